@@ -1,0 +1,577 @@
+"""The argument map: claims and inferences held in one ``networkx.DiGraph``.
+
+The graph is the single source of truth. :class:`Claim` and :class:`Inference` are light views
+that read and write node attributes; nothing is cached beside the graph, so code that edits
+``m.graph`` directly and code that uses the views always agree.
+
+>>> m = ArgumentMap(title="Lunch")
+>>> t = m.claim("We should eat out.", id="t")
+>>> r = m.support(t, "The fridge is empty.")
+>>> o = m.attack(t, "Eating out costs too much.")
+>>> _ = m.attack(o, "Lunch specials are cheap.")
+>>> [c.role for c in m.claims]
+['thesis', 'reason', 'objection', 'rebuttal']
+>>> m.thesis.id, len(m)
+('t', 7)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+import networkx as nx
+
+from argmap.errors import ValidationError
+
+__all__ = [
+    "ArgumentMap",
+    "Claim",
+    "Inference",
+    "Source",
+    "Node",
+    "IMPLICIT_TAG",
+    "POLARITIES",
+]
+
+Polarity = Literal["support", "attack"]
+POLARITIES: tuple[str, ...] = ("support", "attack")
+
+#: Tag that marks a premise the author left unstated and the mapper added; drawn dashed.
+IMPLICIT_TAG = "implicit"
+
+_SLUG_WORDS = 5
+_SLUG_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim or step comes from.
+
+    ``quote`` is the passage the claim rests on; ``kind`` says what sort of evidence it is
+    (expert opinion, statistic, news report, official statement, ...).
+
+    >>> s = Source(author="Ilya Somin", outlet="Volokh Conspiracy")
+    >>> s.short()
+    'Ilya Somin, Volokh Conspiracy'
+    >>> Source.from_dict(s.to_dict()) == s
+    True
+    """
+
+    author: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    quote: str | None = None
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        """The fields that are set, in declaration order."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        """Build a source from a mapping; unknown keys raise ``TypeError``."""
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise TypeError(f"unknown source field(s): {', '.join(sorted(unknown))}")
+        return cls(**{k: (None if v is None else str(v)) for k, v in data.items()})
+
+    def short(self) -> str:
+        """A one-line credit: author and outlet, else whatever is known."""
+        parts = [p for p in (self.author, self.outlet) if p]
+        if not parts:
+            parts = [p for p in (self.title, self.url) if p][:1]
+        return ", ".join(parts)
+
+
+class _NodeView:
+    """Shared behaviour of the two node views: identity, attribute access, equality."""
+
+    __slots__ = ("_map", "id")
+    kind: str
+
+    def __init__(self, argmap: ArgumentMap, node_id: str) -> None:
+        self._map = argmap
+        self.id = node_id
+
+    @property
+    def _attrs(self) -> dict[str, Any]:
+        return self._map.graph.nodes[self.id]  # type: ignore[no-any-return]
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self._attrs.get(key, default)
+
+    def _set(self, key: str, value: Any) -> None:
+        if value is None:
+            self._attrs.pop(key, None)
+        else:
+            self._attrs[key] = value
+
+    @property
+    def label(self) -> str | None:
+        """A short title, or None."""
+        return self._get("label")  # type: ignore[no-any-return]
+
+    @label.setter
+    def label(self, value: str | None) -> None:
+        self._set("label", value)
+
+    @property
+    def sources(self) -> list[Source]:
+        """Where this node comes from (a list you may append to)."""
+        return self._attrs.setdefault("sources", [])  # type: ignore[no-any-return]
+
+    @sources.setter
+    def sources(self, value: Iterable[Source]) -> None:
+        self._attrs["sources"] = list(value)
+
+    @property
+    def note(self) -> str | None:
+        """A free-text note, or None."""
+        return self._get("note")  # type: ignore[no-any-return]
+
+    @note.setter
+    def note(self, value: str | None) -> None:
+        self._set("note", value)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """Free data (a dict you may edit), kept by every lossless format."""
+        return self._attrs.setdefault("data", {})  # type: ignore[no-any-return]
+
+    @data.setter
+    def data(self, value: Mapping[str, Any]) -> None:
+        self._attrs["data"] = dict(value)
+
+    @property
+    def group(self) -> str | None:
+        """The section the node belongs to (an Argdown heading, say), or None."""
+        return self._get("group")  # type: ignore[no-any-return]
+
+    @group.setter
+    def group(self, value: str | None) -> None:
+        self._set("group", value)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _NodeView)
+            and other._map is self._map
+            and other.id == self.id
+        )
+
+    def __hash__(self) -> int:
+        return hash((id(self._map), self.id))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id!r}>"
+
+
+class Claim(_NodeView):
+    """A statement that can be accepted or rejected; a view of one graph node."""
+
+    __slots__ = ()
+    kind = "claim"
+
+    @property
+    def text(self) -> str:
+        """The statement itself."""
+        return self._get("text", "")  # type: ignore[no-any-return]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._attrs["text"] = value
+
+    @property
+    def tags(self) -> list[str]:
+        """Free tags (a list you may edit); the tag ``implicit`` marks an unstated premise."""
+        return self._attrs.setdefault("tags", [])  # type: ignore[no-any-return]
+
+    @tags.setter
+    def tags(self, value: Iterable[str]) -> None:
+        self._attrs["tags"] = list(value)
+
+    @property
+    def rating(self) -> float | None:
+        """A reader's acceptance score in [0, 1], or None."""
+        return self._get("rating")  # type: ignore[no-any-return]
+
+    @rating.setter
+    def rating(self, value: float | None) -> None:
+        self._set("rating", None if value is None else float(value))
+
+    @property
+    def implicit(self) -> bool:
+        """True when the author left this premise unstated (tagged ``implicit``)."""
+        return IMPLICIT_TAG in self._get("tags", ())
+
+    @property
+    def inferences(self) -> list[Inference]:
+        """The steps this claim is a premise of."""
+        return [self._map._view(n) for n in self._map.graph.successors(self.id)]  # type: ignore[misc]
+
+    @property
+    def incoming(self) -> list[Inference]:
+        """The reasons and objections that bear on this claim."""
+        return [self._map._view(n) for n in self._map.graph.predecessors(self.id)]  # type: ignore[misc]
+
+    @property
+    def reasons(self) -> list[Inference]:
+        """The supporting steps aimed at this claim."""
+        return [i for i in self.incoming if i.polarity == "support"]
+
+    @property
+    def objections(self) -> list[Inference]:
+        """The attacking steps aimed at this claim."""
+        return [i for i in self.incoming if i.polarity == "attack"]
+
+    @property
+    def role(self) -> str:
+        """Derived role: ``thesis``, ``reason``, ``objection``, ``rebuttal`` or ``premise``.
+
+        A thesis is a premise of nothing. Otherwise the role follows the steps the claim is a
+        premise of; a claim serving in steps of different roles is just a ``premise``.
+        """
+        roles = {i.role for i in self.inferences}
+        if not roles:
+            return "thesis"
+        roles = {"objection" if r == "undercut" else r for r in roles}
+        return roles.pop() if len(roles) == 1 else "premise"
+
+
+class Inference(_NodeView):
+    """One step of reasoning: premises (claims) bearing on one target; a view of one node."""
+
+    __slots__ = ()
+    kind = "inference"
+
+    @property
+    def polarity(self) -> str:
+        """``support`` (a reason) or ``attack`` (an objection)."""
+        return self._get("polarity", "support")  # type: ignore[no-any-return]
+
+    @property
+    def scheme(self) -> str | None:
+        """The argumentation scheme's name, or None."""
+        return self._get("scheme")  # type: ignore[no-any-return]
+
+    @scheme.setter
+    def scheme(self, value: str | None) -> None:
+        self._set("scheme", value)
+
+    @property
+    def premises(self) -> list[Claim]:
+        """The claims that together make this step (linked when more than one)."""
+        graph = self._map.graph
+        return [Claim(self._map, n) for n in graph.predecessors(self.id)
+                if graph.nodes[n].get("kind") == "claim"]
+
+    @property
+    def premise(self) -> Claim:
+        """The first premise: handy for single-premise steps."""
+        return self.premises[0]
+
+    @property
+    def target(self) -> Node:
+        """The claim or inference this step bears on."""
+        succ = list(self._map.graph.successors(self.id))
+        if not succ:
+            raise ValidationError([f"inference {self.id!r} has no target"])
+        return self._map._view(succ[0])
+
+    @property
+    def linked(self) -> bool:
+        """True when several premises support only together."""
+        return len(self.premises) > 1
+
+    @property
+    def incoming(self) -> list[Inference]:
+        """Steps aimed at this step (undercuts, and supports of the step)."""
+        return [self._map._view(n) for n in self._map.graph.predecessors(self.id)  # type: ignore[misc]
+                if self._map.graph.nodes[n].get("kind") == "inference"]
+
+    @property
+    def role(self) -> str:
+        """Derived role: ``reason``, ``objection``, ``rebuttal`` or ``undercut``.
+
+        An attack on a claim that serves an objection, or on an objection itself, is a
+        rebuttal; any other attack on a step is an undercut.
+        """
+        if self.polarity == "support":
+            return "reason"
+        target = self.target
+        if isinstance(target, Inference):
+            return "rebuttal" if target.polarity == "attack" else "undercut"
+        if any(i.polarity == "attack" for i in target.inferences):
+            return "rebuttal"
+        return "objection"
+
+
+Node = Claim | Inference
+ClaimLike = Claim | str
+Target = Claim | Inference | str
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
+    return "-".join(words)[:_SLUG_CHARS].strip("-")
+
+
+class ArgumentMap:
+    """An argument map over one ``networkx.DiGraph`` (``m.graph``).
+
+    Node attribute ``kind`` is ``"claim"`` or ``"inference"``. Edges run premise claim →
+    inference (``role="premise"``) and inference → target (``role="support"`` or
+    ``role="attack"``), as in the Argument Interchange Format.
+
+    Premises given as strings are new claims; targets given as strings are ids of existing nodes.
+    Ids not given are derived from the label or text, so the same building code always gives the
+    same ids.
+
+    >>> m = ArgumentMap()
+    >>> t = m.claim("Cats are better pets than dogs.")
+    >>> t.id
+    'cats-are-better-pets-than'
+    >>> step = m.support(t, ["Cats need no walks.", "Walks take time."])
+    >>> step.id, step.linked
+    ('support-cats-are-better-pets-than', True)
+    """
+
+    def __init__(self, title: str | None = None, **meta: Any) -> None:
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.graph.graph["title"] = title
+        self.graph.graph["meta"] = dict(meta)
+
+    # -- map-level attributes -------------------------------------------------------------
+    @property
+    def title(self) -> str | None:
+        """The map's title, or None."""
+        return self.graph.graph.get("title")  # type: ignore[no-any-return]
+
+    @title.setter
+    def title(self, value: str | None) -> None:
+        self.graph.graph["title"] = value
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Free map-level metadata (author, date, config, ...)."""
+        return self.graph.graph.setdefault("meta", {})  # type: ignore[no-any-return]
+
+    # -- building ---------------------------------------------------------------------------
+    def _new_id(self, wanted: str | None, base: str) -> str:
+        if wanted is not None:
+            if not isinstance(wanted, str) or not wanted.strip():
+                raise ValidationError([f"id {wanted!r} must be a non-blank string"])
+            if wanted in self.graph:
+                raise ValidationError([f"duplicate id {wanted!r}"])
+            return wanted
+        base = base or "node"
+        candidate, n = base, 1
+        while candidate in self.graph:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def claim(
+        self,
+        text: str,
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[Source] = (),
+        note: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        rating: float | None = None,
+        group: str | None = None,
+    ) -> Claim:
+        """Add a claim and return its view.
+
+        >>> m = ArgumentMap()
+        >>> m.claim("Tea is good.", id="tea", label="Tea").label
+        'Tea'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"claim text must be a string, not {type(text).__name__}")
+        node_id = self._new_id(id, _slug(label or text) or "claim")
+        attrs: dict[str, Any] = {"kind": "claim", "text": text}
+        optional = {"label": label, "note": note, "group": group,
+                    "rating": None if rating is None else float(rating)}
+        attrs.update({k: v for k, v in optional.items() if v is not None})
+        attrs["tags"] = list(tags)
+        attrs["sources"] = list(sources)
+        attrs["data"] = dict(data or {})
+        self.graph.add_node(node_id, **attrs)
+        return Claim(self, node_id)
+
+    def _premise(self, premise: ClaimLike) -> str:
+        if isinstance(premise, Claim):
+            if premise._map is not self:
+                raise ValidationError([f"claim {premise.id!r} belongs to another map"])
+            return premise.id
+        if isinstance(premise, str):
+            return self.claim(premise).id
+        raise TypeError(f"a premise is a Claim or a text, not {type(premise).__name__}")
+
+    def _target(self, target: Target) -> str:
+        if isinstance(target, (Claim, Inference)):
+            if target._map is not self:
+                raise ValidationError([f"node {target.id!r} belongs to another map"])
+            return target.id
+        if isinstance(target, str):
+            if target not in self.graph:
+                raise ValidationError([f"target {target!r} does not exist"])
+            return target
+        raise TypeError(f"a target is a Claim, an Inference or an id, not {type(target).__name__}")
+
+    def infer(
+        self,
+        polarity: str,
+        target: Target,
+        premises: ClaimLike | Sequence[ClaimLike],
+        *,
+        id: str | None = None,
+        label: str | None = None,
+        scheme: str | None = None,
+        sources: Iterable[Source] = (),
+        note: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        group: str | None = None,
+    ) -> Inference:
+        """Add a step of the given polarity; :meth:`support` and :meth:`attack` call this."""
+        if polarity not in POLARITIES:
+            raise ValidationError([f"polarity {polarity!r} is neither 'support' nor 'attack'"])
+        target_id = self._target(target)
+        items = [premises] if isinstance(premises, (str, Claim)) else list(premises)
+        if not items:
+            raise ValidationError(["a step needs at least one premise"])
+        node_id = self._new_id(id, f"{polarity}-{target_id}")
+        premise_ids = [self._premise(p) for p in items]
+        attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
+        optional = {"label": label, "scheme": scheme, "note": note, "group": group}
+        attrs.update({k: v for k, v in optional.items() if v is not None})
+        attrs["sources"] = list(sources)
+        attrs["data"] = dict(data or {})
+        self.graph.add_node(node_id, **attrs)
+        for pid in premise_ids:
+            self.graph.add_edge(pid, node_id, role="premise")
+        self.graph.add_edge(node_id, target_id, role=polarity)
+        return Inference(self, node_id)
+
+    def support(self, target: Target, premises: ClaimLike | Sequence[ClaimLike], **kw: Any) -> Inference:
+        """Add a reason for ``target``: one premise, or a list of linked co-premises.
+
+        Keyword arguments are those of :meth:`infer` (``id``, ``label``, ``scheme``, ...).
+        """
+        return self.infer("support", target, premises, **kw)
+
+    def attack(self, target: Target, premises: ClaimLike | Sequence[ClaimLike], **kw: Any) -> Inference:
+        """Add an objection to ``target``; aimed at an objection, it is a rebuttal."""
+        return self.infer("attack", target, premises, **kw)
+
+    def undercut(self, step: Inference | str, premises: ClaimLike | Sequence[ClaimLike], **kw: Any) -> Inference:
+        """Attack the step itself (the premises may hold, yet the conclusion not follow)."""
+        step_id = self._target(step)
+        if self.graph.nodes[step_id].get("kind") != "inference":
+            raise ValidationError([f"undercut target {step_id!r} is not an inference"])
+        return self.infer("attack", step_id, premises, **kw)
+
+    # -- reading ----------------------------------------------------------------------------
+    def _view(self, node_id: str) -> Node:
+        kind = self.graph.nodes[node_id].get("kind")
+        if kind == "claim":
+            return Claim(self, node_id)
+        if kind == "inference":
+            return Inference(self, node_id)
+        raise ValidationError([f"node {node_id!r} has unknown kind {kind!r}"])
+
+    def __getitem__(self, node_id: str) -> Node:
+        if node_id not in self.graph:
+            raise KeyError(node_id)
+        return self._view(node_id)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.graph
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[Node]:
+        return (self._view(n) for n in self.graph.nodes)
+
+    def get(self, node_id: str) -> Node | None:
+        """The node with that id, or None."""
+        return self._view(node_id) if node_id in self.graph else None
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every claim, in insertion order."""
+        return [Claim(self, n) for n, k in self.graph.nodes(data="kind") if k == "claim"]
+
+    @property
+    def inferences(self) -> list[Inference]:
+        """Every inference, in insertion order."""
+        return [Inference(self, n) for n, k in self.graph.nodes(data="kind") if k == "inference"]
+
+    @property
+    def theses(self) -> list[Claim]:
+        """Every claim that is a premise of nothing, in insertion order."""
+        return [c for c in self.claims if self.graph.out_degree(c.id) == 0]
+
+    @property
+    def thesis(self) -> Claim | None:
+        """The main thesis: the first claim that is a premise of nothing (None if no claims)."""
+        theses = self.theses
+        if not theses:
+            return None
+        # Prefer a thesis that something bears on over a stray, unconnected claim.
+        connected = [c for c in theses if self.graph.in_degree(c.id) > 0]
+        return (connected or theses)[0]
+
+    def copy(self) -> ArgumentMap:
+        """A deep copy (the graph and every attribute)."""
+        import copy
+
+        other = ArgumentMap.__new__(ArgumentMap)
+        other.graph = copy.deepcopy(self.graph)
+        return other
+
+    def validate(self) -> None:
+        """Check the model's rules; raise :class:`ValidationError` listing every problem.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.claim("  ", id="blank")
+        >>> try:
+        ...     m.validate()
+        ... except ValidationError as e:
+        ...     print(e.problems)
+        ["claim 'blank': text is blank"]
+        """
+        from argmap.validation import problems
+
+        found = problems(self)
+        if found:
+            raise ValidationError(found)
+
+    # -- display ----------------------------------------------------------------------------
+    def to_dot(self, theme: str = "default", **options: Any) -> Any:
+        """The map as a ``graphviz.Digraph`` (DOT source; no layout engine needed)."""
+        from argmap.render.dot import build_dot
+
+        return build_dot(self, theme=theme, **options)
+
+    def _repr_svg_(self) -> str:
+        from argmap.render.output import render_bytes
+
+        return render_bytes(self, "svg").decode("utf-8")
+
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return (f"<ArgumentMap{title}: {len(self.claims)} claims, "
+                f"{len(self.inferences)} inferences>")
