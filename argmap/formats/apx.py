@@ -33,7 +33,7 @@ _BLANK = re.compile(r"\s*(?:%.*)?$")
 def loads(text: str, path: str | None = None) -> Framework:
     """Read ``.apx`` text; a located ``ParseError`` for anything that is not a statement."""
     arguments: dict[str, None] = {}
-    attacks: list[tuple[str, str, int, int]] = []
+    attacks: list[tuple[str, str, int, int, int]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         pos = 0
         while not _BLANK.match(line, pos):
@@ -48,20 +48,20 @@ def loads(text: str, path: str | None = None) -> Framework:
             if kind == "arg":
                 if second is not None:
                     raise ParseError("`arg` takes one name, as in `arg(a).`", path=path, line=lineno,
-                                     column=match.start(1) + 1)
+                                     column=match.start(3) + 1)
                 arguments[first] = None
             else:
                 if second is None:
                     raise ParseError("`att` takes two names, as in `att(a,b).`", path=path, line=lineno,
                                      column=match.start(1) + 1)
-                attacks.append((first, second, lineno, match.start(2) + 1))
+                attacks.append((first, second, lineno, match.start(2) + 1, match.start(3) + 1))
             pos = match.end()
-    for attacker, target, lineno, column in attacks:
-        for name in (attacker, target):
+    for attacker, target, lineno, col1, col2 in attacks:
+        for name, column in ((attacker, col1), (target, col2)):
             if name not in arguments:
                 raise ParseError(f"attack names {name!r}, which no `arg({name}).` declares",
                                  path=path, line=lineno, column=column)
-    return Framework(arguments, ((a, b) for a, b, _, _ in attacks))
+    return Framework(arguments, ((a, b) for a, b, *_ in attacks))
 
 
 def dumps(obj: Any) -> str:

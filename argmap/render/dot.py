@@ -21,7 +21,7 @@ from argmap.render.themes import Theme, get_theme
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["build_dot", "html_text", "wrap_lines", "svg_id"]
+__all__ = ["build_dot", "html_text", "wrap_lines", "svg_id", "evaluation_marks", "EVALUATION_WORDS"]
 
 # XML 1.0 forbids most control characters; Graphviz would reject them in an HTML label.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -66,7 +66,7 @@ def _attr(value: str) -> str:
     return graphviz.escape(_CONTROL.sub("", value))  # type: ignore[no-any-return]
 
 
-def _claim_label(claim: Claim, theme: Theme, badge: str | None) -> str:
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None) -> str:
     role = theme.roles[claim.role]
     heading = role.heading + (" (implicit)" if claim.implicit else "")
     rows = []
@@ -86,7 +86,7 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None) -> str:
     if badge:
         rows.append(f'<tr><td><font point-size="{theme.small}"><b>{html_text(badge)}</b></font></td></tr>')
     style = "rounded,dashed" if claim.implicit else "rounded"
-    width = 2 if claim.role == "thesis" else 1
+    width = border or (2 if claim.role == "thesis" else 1)
     return (
         f'<<table border="{width}" cellborder="0" cellspacing="0" cellpadding="4" '
         f'style="{style}" color="{role.border}" bgcolor="{role.fill}">'
@@ -125,6 +125,44 @@ def _legend(theme: Theme) -> str:
     )
 
 
+#: Evaluation labels in words (never colour alone) and the border that goes with them.
+EVALUATION_WORDS = {"in": "ACCEPTED (in)", "out": "REJECTED (out)", "undec": "UNDECIDED (undec)"}
+_EVALUATION_BORDER = {"in": "3", "out": "1", "undec": "1"}
+_EVALUATION_STYLE = {"in": "bold", "out": "dotted", "undec": "dashed"}
+
+
+def evaluation_marks(
+    evaluation: Mapping[str, Any], badges: Mapping[str, str], node_styles: Mapping[str, Mapping[str, str]]
+) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    """Badges, node styles and claim-border widths showing an evaluation on the map.
+
+    A label (``in``/``out``/``undec``) becomes a word badge such as ``ACCEPTED (in)`` and a
+    border (thick, dotted, dashed); a strength becomes ``STRENGTH 0.72``. Existing badges come
+    first, on their own line.
+
+    >>> b, styles, borders = evaluation_marks({"t": "in", "o": 0.25}, {}, {})
+    >>> b
+    {'t': 'ACCEPTED (in)', 'o': 'STRENGTH 0.25'}
+    >>> styles["t"], borders["t"]
+    ({'style': 'rounded,filled,bold', 'penwidth': '2.5'}, '3')
+    """
+    out_badges = dict(badges)
+    out_styles = {k: dict(v) for k, v in node_styles.items()}
+    borders: dict[str, str] = {}
+    for node, value in evaluation.items():
+        if isinstance(value, str):
+            word = EVALUATION_WORDS.get(value, value.upper())
+            borders[node] = _EVALUATION_BORDER.get(value, "1")
+            style = {"style": "rounded,filled," + _EVALUATION_STYLE.get(value, "solid")}
+            if value == "in":
+                style["penwidth"] = "2.5"
+            out_styles[node] = {**style, **out_styles.get(node, {})}
+        else:
+            word = f"STRENGTH {float(value):.2f}"
+        out_badges[node] = f"{badges[node]} | {word}" if node in badges else word
+    return out_badges, out_styles, borders
+
+
 def build_dot(
     m: ArgumentMap,
     theme: str | Theme = "default",
@@ -132,11 +170,14 @@ def build_dot(
     legend: bool = True,
     badges: Mapping[str, str] | None = None,
     node_styles: Mapping[str, Mapping[str, str]] | None = None,
+    evaluation: Mapping[str, Any] | None = None,
 ) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph``: thesis on top, arrows pointing to what they bear on.
 
     ``badges`` adds a short line of text to nodes by id (an evaluation status, say);
-    ``node_styles`` adds Graphviz attributes to nodes by id.
+    ``node_styles`` adds Graphviz attributes to nodes by id; ``evaluation`` (the result of
+    ``argmap.evaluate``) marks each node's status in words and by its border
+    (:func:`evaluation_marks`).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Demo")
@@ -148,6 +189,10 @@ def build_dot(
     th = get_theme(theme)
     badges = badges or {}
     node_styles = node_styles or {}
+    borders: dict[str, str] = {}
+    claim_styles = node_styles  # a claim is an HTML table: its evaluation border goes in the label
+    if evaluation is not None:
+        badges, node_styles, borders = evaluation_marks(evaluation, badges, node_styles)
     dot = graphviz.Digraph(name="argmap")
     dot.attr(
         "graph",
@@ -173,11 +218,11 @@ def build_dot(
     claim_attrs: dict[str, dict[str, str]] = {}
     for claim in m.claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim, th, badges.get(claim.id)),
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id)),
             "shape": "plain",
             "id": _attr(svg_id(claim.id)),
             "class": _attr(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
-            **node_styles.get(claim.id, {}),
+            **claim_styles.get(claim.id, {}),
         }
 
     # Linked co-premises share a bracket (a cluster); a claim can sit in one bracket only.
@@ -224,11 +269,11 @@ def build_dot(
 
     for inf in m.inferences:
         rel = th.relations[inf.role]
+        inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
         dot.node(
             names[inf.id],
             label=_inference_label(inf, th, badges.get(inf.id)),
             shape="box",
-            style="rounded,filled",
             color=rel.color,
             fillcolor=rel.fill,
             fontsize=str(th.small + 1),
@@ -237,7 +282,7 @@ def build_dot(
             height="0.3",
             id=_attr(svg_id(inf.id)),
             **{"class": _attr(f"inference {inf.role}")},
-            **node_styles.get(inf.id, {}),
+            **inf_style,
         )
         for premise in inf.premises:
             dot.edge(names[premise.id], names[inf.id], arrowhead="none", color=rel.color,
