@@ -40,8 +40,8 @@ def formal(n: int, src: np.ndarray, dst: np.ndarray) -> Any:
     from argumentation.core import dung as fa
 
     ids = [str(i + 1) for i in range(n)]
-    return fa.ArgumentationFramework(
-        arguments=frozenset(ids), defeats=frozenset((ids[a], ids[b]) for a, b in zip(src.tolist(), dst.tolist())))
+    pairs = zip(src.tolist(), dst.tolist(), strict=True)
+    return fa.ArgumentationFramework(arguments=frozenset(ids), defeats=frozenset((ids[a], ids[b]) for a, b in pairs))
 
 
 def pyarg(n: int, src: np.ndarray, dst: np.ndarray) -> Any:
@@ -52,7 +52,7 @@ def pyarg(n: int, src: np.ndarray, dst: np.ndarray) -> Any:
     from py_arg.abstract_argumentation_classes.defeat import Defeat
 
     args = [Argument(str(i + 1)) for i in range(n)]
-    pairs = dict.fromkeys(zip(src.tolist(), dst.tolist()))
+    pairs = dict.fromkeys(zip(src.tolist(), dst.tolist(), strict=True))
     return AbstractArgumentationFramework("af", args, [Defeat(args[a], args[b]) for a, b in pairs])
 
 
@@ -129,7 +129,8 @@ def preferred_rows(n: int, count: int, peers: bool) -> None:
             t, ext = timed(lambda pa=pa: get_preferred_extensions(pa))
             times["py_arg"].append(t)
             theirs = sorted(sorted(pa_ids[str(a)] for a in e) for e in ext)
-            agree += theirs == sorted(sorted(e) for e in ours.extensions) == sorted(sorted(e) for e in py_ours.extensions)
+            mine = sorted(sorted(e) for e in ours.extensions)
+            agree += theirs == mine == sorted(sorted(e) for e in py_ours.extensions)
     parts = [f"{k} median {statistics.median(v) * 1000:8.1f} ms" for k, v in times.items() if v]
     extra = f" | all agree on {agree}/{count}" if peers else ""
     print(f"preferred n={n} x{count} (random, ~2.5 attacks per argument): " + " | ".join(parts) + extra, flush=True)
