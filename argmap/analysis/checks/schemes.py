@@ -1,0 +1,94 @@
+"""The argumentation-scheme names ``unknown-scheme`` accepts, kept in this one place.
+
+Until the scheme catalogue (``argmap.teach.schemes``) exists, :data:`KNOWN_SCHEMES` lists the
+names of Walton, Reed and Macagno's schemes (*Argumentation Schemes*, 2008) and the generic AIF
+names (``Default Inference``, ``Default Conflict``) that AIFdb and OVA write. When the catalogue
+lands, :func:`known_schemes` is the one function to point at it.
+
+Names compare after :func:`scheme_key`: case, CamelCase, spaces, hyphens and underscores, and a
+leading "argument from/to/by" do not matter, so "Argument From Expert Opinion",
+"ExpertOpinion" and "expert-opinion" are one scheme.
+
+>>> scheme_key("Argument From Expert Opinion") == scheme_key("ExpertOpinion") == "expert-opinion"
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from argmap.analysis.checks.structure import Hit
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["KNOWN_SCHEMES", "known_schemes", "scheme_key", "unknown_scheme"]
+
+#: Scheme names (keys as :func:`scheme_key` makes them) that ``unknown-scheme`` accepts.
+KNOWN_SCHEMES: frozenset[str] = frozenset({
+    # Generic AIF steps
+    "default-inference", "default-conflict",
+    # Sources and testimony
+    "expert-opinion", "position-to-know", "witness-testimony", "popular-opinion",
+    "popular-practice", "commitment", "inconsistent-commitment", "ethotic",
+    "generic-ad-hominem", "ad-hominem", "circumstantial-ad-hominem", "bias",
+    # Causes, signs and evidence
+    "cause-to-effect", "effect-to-cause", "correlation-to-cause", "sign", "evidence-to-hypothesis",
+    "falsification-of-hypothesis", "abduction", "abductive", "example", "analogy",
+    "established-rule", "rules", "precedent", "exceptional-case", "ignorance",
+    "lack-of-knowledge", "gradualism", "slippery-slope",
+    # Classification and parts
+    "verbal-classification", "definition-to-verbal-classification", "vagueness-of-verbal-classification",
+    "arbitrariness-of-verbal-classification", "composition", "division", "oppositions",
+    "alternatives", "two-person-practical-reasoning",
+    # Practical reasoning and values
+    "practical-reasoning", "instrumental-practical-reasoning", "value-based-practical-reasoning",
+    "values", "positive-values", "negative-values", "consequences", "positive-consequences",
+    "negative-consequences", "fear-appeal", "danger-appeal", "threat", "need-for-help",
+    "distress", "waste", "sunk-costs", "pragmatic-inconsistency",
+})
+
+_LEAD = re.compile(r"^(?:arguments?|argumentation)[- ](?:from|to|by|for|of)[- ]")
+
+
+def scheme_key(name: str) -> str:
+    """The comparable form of a scheme name (lower case, words joined by hyphens).
+
+    >>> scheme_key("CauseToEffect"), scheme_key(" argument_from sign ")
+    ('cause-to-effect', 'sign')
+    """
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.strip())
+    words = re.findall(r"[a-z0-9]+", spaced.lower())
+    key = _LEAD.sub("", "-".join(words))
+    return key.removesuffix("-scheme")
+
+
+def known_schemes() -> frozenset[str]:
+    """The scheme keys ``unknown-scheme`` accepts (today :data:`KNOWN_SCHEMES`)."""
+    return KNOWN_SCHEMES
+
+
+def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
+    """Steps whose ``scheme`` is not a known argumentation scheme.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> t = m.claim("T", id="t")
+    >>> _ = m.support(t, "E says T", scheme="Argument from expert opinion")
+    >>> _ = m.support(t, "F", scheme="argument from vibes", id="v")
+    >>> [nodes for nodes, _ in unknown_scheme(m)]
+    [('v',)]
+    """
+    known = known_schemes()
+    for i in m.inferences:
+        name = i.scheme
+        if name is None:
+            continue
+        if not isinstance(name, str) or scheme_key(name) not in known:
+            yield (i.id,), (
+                f"step {i.id!r} names the scheme {name!r}, which argmap does not know: check the "
+                "spelling, or use a scheme from Walton's catalogue (e.g. 'expert opinion', "
+                "'cause to effect', 'analogy')"
+            )
