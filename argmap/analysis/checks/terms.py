@@ -39,8 +39,7 @@ __all__ = [
     "looks_linked",
 ]
 
-#: Function words that carry no topic: they never count as key terms.
-STOP_WORDS = frozenset("""
+_STOP_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can cannot could did do does doing done down during each either even
 ever every few for from further had has have having he her here hers herself him himself his how
@@ -50,7 +49,9 @@ own per quite rather really same several shall she should since so some such tha
 theirs them themselves then there therefore these they this those though through thus to too
 under until up upon us very was we were what whatever when where whether which while who whom
 whose why will with within without would yet you your yours yourself yourselves
-""".split())
+"""
+#: Function words that carry no topic: they never count as key terms.
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 _MIN_LETTERS = 3
 _MAX_PAIR_STEPS = 40  # looks-linked compares reasons pairwise; skip claims with more than this
@@ -249,11 +250,12 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
             continue
         gaps = []
         if missing:
-            gaps.append(f"the conclusion speaks of {_words(m, conclusion, missing)}, which the premise does not mention")
+            words = _words(m, conclusion, missing)
+            gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
         if stray:
             gaps.append(f"the premise speaks of {_words(m, p, stray)}, which the conclusion does not mention")
         yield (step, p), (
-            f"step {step!r} has a single premise {quote(m, p)}, and {"; ".join(gaps)}: "
+            f"step {step!r} has a single premise {quote(m, p)}, and {'; '.join(gaps)}: "
             "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "
             f"{_HEURISTIC}"
         )
