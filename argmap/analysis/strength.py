@@ -194,7 +194,12 @@ def strength(
         return combine(b, [s[x] for x in supporters[node]], [s[x] for x in attackers[node]])
 
     s: dict[str, float] = {}
-    order = {n: k for k, n in enumerate(graph)}
+    order = _topological_order(graph)
+    if order is not None:  # acyclic: every node once, exactly
+        for node in order:
+            s[node] = update(node, s)
+        return {n: s[n] for n in graph}
+    position = {n: k for k, n in enumerate(graph)}
     condensed = nx.condensation(graph)
     for part in nx.topological_sort(condensed):
         members = condensed.nodes[part]["members"]
@@ -203,9 +208,25 @@ def strength(
             if not graph.has_edge(node, node):
                 s[node] = update(node, s)
                 continue
-        _settle(sorted(members, key=order.__getitem__), s, claim_base, premises, aggregate,
+        _settle(sorted(members, key=position.__getitem__), s, claim_base, premises, aggregate,
                 update, tolerance, max_iterations, method)
     return {n: s[n] for n in graph}
+
+
+def _topological_order(graph: nx.DiGraph) -> list[str] | None:
+    """Kahn's algorithm over plain dicts (cheaper than networkx's on big maps); None on a cycle."""
+    indegree = dict(graph.in_degree())
+    ready = [n for n, d in indegree.items() if d == 0]
+    order: list[str] = []
+    succ = graph.succ
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for nxt in succ[node]:
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return order if len(order) == len(indegree) else None
 
 
 def _settle(

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from argmap.analysis.checks.finding import quote
 from argmap.analysis.checks.structure import Hit
@@ -57,6 +59,7 @@ _MIN_LETTERS = 3
 _MAX_PAIR_STEPS = 40  # looks-linked compares reasons pairwise; skip claims with more than this
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stemmer: plural, -ing, -ed, -ly and a final e, enough to match forms.
 
@@ -103,6 +106,10 @@ def key_terms(text: str) -> set[str]:
     return set(term_words(text))
 
 
+# Each map's texts -> terms, kept while the map lives: the rules look at each claim many times.
+_TERMS: WeakKeyDictionary[ArgumentMap, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
 def _steps_on_claims(m: ArgumentMap) -> Iterator[tuple[str, list[str], str]]:
     """(step, premise ids, conclusion id) for every step aimed at a claim (not at a step)."""
     graph = m.graph
@@ -113,23 +120,29 @@ def _steps_on_claims(m: ArgumentMap) -> Iterator[tuple[str, list[str], str]]:
             yield i.id, premises, targets[0]
 
 
-def _terms(m: ArgumentMap, node: str) -> set[str]:
+def _terms(m: ArgumentMap, node: str) -> frozenset[str]:
     text = m.graph.nodes[node].get("text")
-    return key_terms(text) if isinstance(text, str) else set()
+    if not isinstance(text, str):
+        return frozenset()
+    memo = _TERMS.setdefault(m, {})
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = frozenset(term_words(text))
+    return found
 
 
-def _missing_from_premises(m: ArgumentMap, premises: list[str], conclusion: str) -> set[str]:
+def _missing_from_premises(m: ArgumentMap, premises: list[str], conclusion: str) -> frozenset[str]:
     covered: set[str] = set()
     for p in premises:
         covered |= _terms(m, p)
     return _terms(m, conclusion) - covered
 
 
-def _stray_terms(m: ArgumentMap, premises: list[str], conclusion: str) -> dict[str, set[str]]:
+def _stray_terms(m: ArgumentMap, premises: list[str], conclusion: str) -> dict[str, frozenset[str]]:
     """For each premise, its terms found in no other premise and not in the conclusion."""
-    stray: dict[str, set[str]] = {}
+    stray: dict[str, frozenset[str]] = {}
     for p in premises:
-        others = _terms(m, conclusion)
+        others = set(_terms(m, conclusion))
         for q in premises:
             if q != p:
                 others |= _terms(m, q)
@@ -139,7 +152,7 @@ def _stray_terms(m: ArgumentMap, premises: list[str], conclusion: str) -> dict[s
     return stray
 
 
-def _words(m: ArgumentMap, node: str, terms: set[str]) -> str:
+def _words(m: ArgumentMap, node: str, terms: frozenset[str]) -> str:
     """The terms as the words the node's text uses, in the order it uses them."""
     text = m.graph.nodes[node].get("text")
     shown = term_words(text) if isinstance(text, str) else {}
@@ -245,7 +258,7 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
             continue
         p = premises[0]
         missing = _missing_from_premises(m, premises, conclusion)
-        stray = _stray_terms(m, premises, conclusion).get(p, set())
+        stray = _stray_terms(m, premises, conclusion).get(p, frozenset())
         if not missing and not stray:
             continue
         gaps = []
