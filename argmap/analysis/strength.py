@@ -176,22 +176,22 @@ def strength(
     claim_base = _base_scores(m, base)
 
     premises: dict[str, list[str]] = {}
-    supporters: dict[str, list[str]] = {n: [] for n in graph}
-    attackers: dict[str, list[str]] = {n: [] for n in graph}
+    supporters: dict[str, list[str]] = {}
+    attackers: dict[str, list[str]] = {}
     for node, attrs in graph.nodes(data=True):
         if attrs.get("kind") != "inference":
             continue
         premises[node] = [p for p in graph.predecessors(node) if graph.nodes[p].get("kind") == "claim"]
         side = attackers if attrs.get("polarity") == "attack" else supporters
         for target in graph.successors(node):
-            side[target].append(node)
+            side.setdefault(target, []).append(node)
 
     def update(node: str, s: Mapping[str, float]) -> float:
         if node in premises:
             b = aggregate([s[p] for p in premises[node]]) if premises[node] else 0.0
         else:
             b = claim_base[node]
-        return combine(b, [s[x] for x in supporters[node]], [s[x] for x in attackers[node]])
+        return combine(b, [s[x] for x in supporters.get(node, ())], [s[x] for x in attackers.get(node, ())])
 
     s: dict[str, float] = {}
     order = _topological_order(graph)
