@@ -10,5 +10,6 @@ __all__ = ["load", "loads", "dump", "dumps", "Format", "register", "get", "all_f
 #: Modules imported on first use of the registry; each registers its format(s).
 BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
+    "argmap.formats.argdown",
     "argmap.formats.graphics",
 )

@@ -102,9 +102,9 @@ class Argument:
         data says ``uses: [numbers]``.
 
         >>> from argmap.formats.argdown.parser import parse
-        >>> arg = parse("<A>\n\n(1) a\n(2) b\n----\n(3) c\n(4) d\n-- {uses: [1, 4]} --\n(5) e").arguments["A"]
-        >>> [(len(p), c.replace("\x00", "")) for p, _, c in arg.steps()]
-        [(2, 'Untitled 4'), (2, 'Untitled 6')]
+        >>> arg = parse("<A>\\n\\n(1) a\\n(2) b\\n----\\n(3) c\\n(4) d\\n-- {uses: [1, 4]} --\\n(5) e").arguments["A"]
+        >>> [(len(p), c.replace("\\x00", "")) for p, _, c in arg.steps()]
+        [(2, 'Untitled 3'), (2, 'Untitled 5')]
         """
         out: list[tuple[list[str], PcsInference, str]] = []
         by_number: dict[int, str] = {}

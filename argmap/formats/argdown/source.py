@@ -9,7 +9,7 @@ include cycles).
 
 >>> fm, lines = read_lines("[A]: a // a comment\\n/* gone */\\n\\n[B]: b")
 >>> [(ln.number, ln.text) for ln in lines]
-[(1, '[A]: a '), (3, ''), (4, '[B]: b')]
+[(1, '[A]: a'), (3, ''), (4, '[B]: b')]
 """
 
 from __future__ import annotations
