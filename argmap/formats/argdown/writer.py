@@ -51,7 +51,7 @@ _LEADING = re.compile(r"[-+_>*=(]|\d+\.[ \t]|@include")
 _NATURAL = {"support": "support", "attack": "attack"}
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
     """Flow-style YAML on one line; strings that would look like comments are double-quoted."""
 
 
@@ -132,6 +132,7 @@ class _Writer:
         self.section: str | None = None
         self.deferred_texts: list[str] = []
         self.regrouped = self._regrouped()
+        self.arg_seen: set[str] = set()
         self._classify()
 
     def _regrouped(self) -> set[str]:
@@ -161,7 +162,7 @@ class _Writer:
         return [p for p in self.g.predecessors(inf) if self.g.nodes[p].get("kind") == "claim"]
 
     def target(self, inf: str) -> str:
-        return next(iter(self.g.successors(inf)))
+        return str(next(iter(self.g.successors(inf))))
 
     def _plain(self, inf: str) -> bool:
         attrs = self.g.nodes[inf]
@@ -357,6 +358,7 @@ class _Writer:
         """A claim's head, or a reference to the argument an inference belongs to."""
         arg = self.argument_of.get(node)
         if arg is not None:
+            self.arg_seen.add(arg.final)
             return f"<{_title(arg.title or arg.final, '>')}>"
         return self.head(node)
 
@@ -365,7 +367,13 @@ class _Writer:
         section), ``refer`` to it, or ``defer`` the relation (an untitled claim that belongs to
         a later premise-conclusion structure or another section is written there)."""
         attrs = self.g.nodes[other]
-        if attrs.get("kind") != "claim" or other in self.defined:
+        if attrs.get("kind") != "claim":
+            arg = self.argument_of.get(other)
+            if (arg is not None and arg.final not in self.arg_seen and not self.g.nodes[arg.final].get("note")
+                    and self.section_of(arg.final) != self.section):
+                return "defer"  # its first mention sets its section
+            return "refer"
+        if other in self.defined:
             return "refer"
         waiting = any(step in self.pending for step in self.member_of.get(other, ()))
         if not waiting and self.section_of(other) == self.section:
@@ -419,14 +427,24 @@ class _Writer:
 
     # -- arguments -----------------------------------------------------------------------
     def conclusion_group(self, arg: _Argument) -> str | None:
-        """The section a premise-conclusion structure is written in: its first premise's."""
-        return self.section_of(self.premises(arg.steps[0])[0])
+        """The section a premise-conclusion structure is written in: where most of its untitled
+        statements belong (they can only be defined in it), else the argument's own section."""
+        claims: list[str] = []
+        for step in arg.steps:
+            claims.extend(self.premises(step))
+            claims.append(self.target(step))
+        untitled = [self.section_of(c) for c in claims
+                    if self.g.nodes[c].get("kind") == "claim" and not self.g.nodes[c].get("label")]
+        if untitled:
+            return Counter(untitled).most_common(1)[0][0]
+        return self.section_of(arg.final)
 
     def argument_head(self, arg: _Argument, describe: bool) -> Iterator[str]:
         """The argument's title line (with its description when ``describe``) and the relations
         written on it."""
         if arg.title is None:
             return
+        self.arg_seen.add(arg.final)
         final = self.g.nodes[arg.final]
         info = self.info(arg.final)
         line = f"<{_title(arg.title, '>')}>"
@@ -456,11 +474,11 @@ class _Writer:
     def argument(self, arg: _Argument, describe: bool) -> Iterator[str]:
         g = self.g
         attack = g.nodes[arg.final].get("polarity") == "attack"
-        for member in arg.steps:
-            self.pending.discard(member)
         if arg.title is not None:
             yield from self.argument_head(arg, describe)
             yield ""
+        for member in arg.steps:
+            self.pending.discard(member)
         listed: dict[str, int] = {}
         previous: str | None = None
         for index, step in enumerate(arg.steps):
@@ -485,7 +503,8 @@ class _Writer:
             if index < len(arg.steps) - 1:
                 for inf in sorted(self.incoming(step)):
                     self.written.add(inf)
-                    yield f"    {self.symbol(inf, False)} {self.head(self.premises(inf)[0])}"
+                    source = self.from_argument.get(inf) or self.premises(inf)[0]
+                    yield from self.relation_line(4, self.symbol(inf, False), source)
             conclusion = self.target(step)
             if index == len(arg.steps) - 1 and attack:
                 yield from self.objection_line(len(listed) + 1, arg, conclusion)
@@ -538,9 +557,9 @@ class _Writer:
         g = self.g
         meta_sections = (self.m.meta.get(KEY) or {}).get("sections") or []
         groups: list[str | None] = []
-        for _, attrs in g.nodes(data=True):
-            if self.section_of(_) not in groups:
-                groups.append(self.section_of(_))
+        for node in g.nodes:
+            if self.section_of(node) not in groups:
+                groups.append(self.section_of(node))
         out: list[tuple[str | None, int]] = [(None, 0)]
         listed = set()
         for sec in meta_sections:
