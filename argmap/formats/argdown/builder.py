@@ -114,6 +114,10 @@ class _Builder:
         if extra:
             data[KEY] = {**data.get(KEY, {}), **extra} if isinstance(data.get(KEY), dict) else extra
         first = next((m for m in members if m.text), members[0])
+        if isinstance(data.get(KEY), dict) and data[KEY].pop("untitled", False):
+            label = None  # a title argmap gave only to refer to the claim
+            if not data[KEY]:
+                del data[KEY]
         node = self.new_id(_slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         if label is not None:
@@ -172,6 +176,10 @@ class _Builder:
         self.g.add_node(base)  # reserved for the last step
         texts = list(dict.fromkeys(m.text for m in arg.members if m.text))
         tags, data = self._merged(arg)
+        if isinstance(data.get(KEY), dict) and data[KEY].pop("untitled", False):
+            label = None  # a title argmap gave only to refer to the argument
+            if not data[KEY]:
+                del data[KEY]
         first = next((m for m in arg.members if m.text), arg.members[0] if arg.members else None)
         group = self.regroup.get(("argument", arg.title)) or (first.section if first else None)
         if group is None:
@@ -216,7 +224,7 @@ class _Builder:
             if group is not None:
                 attrs["group"] = group
             attrs["sources"] = []
-            info["argument"] = arg.title if arg.titled else None
+            info["argument"] = label
             if not final:
                 info["of"] = ids[-1]
             node_data[KEY] = {**node_data[KEY], **info} if isinstance(node_data.get(KEY), dict) else info

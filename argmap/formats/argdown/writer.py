@@ -306,7 +306,7 @@ class _Writer:
         self.defined.add(c)
         info = self.info(c)
         tags = list(attrs.get("tags", []))
-        data = self.data_of(c)
+        data = self.data_of(c, {"untitled": True} if title is not None and not attrs.get("label") else None)
         texts = info.get("texts") or []
         for alt in texts:
             if ref is not None:
@@ -456,7 +456,7 @@ class _Writer:
                 line += "".join(" " + _tag(t) for t in tags if _tag(t) not in note)
             else:
                 line += "".join(" " + _tag(t) for t in tags)
-            line += self.data_of(arg.final)
+            line += self.data_of(arg.final, None if final.get("label") else {"untitled": True})
         yield line
         for inf in sorted(self.incoming(arg.final)):
             source = self.from_argument.get(inf) or self.premises(inf)[0]
