@@ -66,6 +66,7 @@ class _Builder:
         self.final_of: dict[str, str] = {}  # argument key (PCS) -> id of its last inference
         self.steps_of: dict[str, list[str]] = {}  # argument key -> its inference ids
         self.regroup = self._regroup_map()
+        self.plain_looking: list[str] = []  # one-premise reconstructions that look like relations
 
     def _regroup_map(self) -> dict[tuple[str, str], str]:
         """(kind, title) -> group name from the front matter's ``group: regroup:`` tree."""
@@ -182,9 +183,6 @@ class _Builder:
                 del data[KEY]
         first = next((m for m in arg.members if m.text), arg.members[0] if arg.members else None)
         group = self.regroup.get(("argument", arg.title)) or (first.section if first else None)
-        if group is None:
-            conclusion_key = steps[-1][2]
-            group = self.g.nodes[self.claim_of[conclusion_key]].get("group")
         ids: list[str] = []
         for index in range(1, len(steps) + 1):
             node = base if index == len(steps) else self.new_id(f"{base}-step-{index}")
@@ -200,9 +198,7 @@ class _Builder:
             if target in premise_ids:
                 raise ParseError(f"step {index} of the argument {self._name(arg)} concludes one of its "
                                  "own premises", path=self.doc.path, line=inference.line)
-            info: dict[str, Any] = {"step": index, "steps": len(steps)}
-            if inference.rules:
-                info["rules"] = inference.rules
+            info: dict[str, Any] = {"step": index, "steps": len(steps)} if len(steps) > 1 else {}
             rule_data = {k: v for k, v in inference.data.items() if k != "uses"}  # "uses" is structure
             if rule_data:
                 info["inference_data"] = rule_data
@@ -224,10 +220,13 @@ class _Builder:
             if group is not None:
                 attrs["group"] = group
             attrs["sources"] = []
-            info["argument"] = label
             if not final:
                 info["of"] = ids[-1]
-            node_data[KEY] = {**node_data[KEY], **info} if isinstance(node_data.get(KEY), dict) else info
+            if (len(steps) == 1 and len(premise_ids) == 1 and not info and not node_data
+                    and not attrs.get("label") and not attrs.get("scheme") and not attrs.get("note")):
+                self.plain_looking.append(node)
+            if info:
+                node_data[KEY] = {**node_data[KEY], **info} if isinstance(node_data.get(KEY), dict) else info
             attrs["data"] = node_data
             attrs["line"] = inference.line
             self.g.add_node(node, **attrs)
@@ -313,6 +312,15 @@ class _Builder:
                 g.nodes[step]["data"].setdefault(KEY, {})["relation"] = info["relation"]
             g.add_edge(step, target, role="attack")
 
+    def _sections_matter(self) -> bool:
+        """Keep the headings in ``meta`` unless the groups alone say it all (each a top-level
+        heading, once, plain, holding something)."""
+        sections = self.doc.sections
+        titles = [s.title for s in sections]
+        used = {a.get("group") for _, a in self.g.nodes(data=True)}
+        return any(s.level != 1 or s.tags or s.data for s in sections) or len(set(titles)) != len(titles) \
+            or any(t not in used for t in titles)
+
     def run(self) -> ArgumentMap:
         doc = self.doc
         for cls in doc.statements.values():
@@ -331,7 +339,12 @@ class _Builder:
                 self.relation(rel)
         self.restore()
         self.fold_objections()
-        if doc.sections:
+        for node in self.plain_looking:
+            # the writer writes a structure-less step with nothing aimed at it as a relation;
+            # keep a mark so a reconstruction stays one
+            if not any(self.g.nodes[p].get("kind") == "inference" for p in self.g.predecessors(node)):
+                self.g.nodes[node]["data"].setdefault(KEY, {})["pcs"] = True
+        if self._sections_matter():
             self.m.meta[KEY] = {"sections": [
                 {k: v for k, v in (("title", s.title), ("level", s.level), ("tags", s.tags),
                                    ("data", s.data)) if v}

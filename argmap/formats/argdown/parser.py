@@ -250,6 +250,8 @@ class _Parser:
                 if m is not None or _starts_element(line.text):
                     raise line.error("a new paragraph starts here without an empty line before it; "
                                      "separate paragraphs with an empty line")
+                if parent[0] == "inference":
+                    raise line.error("an inference line must be followed by its conclusion `(n) ...`")
                 raise line.error("text after a reference: a reference ([Title] or <Title>) cannot "
                                  "continue on the next line; leave an empty line before new text")
             indent = line.indent

@@ -167,7 +167,7 @@ class _Writer:
     def _plain(self, inf: str) -> bool:
         attrs = self.g.nodes[inf]
         info = self.info(inf)
-        if "step" in info or len(self.premises(inf)) != 1:
+        if "step" in info or "pcs" in info or len(self.premises(inf)) != 1:
             return False
         if any(attrs.get(k) for k in ("label", "scheme", "note", "sources")):
             return False
@@ -182,9 +182,19 @@ class _Writer:
             return False
         return sum(1 for s in self.g.successors(premises[0])) == 1
 
+    def _first_of_its_kind(self, inf: str, kinds: set[tuple[str, str, str, Any]]) -> bool:
+        """Argdown merges a relation written twice; a second one becomes an argument."""
+        kind = (self.premises(inf)[0], self.target(inf), self.g.nodes[inf].get("polarity", ""),
+                self.info(inf).get("relation"))
+        if kind in kinds:
+            return False
+        kinds.add(kind)
+        return True
+
     def _classify(self) -> None:
         g = self.g
         chains: dict[str, list[tuple[int, str]]] = {}
+        kinds: set[tuple[str, str, str, Any]] = set()
         self.plain: list[str] = []
         singles: list[str] = []
         for inf, kind in g.nodes(data="kind"):
@@ -195,7 +205,7 @@ class _Writer:
                 continue
             if "step" in info:
                 chains.setdefault(str(info.get("of") or inf), []).append((int(info["step"]), inf))
-            elif self._plain(inf):
+            elif self._plain(inf) and self._first_of_its_kind(inf, kinds):
                 self.plain.append(inf)
             else:
                 singles.append(inf)
@@ -243,7 +253,8 @@ class _Writer:
                      or any(k != KEY for k in attrs.get("data", {}))
                      or any(g.nodes[p].get("kind") == "inference" for p in g.predecessors(arg.final))
                      or arg.final in self.on_argument
-                     or self.conclusion_group(arg) != self.section_of(arg.final))
+                     or self.conclusion_group(arg) != self.section_of(arg.final)
+                     or self.section_of(arg.final) is not None)
             title = attrs.get("label") or (arg.final if needs else None)
             if title is not None:
                 base = title
@@ -491,12 +502,12 @@ class _Writer:
                     yield from self.pcs_line(listed[p], p)
             default = ([previous] if previous else []) + new
             step_info = self.info(step)
-            rules = step_info.get("rules") or ([g.nodes[step]["scheme"]] if g.nodes[step].get("scheme") else [])
+            rules = [g.nodes[step]["scheme"]] if g.nodes[step].get("scheme") else []
             data = dict(step_info.get("inference_data") or {})
             if set(premises) != set(default):
                 data["uses"] = [listed[p] for p in premises]
             if rules or data:
-                body = ", ".join(escape_text(str(r)).replace(",", "\\,") for r in rules)
+                body = ", ".join(escape_text(str(r)) for r in rules)
                 yield f"-- {body}{' ' if body and data else ''}{_yaml_flow(data) if data else ''} --"
             else:
                 yield "----"
@@ -547,10 +558,13 @@ class _Writer:
             yield f"  {symbol} {self.mention(target)}"
         else:
             symbol = {"contradictory": "><", "contrary": "->", "undercut": "_>"}.get(relation or "", "->")
-            fresh = target not in self.defined
-            yield f"  {symbol} {self.head(target)}"
-            if fresh:
+            if self.placement(target) == "define":
+                yield f"  {symbol} {self.head(target)}"
                 yield from self.tree(target, 2)
+            elif target in self.defined:
+                yield f"  {symbol} {self.mention(target)}"
+            else:
+                yield f"  {symbol} {self.reference(target)}"
 
     # -- the document --------------------------------------------------------------------
     def sections(self) -> list[tuple[str | None, int]]:
