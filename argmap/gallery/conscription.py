@@ -9,7 +9,7 @@ Built with the public API only, so it doubles as a worked example. Every claim c
 >>> m.thesis.label
 'Accept those fleeing'
 >>> sorted({c.role for c in m.claims})
-['objection', 'premise', 'rebuttal', 'reason', 'thesis']
+['objection', 'premise', 'reason', 'rebuttal', 'thesis']
 """
 
 from __future__ import annotations
