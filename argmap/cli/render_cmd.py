@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
 
     m = argmap.load(args.input, format=args.source_format)
     out = Path(args.output) if args.output else default_output(args.input)
-    options = {"questions": True} if getattr(args, "questions", False) else {}
-    argmap.render(m, out, theme=args.theme, **options)
+    if getattr(args, "questions", False):
+        argmap.render(m, out, theme=args.theme, questions=True)
+    else:
+        argmap.render(m, out, theme=args.theme)
     print(out)
     return 0

@@ -276,10 +276,12 @@ def known_refs(names: Iterable[str]) -> list[str]:
 
 def describe_step(m: ArgumentMap, node_id: str) -> str:
     """A one-line description of a step or claim for listings: role, label or text, target."""
+    from argmap.model import Claim
+
     node = m[node_id]
-    if node.kind == "claim":
+    if isinstance(node, Claim):
         return f"claim {node_id!r}: {_short(node.text)}"
-    inf: Inference = node  # type: ignore[assignment]
+    inf: Inference = node
     premises = " + ".join(_short(p.label or p.text, 40) for p in inf.premises)
     target = inf.target
     aim = _short(target.label or target.text, 40) if target.kind == "claim" else f"step {target.id!r}"  # type: ignore[union-attr]
