@@ -19,7 +19,7 @@ same worksheet. Blanks are numbered in reading order (the outline's), not in the
 >>> ws = make_worksheet(m, ["cost", "fridge"])
 >>> [(b.number, b.claim) for b in ws.blanks]
 [(1, 'fridge'), (2, 'cost')]
->>> print(worksheet_markdown(ws).splitlines()[-2])
+>>> print(worksheet_markdown(ws).splitlines()[-1])
   - 1.2 Objection: **(2)** ______________________________
 """
 
