@@ -139,7 +139,7 @@ def make_accessible(
                 tail, head = (by_name.get(n, "") for n in match.groups())
                 _set_title(group, f"{_short(tail, 40)} → {_short(head, 40)}" if tail and head else "connection")
         elif "cluster" in classes:
-            _set_title(group, _cluster_title(m, group, raw))
+            _set_title(group, _cluster_title(m, group, raw, titles))
 
     # Ids unique per content, so several maps on one HTML page do not clash.
     digest = hashlib.sha1((heading + "\n" + description).encode("utf-8")).hexdigest()[:8]
@@ -177,13 +177,13 @@ def _node_text(m: ArgumentMap, theme: Theme, element_id: str, titles: Mapping[st
     return None
 
 
-def _cluster_title(m: ArgumentMap, group: ET.Element, raw: str) -> str:
+def _cluster_title(m: ArgumentMap, group: ET.Element, raw: str, titles: Mapping[str, str]) -> str:
     element_id = group.get("id") or ""
     if element_id.startswith(_ID_PREFIX) and element_id.endswith("-linked"):
         step = element_id[len(_ID_PREFIX): -len("-linked")]
         if step in m and m[step].kind == "inference":
             premises = m[step].premises  # type: ignore[union-attr]
-            return "Linked premises: " + " + ".join(_short(p.text, 40) for p in premises)
+            return "Linked premises: " + " + ".join(_short(titles.get(p.id) or p.text, 40) for p in premises)
         return "Linked premises"
     if element_id.startswith("group-"):
         label = " ".join(t.text or "" for t in group.findall(_SVG + "text")).strip()
