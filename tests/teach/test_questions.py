@@ -124,7 +124,8 @@ def test_questions_cli_bad_input_exits_1(tmp_path: Path, capsys: pytest.CaptureF
 def test_prompt_boxes_are_dashed_and_list_the_open_questions(debate, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = argmap.render(debate, tmp_path / "q.svg", questions=True)
     root = SafeET.parse(out).getroot()
-    prompts = {g.get("id"): g for g in root.iter(SVG + "g") if {"node", "prompt"} <= set((g.get("class") or "").split())}
+    prompts = {g.get("id"): g for g in root.iter(SVG + "g")
+               if {"node", "prompt"} <= set((g.get("class") or "").split())}
     assert set(prompts) == {f"am-{step}-questions" for step in step_prompts(debate)}
     expression = prompts["am-expression-objection-questions"]
     texts = " ".join(t.text or "" for t in expression.iter(SVG + "text"))

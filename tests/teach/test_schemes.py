@@ -111,3 +111,11 @@ def test_the_oped_steps_use_the_schemes_the_issue_names(oped) -> None:  # type: 
     assert [s.id for s in schemes_of(oped["manpower-step"])] == ["positive-consequences"]
     assert [s.id for s in schemes_of(oped["no-blame-step"])] == ["values"]
     assert [s.id for s in schemes_of(oped["security-objection"])] == ["negative-consequences", "position-to-know"]
+
+
+def test_docs_list_every_scheme_and_source_kind() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "schemes.md").read_text(encoding="utf-8")
+    for item in (*catalogue().schemes, *catalogue().source_kinds):
+        assert f"| `{item.id}` | {item.name} |" in text, item.id
