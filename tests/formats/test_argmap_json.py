@@ -108,3 +108,19 @@ def test_unknown_format_and_suffix_are_clear_errors(tmp_path: Path) -> None:
         argmap.dumps(ArgumentMap(), "nope")
     with pytest.raises(argmap.ArgmapError, match="cannot tell which format"):
         argmap.dump(ArgumentMap(), tmp_path / "map.unknown")
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    ('{"format": "argmap", "version": 1,\n "claims": [\n  {"id": "a",\n   "text": 7}]}', 4, 12,
+     "at /claims/0/text: 7 is not of type 'string'"),
+    ('{"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"},\n'
+     ' {"id": "a", "text": "B"}]}', 2, 9, "duplicate id 'a'"),
+    ('{"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],\n "inferences": [\n'
+     '  {"id": "i", "polarity": "support", "premises": ["a", "ghost"], "target": "a"}]}', 3, 56,
+     "names premise 'ghost', which is not defined"),
+])
+def test_semantic_errors_are_located(text: str, line: int, column: int, message: str) -> None:
+    with pytest.raises(ParseError) as info:
+        argmap.loads(text, "json", path="m.json")
+    assert message in info.value.message
+    assert (info.value.path, info.value.line, info.value.column) == ("m.json", line, column)
