@@ -227,7 +227,7 @@ def unplaced_answers(m: ArgumentMap) -> list[UnplacedAnswer]:
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap()
     >>> t = m.claim("T", id="t")
-    >>> _ = m.attack(t, "X", id="x", data={"answers": "analogy:nonsense"})
+    >>> _ = m.attack(t, "X", id="x-step", data={"answers": "analogy:nonsense"})
     >>> unplaced_answers(m)[0].reason
     "'analogy:nonsense' names no question in the schemes catalogue"
     """

@@ -162,6 +162,9 @@ def focus_map(m: ArgumentMap, claim_id: str) -> ArgumentMap:
     keep = nx.ancestors(m.graph, claim_id) | {claim_id}
     sub = m.copy()
     sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in keep])
+    claim = m[claim_id]
+    name = claim.label or claim.text  # type: ignore[union-attr]
+    sub.title = f"{m.title}: {name}" if m.title else name
     # A kept claim may have been a premise of a dropped step only: it stays, unattached.
     return sub
 

@@ -13,8 +13,8 @@ from argmap.teach.worksheet import focus_map, make_worksheet, write_worksheet
 HERE = Path(__file__).resolve().parent
 
 
-def main() -> None:
-    """Build the worksheets from the gallery maps (same seeds, same files)."""
+def main(folder: Path = HERE) -> list[Path]:
+    """Build the worksheets from the gallery maps into ``folder`` (same seeds, same files)."""
     oped = conscription.build_map()
     debate = uniforms.build_map()
     sheets = [
@@ -25,10 +25,12 @@ def main() -> None:
         (make_worksheet(debate, variant="sort", seed=3), "uniforms-sort.svg"),
         (make_worksheet(debate, variant="sort", seed=3), "uniforms-sort.md"),
     ]
+    written = []
     for ws, name in sheets:
-        for path in write_worksheet(ws, HERE / name):
-            print(path.relative_to(HERE.parent.parent))
+        written += write_worksheet(ws, folder / name)
+    return written
 
 
 if __name__ == "__main__":
-    main()
+    for path in main():
+        print(path)

@@ -67,10 +67,11 @@ def test_answers_may_sit_on_the_answering_premise_and_name_a_scheme_any_way() ->
 def test_answers_far_from_the_step_or_naming_nothing_are_reported() -> None:
     m = argmap.ArgumentMap()
     t = m.claim("T", id="t")
-    m.support(t, "A", id="a", scheme="analogy")
+    m.support(t, "A", id="a-step", scheme="analogy")
     other = m.claim("Unrelated", id="u")
     m.attack(other, "X", id="far", data={"answers": "analogy:differences"})
     m.attack(other, "Y", id="bad", data={"answers": ["analogy:nope", "no colon"]})
+    assert {"x", "y"} <= set(m.graph.nodes)
     reasons = {(u.node, u.ref): u.reason for u in unplaced_answers(m)}
     assert set(reasons) == {("far", "analogy:differences"), ("bad", "analogy:nope"), ("bad", "no colon")}
     assert "matches no step" in reasons[("far", "analogy:differences")]

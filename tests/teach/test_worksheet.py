@@ -188,3 +188,18 @@ def test_worksheet_cli(oped, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exc:
         main(["worksheet", str(src), "-o", str(tmp_path / "z.svg"), "--blank", ","])
     assert exc.value.code == 2
+
+
+def test_the_example_worksheets_are_current(tmp_path: Path) -> None:
+    import importlib.util
+
+    folder = Path(__file__).resolve().parents[2] / "examples" / "worksheets"
+    spec = importlib.util.spec_from_file_location("make_worksheets", folder / "make_worksheets.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.main(tmp_path)
+    assert len(written) == 12
+    for path in written:
+        assert path.read_bytes() == (folder / path.name).read_bytes(), (
+            f"{path.name} is stale: run python examples/worksheets/make_worksheets.py")
