@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from argdown_support import argdown_cli, canonical, corpus_root
 
 import argmap
 from argmap.errors import ParseError
@@ -23,6 +23,9 @@ from argmap.formats.argdown import parse, statistics
 
 COUNTS = ("statements_equivalence_classes", "statements_titled", "statement_members", "arguments",
           "arguments_with_pcs", "relations", "relations_by_type", "sections")
+
+sys.path.insert(0, str(Path(__file__).parent))  # the shared helpers beside this file
+from argdown_support import argdown_cli, canonical, corpus_root  # noqa: E402
 
 
 def _rows() -> list[dict[str, str]]:

@@ -115,10 +115,7 @@ class _Builder:
         if extra:
             data[KEY] = {**data.get(KEY, {}), **extra} if isinstance(data.get(KEY), dict) else extra
         first = next((m for m in members if m.text), members[0])
-        if isinstance(data.get(KEY), dict) and data[KEY].pop("untitled", False):
-            label = None  # a title argmap gave only to refer to the claim
-            if not data[KEY]:
-                del data[KEY]
+        label = _own_label(data, label)
         node = self.new_id(_slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         if label is not None:
@@ -146,6 +143,7 @@ class _Builder:
             text = label
             extra["untexted"] = True
         tags, data = self._merged(arg)
+        label = _own_label(data, label) or label
         data[KEY] = {**data[KEY], **extra} if isinstance(data.get(KEY), dict) else extra
         first = next((m for m in arg.members if m.text), arg.members[0] if arg.members else None)
         node = self.new_id(_slug(label) or "argument")
@@ -177,10 +175,7 @@ class _Builder:
         self.g.add_node(base)  # reserved for the last step
         texts = list(dict.fromkeys(m.text for m in arg.members if m.text))
         tags, data = self._merged(arg)
-        if isinstance(data.get(KEY), dict) and data[KEY].pop("untitled", False):
-            label = None  # a title argmap gave only to refer to the argument
-            if not data[KEY]:
-                del data[KEY]
+        label = _own_label(data, label)
         first = next((m for m in arg.members if m.text), arg.members[0] if arg.members else None)
         group = self.regroup.get(("argument", arg.title)) or (first.section if first else None)
         ids: list[str] = []
@@ -312,6 +307,17 @@ class _Builder:
                 g.nodes[step]["data"].setdefault(KEY, {})["relation"] = info["relation"]
             g.add_edge(step, target, role="attack")
 
+    def _twin(self, node: str) -> bool:
+        """True when a plain relation says the same (the writer then writes one of the two as an
+        argument anyway)."""
+        g = self.g
+        premise = next(iter(g.predecessors(node)))
+        target = next(iter(g.successors(node)))
+        polarity = g.nodes[node]["polarity"]
+        return any(other != node and g.nodes[other].get("polarity") == polarity
+                   and target in g.successors(other) and not g.nodes[other].get("data")
+                   and g.in_degree(other) == 1 for other in g.successors(premise))
+
     def _sections_matter(self) -> bool:
         """Keep the headings in ``meta`` unless the groups alone say it all (each a top-level
         heading, once, plain, holding something)."""
@@ -342,7 +348,8 @@ class _Builder:
         for node in self.plain_looking:
             # the writer writes a structure-less step with nothing aimed at it as a relation;
             # keep a mark so a reconstruction stays one
-            if not any(self.g.nodes[p].get("kind") == "inference" for p in self.g.predecessors(node)):
+            if not any(self.g.nodes[p].get("kind") == "inference" for p in self.g.predecessors(node)) \
+                    and not self._twin(node):
                 self.g.nodes[node]["data"].setdefault(KEY, {})["pcs"] = True
         if self._sections_matter():
             self.m.meta[KEY] = {"sections": [
@@ -350,6 +357,21 @@ class _Builder:
                                    ("data", s.data)) if v}
                 for s in doc.sections]}
         return self.m
+
+
+def _own_label(data: dict[str, Any], title: str | None) -> str | None:
+    """The label behind a title argmap's writer made up: none (``untitled``) or the real one
+    (``label``, when two nodes shared it and Argdown would have merged them)."""
+    info = data.get(KEY)
+    if not isinstance(info, dict):
+        return title
+    if info.pop("untitled", False):
+        title = None
+    if "label" in info:
+        title = str(info.pop("label"))
+    if not info:
+        del data[KEY]
+    return title
 
 
 def _restore_node(node: str, attrs: dict[str, Any], path: str | None) -> None:

@@ -317,7 +317,12 @@ class _Writer:
         self.defined.add(c)
         info = self.info(c)
         tags = list(attrs.get("tags", []))
-        data = self.data_of(c, {"untitled": True} if title is not None and not attrs.get("label") else None)
+        mark: dict[str, Any] | None = None
+        if title is not None and not attrs.get("label"):
+            mark = {"untitled": True}
+        elif title is not None and title != attrs.get("label"):
+            mark = {"label": attrs["label"]}  # renamed: Argdown would merge equal titles
+        data = self.data_of(c, mark)
         texts = info.get("texts") or []
         for alt in texts:
             if ref is not None:
@@ -467,7 +472,9 @@ class _Writer:
                 line += "".join(" " + _tag(t) for t in tags if _tag(t) not in note)
             else:
                 line += "".join(" " + _tag(t) for t in tags)
-            line += self.data_of(arg.final, None if final.get("label") else {"untitled": True})
+            label = final.get("label")
+            mark = {"untitled": True} if not label else ({"label": label} if label != arg.title else None)
+            line += self.data_of(arg.final, mark)
         yield line
         for inf in sorted(self.incoming(arg.final)):
             source = self.from_argument.get(inf) or self.premises(inf)[0]
@@ -528,7 +535,7 @@ class _Writer:
     def incoming(self, inf: str) -> list[str]:
         return [p for p in self.g.predecessors(inf)
                 if self.g.nodes[p].get("kind") == "inference" and p not in self.written
-                and not self.info(p).get("mirror")]
+                and p not in self.argument_of and not self.info(p).get("mirror")]
 
     def pcs_line(self, number: int, claim: str) -> Iterator[str]:
         fresh = claim not in self.defined
@@ -545,9 +552,8 @@ class _Writer:
     def objection_line(self, number: int, arg: _Argument, target: str) -> Iterator[str]:
         """The stand-in conclusion of an attacking argument, and its attack on the target."""
         g = self.g
-        target_name = (g.nodes[target].get("label") or g.nodes[target].get("text")
-                       if g.nodes[target].get("kind") == "claim" else (arg.title or target))
-        title = f"Objection to {target_name}" if arg.title is None else f"{arg.title} (conclusion)"
+        target_name = arg.title or target
+        title = f"{arg.title or arg.final} (conclusion)"
         text = "Not: " + (g.nodes[target].get("text") if g.nodes[target].get("kind") == "claim"
                           else f"the step {target_name} holds")
         data = {KEY: {"objection": True}}
@@ -600,11 +606,12 @@ class _Writer:
                 tags = "".join(" " + _tag(t) for t in sec.get("tags") or [])
                 data = " " + _yaml_flow(sec["data"]) if sec.get("data") else ""
                 yield ["#" * max(1, min(level, 6)) + " " + escape_text(group) + tags + data]
+            descriptions: list[_Argument] = []
             for arg in self.arguments:
                 own = self.section_of(arg.final)
                 where = self.conclusion_group(arg)
                 if own == group and where != group and arg.title is not None:
-                    yield list(self.argument_head(arg, True))
+                    descriptions.append(arg)
                 if where == group and arg.final not in self.written:
                     self.written.add(arg.final)
                     yield list(self.argument(arg, describe=own == where))
@@ -613,6 +620,9 @@ class _Writer:
                     block = [self.head(c)]
                     block.extend(self.tree(c, 0))
                     yield block
+            # last in the section, so no premise-conclusion structure can follow (and join) them
+            for arg in descriptions:
+                yield list(self.argument_head(arg, True))
         # anything left (relations between nodes written elsewhere)
         for inf in self.plain:
             if inf not in self.written:
