@@ -28,18 +28,24 @@ writer can give it back. Headings become each node's ``group``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import fields
 from typing import Any
+
+import networkx as nx
 
 from argmap.errors import ParseError
 from argmap.formats.argdown.document import (
     Argument,
     Document,
+    Member,
     Relation,
     StatementClass,
     _regroup,
 )
-from argmap.model import ArgumentMap, Source, _slug
+from argmap.model import ArgumentMap, Source
+from argmap.model import _slug as _model_slug
 
 __all__ = ["build", "KEY"]
 
@@ -67,6 +73,10 @@ class _Builder:
         self.steps_of: dict[str, list[str]] = {}  # argument key -> its inference ids
         self.regroup = self._regroup_map()
         self.plain_looking: list[str] = []  # one-premise reconstructions that look like relations
+        # built here, then added to the graph at once (networkx's bulk calls are much faster)
+        self.attrs: dict[str, dict[str, Any]] = {}
+        self.edges: list[tuple[str, str, dict[str, str]]] = []
+        self.out: dict[str, list[str]] = {}  # node -> the inferences it is a premise of
 
     def _regroup_map(self) -> dict[tuple[str, str], str]:
         """(kind, title) -> group name from the front matter's ``group: regroup:`` tree."""
@@ -86,7 +96,7 @@ class _Builder:
     def new_id(self, base: str) -> str:
         base = base or "node"
         candidate, n = base, 1
-        while candidate in self.g:
+        while candidate in self.attrs:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -94,6 +104,9 @@ class _Builder:
     # -- nodes ---------------------------------------------------------------------------
     def claim(self, cls: StatementClass) -> None:
         members = cls.members
+        if len(members) == 1 and members[0].text and not self.regroup and KEY not in members[0].data:
+            self.simple_claim(cls, members[0])  # most statements: written once
+            return
         texts = list(dict.fromkeys(m.text for m in members if m.text))
         label = cls.title if cls.titled else None
         extra: dict[str, Any] = {}
@@ -116,7 +129,7 @@ class _Builder:
             data[KEY] = {**data.get(KEY, {}), **extra} if isinstance(data.get(KEY), dict) else extra
         first = next((m for m in members if m.text), members[0])
         label = _own_label(data, label)
-        node = self.new_id(_slug(label or text) or "claim")
+        node = self.new_id(slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         if label is not None:
             attrs["label"] = label
@@ -127,7 +140,25 @@ class _Builder:
         attrs["sources"] = []
         attrs["data"] = data
         attrs["line"] = first.line
-        self.g.add_node(node, **attrs)
+        self.attrs[node] = attrs
+        self.claim_of[cls.title] = node
+
+    def simple_claim(self, cls: StatementClass, member: Member) -> None:
+        """A statement written once: the common case, kept fast."""
+        text = member.text
+        assert text is not None
+        label = cls.title if cls.titled else None
+        node = self.new_id(slug(label or text) or "claim")
+        attrs: dict[str, Any] = {"kind": "claim", "text": text}
+        if label is not None:
+            attrs["label"] = label
+        if member.section is not None:
+            attrs["group"] = member.section
+        attrs["tags"] = list(member.tags)
+        attrs["sources"] = []
+        attrs["data"] = dict(member.data)
+        attrs["line"] = member.line
+        self.attrs[node] = attrs
         self.claim_of[cls.title] = node
 
     def sketch(self, arg: Argument) -> None:
@@ -146,7 +177,7 @@ class _Builder:
         label = _own_label(data, label) or label
         data[KEY] = {**data[KEY], **extra} if isinstance(data.get(KEY), dict) else extra
         first = next((m for m in arg.members if m.text), arg.members[0] if arg.members else None)
-        node = self.new_id(_slug(label) or "argument")
+        node = self.new_id(slug(label) or "argument")
         attrs: dict[str, Any] = {"kind": "claim", "text": text, "label": label}
         group = self.regroup.get(("argument", arg.title)) or (first.section if first else None)
         if group is not None:
@@ -154,7 +185,7 @@ class _Builder:
         attrs.update(tags=tags, sources=[], data=data)
         if first is not None:
             attrs["line"] = first.line
-        self.g.add_node(node, **attrs)
+        self.attrs[node] = attrs
         self.sketch_of[arg.title] = node
 
     def _merged(self, arg: Argument) -> tuple[list[str], dict[str, Any]]:
@@ -171,8 +202,8 @@ class _Builder:
         """A reconstructed argument: one inference per step, the last one named after it."""
         steps = arg.steps()
         label = arg.title if arg.titled else None
-        base = self.new_id(_slug(label) if label else "argument")
-        self.g.add_node(base)  # reserved for the last step
+        base = self.new_id(slug(label) if label else "argument")
+        self.attrs[base] = {}  # reserved for the last step
         texts = list(dict.fromkeys(m.text for m in arg.members if m.text))
         tags, data = self._merged(arg)
         label = _own_label(data, label)
@@ -181,7 +212,7 @@ class _Builder:
         ids: list[str] = []
         for index in range(1, len(steps) + 1):
             node = base if index == len(steps) else self.new_id(f"{base}-step-{index}")
-            self.g.add_node(node)
+            self.attrs[node] = {}
             ids.append(node)
         for index, ((premises, inference, conclusion), node) in enumerate(zip(steps, ids, strict=True), start=1):
             final = index == len(steps)
@@ -224,10 +255,11 @@ class _Builder:
                 node_data[KEY] = {**node_data[KEY], **info} if isinstance(node_data.get(KEY), dict) else info
             attrs["data"] = node_data
             attrs["line"] = inference.line
-            self.g.add_node(node, **attrs)
+            self.attrs[node] = attrs
             for pid in premise_ids:
-                self.g.add_edge(pid, node, role="premise")
-            self.g.add_edge(node, target, role="support")
+                self.edges.append((pid, node, {"role": "premise"}))
+                self.out.setdefault(pid, []).append(node)
+            self.edges.append((node, target, {"role": "support"}))
         self.final_of[arg.title] = ids[-1]
         self.steps_of[arg.title] = ids
 
@@ -251,24 +283,23 @@ class _Builder:
         info: dict[str, Any] = {}
         if rel.type == "undercut" and rel.target[0] == "argument" and rel.target[1] in self.sketch_of:
             # undercutting a sketched argument attacks the step it makes, if it makes one
-            steps = [s for s in self.g.successors(target)
-                     if self.g.nodes[s].get("kind") == "inference"]
+            steps = self.out.get(target, [])
             if len(steps) == 1:
                 target = steps[0]
         if source == target:
             raise ParseError("a statement or argument cannot support or attack itself",
                              path=self.doc.path, line=rel.line)
-        if self.g.nodes[source].get("kind") != "claim":  # pragma: no cover - sources are claims
+        if self.attrs[source].get("kind") != "claim":  # pragma: no cover - sources are claims
             raise ParseError("only statements and arguments can support or attack", path=self.doc.path,
                              line=rel.line)
-        on_step = self.g.nodes[target].get("kind") == "inference"
+        on_step = self.attrs[target].get("kind") == "inference"
         natural = "support" if _POLARITY[rel.type] == "support" else ("undercut" if on_step else "attack")
         if rel.type != natural:  # argmap reads an attack on a step as an undercut
             info["relation"] = rel.type
         if rel.argument is not None:
             info["from"] = rel.argument
         self._inference(source, target, rel, info)
-        if rel.type in _SYMMETRIC and self.g.nodes[target].get("kind") == "claim":
+        if rel.type in _SYMMETRIC and self.attrs[target].get("kind") == "claim":
             self._inference(target, source, rel, {**info, "mirror": True})
 
     def _inference(self, source: str, target: str, rel: Relation, info: dict[str, Any]) -> None:
@@ -276,9 +307,10 @@ class _Builder:
         node = self.new_id(f"{polarity}-{target}")
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity, "sources": [],
                                  "data": {KEY: info} if info else {}, "line": rel.line}
-        self.g.add_node(node, **attrs)
-        self.g.add_edge(source, node, role="premise")
-        self.g.add_edge(node, target, role=polarity)
+        self.attrs[node] = attrs
+        self.edges.append((source, node, {"role": "premise"}))
+        self.edges.append((node, target, {"role": polarity}))
+        self.out.setdefault(source, []).append(node)
 
     def restore(self) -> None:
         for node, attrs in self.g.nodes(data=True):
@@ -336,13 +368,14 @@ class _Builder:
                 self.reconstruction(arg)
             else:
                 self.sketch(arg)
-        relations = list(doc.relations)
+        relations = list(doc.relations.values())
         for rel in relations:
             if rel.type != "undercut":
                 self.relation(rel)
         for rel in relations:
             if rel.type == "undercut":
                 self.relation(rel)
+        _fill(self.g, self.attrs, self.edges)
         self.restore()
         self.fold_objections()
         for node in self.plain_looking:
@@ -357,6 +390,50 @@ class _Builder:
                                    ("data", s.data)) if v}
                 for s in doc.sections]}
         return self.m
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """An id from the first words of a text, as :meth:`ArgumentMap.claim` derives them.
+
+    >>> slug("Tea is good, they say: très bon!")
+    'tea-is-good-they-say'
+    """
+    head = text[:120]
+    if not head.isascii():
+        head = unicodedata.normalize("NFKD", head).encode("ascii", "ignore").decode()
+    words = _WORD.findall(head.lower())
+    if len(words) <= 5 and len(text) > 120:
+        return _model_slug(text)  # the first five words may run past the head
+    return "-".join(words[:5])[:40].strip("-")
+
+
+def _fill(g: nx.DiGraph, nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, str]]]) -> None:
+    """Add nodes and edges to a new, empty graph.
+
+    networkx's own calls do checks and copies per item that cost as much as parsing does here;
+    a fresh plain DiGraph's adjacency dicts are filled directly instead (the layout networkx has
+    used since 2.0), falling back to the public calls for anything else.
+    """
+    plain = (type(g) is nx.DiGraph and len(g) == 0 and isinstance(getattr(g, "_succ", None), dict)
+             and isinstance(getattr(g, "_pred", None), dict) and isinstance(getattr(g, "_node", None), dict))
+    if not plain:  # pragma: no cover - only a future networkx would change the layout
+        g.add_nodes_from(nodes.items())
+        g.add_edges_from(edges)
+        return
+    succ, pred, node_attrs = g._succ, g._pred, g._node
+    for node, attrs in nodes.items():
+        succ[node] = {}
+        pred[node] = {}
+        node_attrs[node] = attrs
+    for u, v, attrs in edges:
+        succ[u][v] = attrs
+        pred[v][u] = attrs
+    cache = getattr(g, "__networkx_cache__", None)
+    if isinstance(cache, dict):
+        cache.clear()
 
 
 def _own_label(data: dict[str, Any], title: str | None) -> str | None:

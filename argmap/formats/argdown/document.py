@@ -128,7 +128,7 @@ class Argument:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Relation:
     """An explicit relation between two nodes, each ``(kind, key)``.
 
@@ -140,10 +140,15 @@ class Relation:
     type: str
     source: tuple[str, str]
     target: tuple[str, str]
-    line: int = field(compare=False, hash=False)
-    symbol: str = field(default="", compare=False, hash=False)
+    line: int
+    symbol: str = ""
     #: The argument the relation was written on, when Argdown moved it to its conclusion.
-    argument: str | None = field(default=None, compare=False, hash=False)
+    argument: str | None = None
+
+    @property
+    def key(self) -> tuple[str, tuple[str, str], tuple[str, str]]:
+        """What makes two relations the same (Argdown counts a relation written twice once)."""
+        return (self.type, self.source, self.target)
 
 
 @dataclass
@@ -164,7 +169,7 @@ class Document:
 
     statements: dict[str, StatementClass] = field(default_factory=dict)
     arguments: dict[str, Argument] = field(default_factory=dict)
-    relations: dict[Relation, Relation] = field(default_factory=dict)
+    relations: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     frontmatter: dict[str, Any] = field(default_factory=dict)
     strict: bool = False
@@ -185,7 +190,7 @@ def statistics(doc: Document) -> dict[str, Any]:
     >>> stats["statements_equivalence_classes"], stats["statement_members"], stats["sections"]
     (2, 3, 1)
     """
-    by_type = Counter(r.type for r in doc.relations)
+    by_type = Counter(key[0] for key in doc.relations)
     members = sum(len(s.members) for s in doc.statements.values())
     arguments = len(doc.arguments)
     with_pcs = sum(1 for a in doc.arguments.values() if a.pcs)

@@ -49,10 +49,29 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
+_CACHE: dict[str, Any] = {}
+_CACHE_SIZE = 4096
+
+
+def _copy(value: Any) -> Any:
+    """A copy of parsed YAML deep enough that no two nodes share a mutable dict or list."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
 def load_yaml(source: str, *, what: str, path: str | None, line: int, column: int) -> Any:
-    """``yaml.safe_load`` with errors turned into a located :class:`ParseError`."""
+    """``yaml.safe_load`` with errors turned into a located :class:`ParseError`.
+
+    Documents repeat the same small data (``{isGroup: false}``), so results are cached by text.
+    """
+    cached = _CACHE.get(source, _CACHE)
+    if cached is not _CACHE:
+        return _copy(cached)
     try:
-        return yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader
+        value = yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where_line, where_col = line, column
@@ -64,6 +83,27 @@ def load_yaml(source: str, *, what: str, path: str | None, line: int, column: in
                          column=where_col) from None
     except RecursionError:
         raise ParseError(f"{what} is nested too deeply", path=path, line=line, column=column) from None
+    if _shares(value):
+        # aliases make one object appear many times: writing it out would multiply it
+        raise ParseError(f"{what} uses YAML aliases (*name); write the values out instead",
+                         path=path, line=line, column=column)
+    if len(_CACHE) < _CACHE_SIZE:
+        _CACHE[source] = _copy(value)
+    return value
+
+
+def _shares(value: Any) -> bool:
+    """True when a list or mapping occurs twice in parsed YAML (an alias), or it is huge."""
+    seen: set[int] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (dict, list)):
+            if id(item) in seen or len(seen) > 100_000:
+                return True
+            seen.add(id(item))
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    return False
 
 
 def _closing_brace(raw: str, start: int) -> int:

@@ -8,7 +8,7 @@ a new paragraph needs an empty line before it, and a paragraph may not start wit
 >>> doc = parse("<A>\\n\\n(1) [P]: p\\n(2) q\\n----\\n(3) c\\n  -> [P]")
 >>> [type(i).__name__ for i in doc.arguments["A"].pcs]
 ['PcsStatement', 'PcsStatement', 'PcsInference', 'PcsStatement']
->>> [(r.type, r.source[1], r.target[1]) for r in doc.relations]
+>>> [(r.type, r.source[1], r.target[1]) for r in doc.relations.values()]
 [('attack', '\\x00Untitled 2', 'P')]
 """
 
@@ -122,8 +122,9 @@ class _Parser:
         source, target = (parent, child) if outgoing else (child, parent)
         if self.doc.strict and base in _STRICT and source[0] == target[0] == "statement":
             base = _STRICT[base]
-        rel = Relation(base, source, target, line.number, symbol)
-        self.doc.relations.setdefault(rel, rel)
+        key = (base, source, target)
+        if key not in self.doc.relations:
+            self.doc.relations[key] = Relation(base, source, target, line.number, symbol)
 
     # -- reading text --------------------------------------------------------------------
     def continuation(self, i: int, first: str, stops: frozenset[str]) -> tuple[str, int]:
@@ -403,10 +404,10 @@ class _Parser:
         """Relations written on a reconstructed argument start at its main conclusion (as in
         Argdown); merge the duplicates this makes."""
         arguments = self.doc.arguments
-        if not any(r.source[0] == "argument" and arguments[r.source[1]].pcs for r in self.doc.relations):
+        if not any(r.source[0] == "argument" and arguments[r.source[1]].pcs for r in self.doc.relations.values()):
             return
-        moved: dict[Relation, Relation] = {}
-        for rel in self.doc.relations:
+        moved: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
+        for rel in self.doc.relations.values():
             if rel.source[0] == "argument" and arguments[rel.source[1]].pcs:
                 last = arguments[rel.source[1]].pcs[-1]
                 assert isinstance(last, PcsStatement)
@@ -414,7 +415,7 @@ class _Parser:
                                rel.source[1])
                 if rel.source == rel.target:  # the argument supports its own conclusion: implied
                     continue
-            moved.setdefault(rel, rel)
+            moved.setdefault(rel.key, rel)
         self.doc.relations = moved
 
     def run(self) -> None:

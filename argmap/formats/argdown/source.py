@@ -15,9 +15,8 @@ include cycles).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.errors import ParseError
 from argmap.formats.argdown.inline import load_yaml
@@ -31,8 +30,7 @@ _COMMENT = re.compile(r"\\.|\]\([^)\n]*\)|//|/\*|<!--")
 _INCLUDE = re.compile(r"@include\((.*)\)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One source line: where it is, its indentation (tabs count 4) and its text without indent."""
 
     path: str | None
