@@ -45,8 +45,9 @@ TARGET_SPEEDUP = 3.0
 def generate(statements: int = 10_000, seed: int = 7) -> str:
     """An Argdown debate with exactly ``statements`` statement classes."""
     rng = random.Random(seed)
-    words = ("tea coffee school uniform cost freedom safety price study rule reason evidence class "
-             "teacher parent budget health time money fairness choice").split()
+    words = ["tea", "coffee", "school", "uniform", "cost", "freedom", "safety", "price", "study", "rule",
+             "reason", "evidence", "class", "teacher", "parent", "budget", "health", "time", "money",
+             "fairness", "choice"]
 
     def sentence() -> str:
         return " ".join(rng.choice(words) for _ in range(rng.randint(6, 14))).capitalize() + "."
