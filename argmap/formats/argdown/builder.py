@@ -72,6 +72,7 @@ class _Builder:
         self.final_of: dict[str, str] = {}  # argument key (PCS) -> id of its last inference
         self.steps_of: dict[str, list[str]] = {}  # argument key -> its inference ids
         self.regroup = self._regroup_map()
+        self.reconstructed: set[str] = set()  # inferences of premise-conclusion structures
         self.plain_looking: list[str] = []  # one-premise reconstructions that look like relations
         # built here, then added to the graph at once (networkx's bulk calls are much faster)
         self.attrs: dict[str, dict[str, Any]] = {}
@@ -262,6 +263,7 @@ class _Builder:
             self.edges.append((node, target, {"role": "support"}))
         self.final_of[arg.title] = ids[-1]
         self.steps_of[arg.title] = ids
+        self.reconstructed.update(ids)
 
     @staticmethod
     def _name(arg: Argument) -> str:
@@ -330,6 +332,8 @@ class _Builder:
             step, attack = into[0], out[0]
             target = next(iter(g.successors(attack)))
             if next(iter(g.predecessors(attack)), None) != claim or g.in_degree(attack) != 1:
+                continue
+            if step not in self.reconstructed or target in g.predecessors(step) or target == step:
                 continue
             info = g.nodes[attack].get("data", {}).get(KEY, {})
             g.remove_node(attack)

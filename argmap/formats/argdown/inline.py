@@ -219,8 +219,10 @@ def split_inline(
             data_seen = True
             pos = end + 1
     text = "".join(out)
-    text = _TRAILING_TAGS.sub("", text).replace("\x00", "")
-    return _join_lines(text), tags, data
+    stripped = _TRAILING_TAGS.sub("", text)
+    if stripped.strip():  # a text of tags alone keeps them
+        text = stripped
+    return _join_lines(text.replace("\x00", "")), tags, data
 
 
 def _shortcode(raw: str, start: int, end: int) -> bool:

@@ -47,7 +47,7 @@ _ESCAPE_ANY = re.compile(r"[\\\[\]<>{}#]|/(?=[/*])")
 _KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.)+\]|@<(?:[^>\\\n]|\\.)+>|\[[^\]\n]*\]\([^)\s]*\)"
                    r"|(?<![^\s])#\([^)\n]*\)|(?<![^\s])#[\w-]+")
 # What a line may not start with (it would be read as syntax).
-_LEADING = re.compile(r"[-+_>*=(]|\d+\.[ \t]|@include")
+_LEADING = re.compile(r"[-+_>*=(]|\d+\.(?:[ \t]|$)|@include")
 _NATURAL = {"support": "support", "attack": "attack"}
 
 
@@ -102,6 +102,8 @@ def escape_text(text: str, tags: list[str] | None = None) -> str:
 
 def _title(text: str, closing: str) -> str:
     text = " ".join(text.split()).replace("\\", "\\\\").replace(closing, "\\" + closing)
+    if text[:1] in ("+", "-", "_", "!"):  # "<+", "<-", "<_", "<!--" would start other syntax
+        text = "\\" + text
     return text or "untitled"
 
 
