@@ -148,14 +148,15 @@ def _join_lines(text: str) -> str:
 
 
 def split_inline(
-    raw: str, *, path: str | None = None, line: int = 1, column: int = 1
+    raw: str, *, path: str | None = None, line: int = 1, column: int = 1, tag_only_text: bool = True,
 ) -> tuple[str, list[str], dict[str, Any]]:
     """Split an element's raw text into (text, tags, data).
 
     Continuation lines (joined by ``\\n`` in ``raw``) become one line. Tags stay in the text
     where they stand inside it; a run of tags that ends the text is taken off it (the tags are
     listed either way). ``{...}`` is YAML data and must come last; it is removed from the text.
-    ``line``/``column`` say where ``raw`` starts, for error messages.
+    ``line``/``column`` say where ``raw`` starts, for error messages. A text that is nothing
+    but tags keeps them as its text, unless ``tag_only_text`` is false (after a reference).
     """
     if not _SPECIAL.search(raw):
         return _join_lines(raw), [], {}
@@ -220,7 +221,7 @@ def split_inline(
             pos = end + 1
     text = "".join(out)
     stripped = _TRAILING_TAGS.sub("", text)
-    if stripped.strip():  # a text of tags alone keeps them
+    if stripped.strip() or not tag_only_text:  # a text of tags alone keeps them
         text = stripped
     return _join_lines(text.replace("\x00", "")), tags, data
 

@@ -224,7 +224,8 @@ class _Parser:
             parts = [rest]
             j = self.block_data(j, parts)
             rest = "\n".join(parts)
-        text, tags, data = split_inline(rest, path=line.path, line=line.number, column=column + end)
+        text, tags, data = split_inline(rest, path=line.path, line=line.number, column=column + end,
+                                        tag_only_text=False)
         if text:
             raise line.error(f"unexpected text after the reference {ref}; to give it text, define it: "
                              f"{ref}: text", column + end)

@@ -48,7 +48,7 @@ _KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.)+\]|@<(?:[^>\\\n]|\\.)+>|\[[^\]\n]*\]\(
                    r"|(?<![^\s])#\([^)\n]*\)|(?<![^\s])#[\w-]+")
 # What a line may not start with (it would be read as syntax).
 _LEADING = re.compile(r"[-+_>*=(]|\d+\.(?:[ \t]|$)|@include")
-_NATURAL = {"support": "support", "attack": "attack"}
+_TAGS_ONLY = re.compile(r"(?:\s*#(?:\([^)\n]*\)|[\w-]+))+\s*$")
 
 
 class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
@@ -333,6 +333,10 @@ class _Writer:
             return ref + "".join(" " + _tag(t) for t in tags) + data
         text = escape_text(attrs.get("text", ""), tags)
         missing = [t for t in tags if not re.search(r"(?<![^\s])" + re.escape(_tag(t)) + r"(?![\w-])", text)]
+        if missing and ref is not None and _TAGS_ONLY.match(text):
+            # appended tags would join a text of tags; a reference elsewhere carries them
+            self.deferred_texts.append(ref + "".join(" " + _tag(t) for t in missing))
+            missing = []
         body = text + "".join(" " + _tag(t) for t in missing) + data
         return f"{ref}: {body}" if ref is not None else body
 
