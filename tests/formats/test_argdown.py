@@ -372,6 +372,18 @@ def test_deep_and_long_input_does_not_overflow() -> None:
     assert len(wide.claims[0].text) > 200_000
 
 
+@pytest.mark.parametrize("junk", ["<", "#(", "[x", " #t", "](", "@[", "{", "/*", "\\"])
+def test_repeated_syntax_characters_are_read_quickly(junk: str) -> None:
+    # each of these once made a search quadratic in the line's length
+    text = "a " + junk * 20_000
+    try:
+        m = argmap.loads(text, "argdown")
+    except ParseError as err:
+        assert err.line == 1
+    else:
+        assert argmap.loads(argmap.dumps(m, "argdown"), "argdown").claims[0].text == m.claims[0].text
+
+
 def test_billion_laughs_yaml_is_bounded() -> None:
     bomb = "{a: &a [x, x, x, x, x, x, x, x, x], b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a], c: [*b, *b, *b]}"
     with pytest.raises(ParseError, match="aliases"):

@@ -24,12 +24,12 @@ __all__ = ["split_inline", "unescape", "load_yaml", "TAG_WORD"]
 _SPECIAL = re.compile(r"[\\#{}\x00\[<]")
 #: An escape, a bracketed tag, a word tag (after a space or at the start), data, or a
 #: mention, link or (misplaced) reference.
+# Bounded repeats keep every search linear on hostile text ("<<<<...", "#(#(#(...").
 _TOKEN = re.compile(
-    r"\\(.)|#\(([^)\n]*)\)|(?<![^\s])#([\w-]+)|\{"
-    r"|(@?)(\[(?:[^\]\\\n]|\\.)+\](?:\([^)\n]*\))?|<(?:[^>\\\n]|\\.)+>)",
+    r"\\(.)|#\(([^)\n]{0,200})\)|(?<![^\s])#([\w-]+)|\{"
+    r"|(@?)(\[(?:[^\]\\\n]|\\.){1,500}\](?:\([^)\n]{0,2000}\))?|<(?:[^>\\\n]|\\.){1,500}>)",
     re.S,
 )
-_TRAILING_TAGS = re.compile(r"(?:\s*\x00[^\x00]*\x00)+\s*$")
 _ESCAPE = re.compile(r"\\(.)", re.S)
 #: What a word tag may contain (others are written ``#(...)``).
 TAG_WORD = re.compile(r"[\w-]+")
@@ -163,6 +163,7 @@ def split_inline(
     raw = raw.replace("\x00", "\ufffd")
     out: list[str] = []
     tags: list[str] = []
+    seen_tags: set[str] = set()
     data: dict[str, Any] = {}
     pos = 0
     data_seen = False
@@ -195,7 +196,8 @@ def split_inline(
             pos = m.end()
         elif m.group(2) is not None or m.group(3) is not None:  # tag
             tag = (m.group(2) if m.group(2) is not None else m.group(3)).strip()
-            if tag and tag not in tags:
+            if tag and tag not in seen_tags:
+                seen_tags.add(tag)
                 tags.append(tag)
             out.append("\x00" + m.group(0) + "\x00")
             pos = m.end()
@@ -220,10 +222,23 @@ def split_inline(
             data_seen = True
             pos = end + 1
     text = "".join(out)
-    stripped = _TRAILING_TAGS.sub("", text)
+    stripped = _strip_trailing_tags(text)
     if stripped.strip() or not tag_only_text:  # a text of tags alone keeps them
         text = stripped
     return _join_lines(text.replace("\x00", "")), tags, data
+
+
+def _strip_trailing_tags(text: str) -> str:
+    """The text without the run of tags (each wrapped in NUL marks) that ends it; linear."""
+    cut = len(text.rstrip())
+    while cut > 1 and text[cut - 1] == "\x00":
+        start = text.rfind("\x00", 0, cut - 1)
+        if start < 0:  # pragma: no cover - marks always come in pairs
+            break
+        cut = start
+        while cut > 0 and text[cut - 1].isspace():
+            cut -= 1
+    return text[:cut]
 
 
 def _shortcode(raw: str, start: int, end: int) -> bool:

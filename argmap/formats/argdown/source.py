@@ -26,7 +26,7 @@ __all__ = ["Line", "read_lines", "MAX_INCLUDE_DEPTH"]
 #: Includes nested deeper than this are refused (a guard against runaway inclusion).
 MAX_INCLUDE_DEPTH = 20
 
-_COMMENT = re.compile(r"\\.|\]\([^)\n]*\)|//|/\*|<!--")
+_COMMENT = re.compile(r"\\.|\]\([^)\n]{0,2000}\)|//|/\*|<!--")
 _INCLUDE = re.compile(r"@include\((.*)\)\s*$")
 
 

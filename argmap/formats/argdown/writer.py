@@ -44,10 +44,11 @@ __all__ = ["dumps"]
 # Characters that are Argdown syntax anywhere in a text.
 _ESCAPE_ANY = re.compile(r"[\\\[\]<>{}#]|/(?=[/*])")
 # Spans kept as written: mentions, links, and tags (kept only when the claim has that tag).
-_KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.)+\]|@<(?:[^>\\\n]|\\.)+>|\[[^\]\n]*\]\([^)\s]*\)"
-                   r"|(?<![^\s])#\([^)\n]*\)|(?<![^\s])#[\w-]+")
+_KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.){1,500}\]|@<(?:[^>\\\n]|\\.){1,500}>"
+                   r"|\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
 # What a line may not start with (it would be read as syntax).
 _LEADING = re.compile(r"[-+_>*=(]|\d+\.(?:[ \t]|$)|@include")
+_TAG_IN_TEXT = re.compile(r"(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
 _TAGS_ONLY = re.compile(r"(?:\s*#(?:\([^)\n]*\)|[\w-]+))+\s*$")
 
 
@@ -332,7 +333,8 @@ class _Writer:
         if info.get("untexted") and ref is not None:
             return ref + "".join(" " + _tag(t) for t in tags) + data
         text = escape_text(attrs.get("text", ""), tags)
-        missing = [t for t in tags if not re.search(r"(?<![^\s])" + re.escape(_tag(t)) + r"(?![\w-])", text)]
+        present = set(_TAG_IN_TEXT.findall(text)) if "#" in text else set()
+        missing = [t for t in tags if _tag(t) not in present]
         if missing and ref is not None and _TAGS_ONLY.match(text):
             # appended tags would join a text of tags; a reference elsewhere carries them
             self.deferred_texts.append(ref + "".join(" " + _tag(t) for t in missing))
