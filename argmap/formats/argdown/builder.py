@@ -72,6 +72,7 @@ class _Builder:
         self.final_of: dict[str, str] = {}  # argument key (PCS) -> id of its last inference
         self.steps_of: dict[str, list[str]] = {}  # argument key -> its inference ids
         self.regroup = self._regroup_map()
+        self.suffix: dict[str, int] = {}  # id base -> the last number new_id gave it
         self.reconstructed: set[str] = set()  # inferences of premise-conclusion structures
         self.plain_looking: list[str] = []  # one-premise reconstructions that look like relations
         # built here, then added to the graph at once (networkx's bulk calls are much faster)
@@ -95,12 +96,18 @@ class _Builder:
         return out
 
     def new_id(self, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3``, ... (as ArgumentMap does), counting on from the
+        last number given so many steps aimed at one claim stay cheap."""
         base = base or "node"
-        candidate, n = base, 1
-        while candidate in self.attrs:
+        if base not in self.attrs:
+            return base
+        n = self.suffix.get(base, 1)
+        while True:
             n += 1
             candidate = f"{base}-{n}"
-        return candidate
+            if candidate not in self.attrs:
+                self.suffix[base] = n
+                return candidate
 
     # -- nodes ---------------------------------------------------------------------------
     def claim(self, cls: StatementClass) -> None:
