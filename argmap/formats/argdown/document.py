@@ -33,7 +33,7 @@ __all__ = [
 RELATION_TYPES: tuple[str, ...] = ("support", "attack", "undercut", "contradictory", "entails", "contrary")
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One occurrence of a statement or argument: a definition (with text) or a reference."""
 

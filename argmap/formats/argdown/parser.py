@@ -90,6 +90,7 @@ class _Parser:
         self.n = len(lines)
         self.doc = doc
         self.untitled = 0
+        self.from_arguments = False  # does any relation start at an argument?
         self.section: str | None = None
         self.section_stack: list[tuple[int, int]] = []  # (level, index into doc.sections)
 
@@ -125,6 +126,8 @@ class _Parser:
         key = (base, source, target)
         if key not in self.doc.relations:
             self.doc.relations[key] = Relation(base, source, target, line.number, symbol)
+            if source[0] == "argument":
+                self.from_arguments = True
 
     # -- reading text --------------------------------------------------------------------
     def continuation(self, i: int, first: str, stops: frozenset[str]) -> tuple[str, int]:
@@ -405,7 +408,8 @@ class _Parser:
         """Relations written on a reconstructed argument start at its main conclusion (as in
         Argdown); merge the duplicates this makes."""
         arguments = self.doc.arguments
-        if not any(r.source[0] == "argument" and arguments[r.source[1]].pcs for r in self.doc.relations.values()):
+        if not self.from_arguments or not any(
+                r.source[0] == "argument" and arguments[r.source[1]].pcs for r in self.doc.relations.values()):
             return
         moved: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
         for rel in self.doc.relations.values():
