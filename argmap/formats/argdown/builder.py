@@ -322,16 +322,22 @@ class _Builder:
         self.out.setdefault(source, []).append(node)
 
     def restore(self) -> None:
-        for node, attrs in self.g.nodes(data=True):
-            if KEY in attrs.get("data", {}):
+        """Give back argmap's own attributes the writer kept in ``data["argdown"]``, and note
+        the stand-in conclusions of objections (see :meth:`fold_objections`)."""
+        self.objections: list[str] = []
+        nodes = self.g._node if hasattr(self.g, "_node") else dict(self.g.nodes(data=True))
+        for node, attrs in nodes.items():
+            info = attrs.get("data", {}).get(KEY) if attrs.get("data") else None
+            if info is not None:
+                if isinstance(info, dict) and info.get("objection") and attrs.get("kind") == "claim":
+                    self.objections.append(node)
                 _restore_node(node, attrs, self.doc.path)
 
     def fold_objections(self) -> None:
         """An argument concluding a stand-in ``{argdown: {objection: true}}`` statement that
         attacks one target is one linked attack on that target (how argmap writes it)."""
         g = self.g
-        for claim in [n for n, a in g.nodes(data=True)
-                      if a.get("kind") == "claim" and a.get("data", {}).get(KEY, {}).get("objection")]:
+        for claim in self.objections:
             into = list(g.predecessors(claim))
             out = list(g.successors(claim))
             if len(into) != 1 or len(out) != 1 or g.nodes[out[0]].get("polarity") != "attack":
