@@ -8,8 +8,8 @@ thesis, and the fold of ``c`` is the set of nodes that ``c`` *dominates* (Lengau
 networkx's ``immediate_dominators``). The dominator tree gives every fold at once, nested:
 folds never partly overlap, so the page only has to walk the tree.
 
-A claim inside a cycle with no thesis above it counts as its own top: nothing outside the
-cycle folds it away.
+A cycle that bears on no thesis (every claim in it a premise of another) has no top; each of its
+claims then counts as a top, so nothing folds a member of such a cycle away.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
@@ -59,14 +59,16 @@ def fold_tree(m: ArgumentMap) -> dict[str, list[str]]:
     for node in graph.nodes:
         if graph.out_degree(node) == 0:
             up.add_edge(_ROOT, node)
-    reached = nx.descendants(up, _ROOT)
-    for node, kind in graph.nodes(data="kind"):
-        if node not in reached and kind == "claim":
-            up.add_edge(_ROOT, node)
-    reached = nx.descendants(up, _ROOT)
-    for node in graph.nodes:
-        if node not in reached:  # an inference stuck in a cycle of inferences: its own top
-            up.add_edge(_ROOT, node)
+    # What no thesis reaches hangs from cycles with nothing above them: each member is a top.
+    stranded = set(graph.nodes) - nx.descendants(up, _ROOT)
+    if stranded:
+        components = nx.condensation(up.subgraph(stranded))
+        for component in components.nodes:
+            if components.in_degree(component) == 0:
+                members = components.nodes[component]["members"]
+                tops = [n for n in members if graph.nodes[n].get("kind") == "claim"] or list(members)
+                for node in tops:
+                    up.add_edge(_ROOT, node)
     idom = nx.immediate_dominators(up, _ROOT)
     children: dict[str, list[str]] = {node: [] for node in graph.nodes}
     for node in graph.nodes:

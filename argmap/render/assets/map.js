@@ -262,11 +262,11 @@
     var box = nodes[k].box;
     if (!box || !els[k]) { return; }
     var label = folded[k] ? "+" + nodes[k].folds : "\u2212";
-    var w = 10 + 6.5 * label.length;
+    var w = 12 + 7 * label.length;
     var knob = knobs[k];
     if (!knob) {
       knob = svgEl("g", { "class": "am-knob" });
-      knob.appendChild(svgEl("rect", { x: -w / 2, y: -8, width: w, height: 16, rx: 8 }));
+      knob.appendChild(svgEl("rect", { x: -w / 2, y: -9, width: w, height: 18, rx: 9 }));
       knob.appendChild(svgEl("text", { x: 0, y: 0 }));
       els[k].appendChild(knob);
       knobs[k] = knob;
