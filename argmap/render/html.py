@@ -54,6 +54,8 @@ STATUS_WORDS = {
     "undecided": "undecided",
 }
 _SCOPE_TOKEN = "#am-root"
+#: Pages of maps with more nodes than this draw only what is near the viewport (see map.js).
+LAZY_NODES = 400
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
@@ -139,6 +141,7 @@ def page_data(
     evaluation: Mapping[str, Any] | None = None,
     questions: Mapping[str, Sequence[str]] | None = None,
     boxes: Mapping[str, tuple[float, float, float, float]] | None = None,
+    texts: Mapping[str, list[list[Any]]] | None = None,
 ) -> dict[str, Any]:
     """The map as the page's script reads it: one entry per node, in graph order.
 
@@ -207,6 +210,8 @@ def page_data(
             entry["questions"] = [str(q) for q in questions[node]]
         entry["kids"] = [index[k] for k in tree[node]]
         entry["folds"] = claim_count[node]
+        if texts and node in texts:
+            entry["svgText"] = texts[node]
         if node in boxes:
             entry["box"] = list(boxes[node])
         nodes.append(entry)
@@ -255,9 +260,10 @@ class _Parts:
     svg: InlineSvg
     data: dict[str, Any]
     outline: str
+    lazy: bool
 
 
-def _parts(m: ArgumentMap, theme: str, options: dict[str, Any]) -> _Parts:
+def _parts(m: ArgumentMap, theme: str, options: dict[str, Any], *, lazy: bool = False) -> _Parts:
     evaluation = options.pop("evaluation", None)
     questions = options.pop("questions", None)
     if evaluation is not None and not isinstance(evaluation, Mapping):
@@ -275,17 +281,20 @@ def _parts(m: ArgumentMap, theme: str, options: dict[str, Any]) -> _Parts:
     node_ids = set(m.graph.nodes)
     # A scope id from the content: the same map gives the same bytes, maps on one page differ.
     scope = "argmap-" + hashlib.sha256(svg_text.encode("utf-8")).hexdigest()[:12]
-    svg = inline_svg(svg_text, node_ids, scope)
-    data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes)
+    svg = inline_svg(svg_text, node_ids, scope, detach_text=lazy)
+    data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes, texts=svg.texts)
     data["size"] = [svg.width, svg.height]
-    return _Parts(scope, svg, data, _outline_html(m))
+    data["frame"] = list(svg.frame)
+    data["links"] = [list(box) for box in svg.link_boxes]
+    return _Parts(scope, svg, data, _outline_html(m), lazy)
 
 
 def _body(m: ArgumentMap, parts: _Parts, *, standalone: bool, style: str = "") -> str:
     esc = html.escape
     title = m.title or "Argument map"
+    lazy = " am-lazy" if parts.lazy else ""
     svg = parts.svg.markup.replace(
-        "<svg ", f'<svg class="am-svg" role="img" aria-label="{esc("Argument map: " + title)}. '
+        "<svg ", f'<svg class="am-svg{lazy}" role="img" aria-label="{esc("Argument map: " + title)}. '
         'The outline gives the same argument as text." ', 1)
     mode = "am-standalone" if standalone else "am-embedded"
     return (
@@ -331,10 +340,13 @@ def html_page(m: ArgumentMap, theme: str = "default", **options: Any) -> str:
 
     Other keyword options go to :func:`argmap.render.dot.build_dot` (``legend``, ``badges``, ...).
     """
-    parts = _parts(m, theme, dict(options))
+    parts = _parts(m, theme, dict(options), lazy=len(m) > LAZY_NODES)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=True)
     script = _asset("map.js")
-    csp = (f"default-src 'none'; script-src {_csp_hash(script)}; style-src {_csp_hash(css)}; "
+    # With scripts off, nothing would mark a big map's nodes as near the viewport: show them all.
+    noscript = f"#{parts.scope} .am-svg.am-lazy g {{ display: inline !important; }}"
+    csp = (f"default-src 'none'; script-src {_csp_hash(script)}; "
+           f"style-src {_csp_hash(css)} {_csp_hash(noscript)}; "
            "img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
     title = m.title or "Argument map"
     return (
@@ -346,7 +358,7 @@ def html_page(m: ArgumentMap, theme: str = "default", **options: Any) -> str:
         '<meta name="generator" content="argmap">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"<style>{css}</style>\n"
-        "</head><body>\n"
+        f"</head><body>\n<noscript><style>{noscript}</style></noscript>\n"
         + _body(m, parts, standalone=True)
         + f"<script>{script}</script></div>\n"
         "</body></html>\n"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import RenderError
 
@@ -25,6 +27,7 @@ _DRAWING = {
 _NUMBER_PAIR = re.compile(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)")
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
 _PT_TO_PX = 4 / 3
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 @dataclass
@@ -32,13 +35,19 @@ class InlineSvg:
     """The cleaned SVG markup, its size in CSS pixels and each node's box in graph units.
 
     ``boxes`` maps a node id to ``(x, y, width, height)`` in the coordinates of the graph group
-    (the ones a child element of the node's group is drawn in).
+    (the ones a child element of the node's group is drawn in); ``link_boxes`` are the boxes of
+    the edge and linked-premise groups, in document order. ``frame`` ``(ax, ex, ay, ey)`` maps
+    graph units to CSS pixels of the unscaled picture: ``x_px = ax * x + ex``, ``y_px = ay * y + ey``.
     """
 
     markup: str
     width: float
     height: float
     boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    link_boxes: list[tuple[float, float, float, float]] = field(default_factory=list)
+    frame: tuple[float, float, float, float] = (1.0, 0.0, 1.0, 0.0)
+    #: With ``detach_text``: each node's ``<text>`` elements as ``[text, {attribute: value}]``.
+    texts: dict[str, list[list[Any]]] = field(default_factory=dict)
 
 
 def _local(tag: str) -> str:
@@ -69,6 +78,26 @@ def _box(group: ET.Element) -> tuple[float, float, float, float] | None:
     return (round(x0, 2), round(y0, 2), round(max(xs) - x0, 2), round(max(ys) - y0, 2))
 
 
+def _frame(root: ET.Element) -> tuple[float, float, float, float]:
+    """From the graph group's units to CSS pixels: viewBox scaling after Graphviz's transform."""
+    width, height = _length_px(root.get("width")), _length_px(root.get("height"))
+    view = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", root.get("viewBox", ""))]
+    if len(view) != 4 or not view[2] or not view[3]:
+        view = [0.0, 0.0, width or 1.0, height or 1.0]
+    kx, ky = (width or view[2]) / view[2], (height or view[3]) / view[3]
+    graph = root.find(f"{{{SVG_NS}}}g")
+    transform = graph.get("transform", "") if graph is not None else ""
+    scale = re.search(r"scale\(\s*(-?[\d.]+)[\s,]*(-?[\d.]+)?\s*\)", transform)
+    shift = re.search(r"translate\(\s*(-?[\d.]+)[\s,]*(-?[\d.]+)?\s*\)", transform)
+    sx = float(scale.group(1)) if scale else 1.0
+    sy = float(scale.group(2) or scale.group(1)) if scale else 1.0
+    tx = float(shift.group(1)) if shift else 0.0
+    ty = float(shift.group(2) or 0.0) if shift else 0.0
+    # transform="scale(s) rotate(0) translate(t)" maps p to s * (p + t).
+    return (round(sx * kx, 6), round((sx * tx - view[0]) * kx, 3),
+            round(sy * ky, 6), round((sy * ty - view[1]) * ky, 3))
+
+
 def _clean(el: ET.Element, keep_ids: set[str], scope: str) -> None:
     """Drop non-drawing children and unsafe attributes, recursively."""
     for child in list(el):
@@ -90,7 +119,48 @@ def _clean(el: ET.Element, keep_ids: set[str], scope: str) -> None:
     el.tag = _local(el.tag)
 
 
-def inline_svg(svg: str, node_ids: set[str], scope: str) -> InlineSvg:
+def _lighten(root: ET.Element) -> None:
+    """Say once what Graphviz repeats on every element: the same drawing, far less to parse.
+
+    The font list moves to the root (it inherits), ``text-anchor="start"`` (the default) goes,
+    ``xml:space`` gives way to the page's ``white-space: pre``, and a box drawn as a filled path
+    followed by the same path stroked becomes one path, filled and stroked.
+    """
+    fonts = Counter(el.get("font-family") for el in root.iter() if el.get("font-family"))
+    font = fonts.most_common(1)[0][0] if fonts else None
+    if font:
+        root.set("font-family", font)
+    for el in list(root.iter()):
+        if el is not root and font and el.get("font-family") == font:
+            del el.attrib["font-family"]
+        if el.get("text-anchor") == "start":
+            del el.attrib["text-anchor"]
+        el.attrib.pop(_XML_SPACE, None)
+        children = list(el)
+        for first, second in zip(children, children[1:], strict=False):
+            if (first.tag == second.tag == "path" and first.get("d") == second.get("d")
+                    and first.get("stroke") == "none" and second.get("fill") == "none"):
+                for name, value in first.attrib.items():
+                    if name != "stroke":
+                        second.set(name, value)
+                el.remove(first)
+
+
+def _detach_text(root: ET.Element) -> dict[str, list[list[Any]]]:
+    """Take the text out of node groups (a big map's page draws it only when a node comes near)."""
+    texts: dict[str, list[list[Any]]] = {}
+    for group in root.iter("g"):
+        node = group.get("data-node")
+        if node is None:
+            continue
+        runs = [child for child in group if child.tag == "text"]
+        texts[node] = [[run.text or "", dict(run.attrib)] for run in runs]
+        for run in runs:
+            group.remove(run)
+    return texts
+
+
+def inline_svg(svg: str, node_ids: set[str], scope: str, *, detach_text: bool = False) -> InlineSvg:
     """Clean Graphviz SVG text for inlining; ``node_ids`` are the map's ids, ``scope`` prefixes ids kept.
 
     >>> svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="75pt" height="30pt" viewBox="0 0 75 30">'
@@ -142,14 +212,20 @@ def inline_svg(svg: str, node_ids: set[str], scope: str) -> InlineSvg:
             edge.set("data-from", internal[tail])
             edge.set("data-to", internal[head])
 
+    link_boxes = [_box(g) or (0.0, 0.0, 0.0, 0.0) for g in root.iter(f"{{{SVG_NS}}}g")
+                  if g.get("data-from") is not None or g.get("data-linked") is not None]
+    frame = _frame(root)
+
     referenced: set[str] = set()
     for el in root.iter():
         for value in el.attrib.values():
             referenced.update(_URL_REF.findall(value))
     _clean(root, referenced, scope)
+    _lighten(root)
+    texts = _detach_text(root) if detach_text else {}
     width, height = _length_px(root.get("width")), _length_px(root.get("height"))
     root.set("width", f"{width:g}")
     root.set("height", f"{height:g}")
     markup = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return InlineSvg(markup, width, height, boxes)
+    return InlineSvg(markup, width, height, boxes, link_boxes, frame, texts)
 

@@ -3,6 +3,7 @@
    textContent, never as markup; links are made only for http(s) and mailto URLs. */
 (function () {
   "use strict";
+  var started = window.performance ? performance.now() : 0;
 
   // -- find our container: the script's parent, else the first map not yet started ------------
   var me = document.currentScript;
@@ -74,6 +75,15 @@
     if (k !== undefined) { outlineEls[k].push(el); }
   });
 
+  // Big maps draw only what is near the viewport (Python marks their SVG "am-lazy").
+  var lazy = svg.classList.contains("am-lazy");
+  var frame = data.frame || [1, 0, 1, 0];
+  var links = [];
+  svg.querySelectorAll("g[data-from], g[data-linked]").forEach(function (g, q) {
+    links.push({ el: g, box: (data.links || [])[q], on: false });
+  });
+  var onNode = new Uint8Array(n);
+
   var claims = [];
   var hay = new Array(n);
   for (i = 0; i < n; i++) {
@@ -117,11 +127,68 @@
   }
 
   // -- pan and zoom ---------------------------------------------------------------------------
+  // Geometry comes from the data (node boxes and the graph-to-pixel frame), so moving around
+  // never waits for the browser to lay the picture out.
   var W = data.size[0] || 1;
   var H = data.size[1] || 1;
+  var FAR = 0.3;  // below this zoom, text would be under 4px: big maps skip drawing it
   var view = { x: 0, y: 0, s: 1 };
+  var vw = 0;
+  var vh = 0;
+  var pending = false;
+  function measure() { vw = viewport.clientWidth; vh = viewport.clientHeight; }
   function apply() {
     svg.style.transform = "translate(" + view.x + "px," + view.y + "px) scale(" + view.s + ")";
+    if (lazy && !pending) {
+      pending = true;
+      requestAnimationFrame(function () { pending = false; updateVisible(); });
+    }
+  }
+  function near(b, r) {
+    if (!b) { return true; }
+    var x = frame[0] * b[0] + frame[1];
+    var y = frame[2] * b[1] + frame[3];
+    return x <= r[2] && x + frame[0] * b[2] >= r[0] && y <= r[3] && y + frame[2] * b[3] >= r[1];
+  }
+  // A big map's node text waits in the data until the node first comes near (or the page prints).
+  var drawn = new Uint8Array(n);
+  function drawText(k) {
+    var runs = nodes[k].svgText;
+    if (drawn[k] || !runs || !els[k]) { return; }
+    drawn[k] = 1;
+    var before = knobs[k] || (ring && ring.parentNode === els[k] ? ring : null);
+    runs.forEach(function (run) {
+      var t = document.createElementNS(SVGNS, "text");
+      for (var name in run[1]) {
+        if (Object.prototype.hasOwnProperty.call(run[1], name) && /^[a-z][a-z-]*$/.test(name) && name.indexOf("on") !== 0) {
+          t.setAttribute(name, String(run[1][name]));
+        }
+      }
+      t.textContent = run[0];
+      els[k].insertBefore(t, before);
+    });
+  }
+  function drawAllText() { for (var k = 0; k < n; k++) { drawText(k); } }
+  window.addEventListener("beforeprint", drawAllText);
+  function updateVisible() {
+    var margin = 300;
+    var r = [(-view.x - margin) / view.s, (-view.y - margin) / view.s,
+      (vw - view.x + margin) / view.s, (vh - view.y + margin) / view.s];
+    for (var k = 0; k < n; k++) {
+      if (!els[k]) { continue; }
+      var on = near(nodes[k].box, r);
+      if (on !== Boolean(onNode[k])) {
+        onNode[k] = on ? 1 : 0;
+        els[k].classList.toggle("am-on", on);
+        if (on && view.s >= FAR) { drawText(k); }
+      }
+      if (on && !drawn[k] && view.s >= FAR) { drawText(k); }
+    }
+    links.forEach(function (l) {
+      var on = near(l.box, r);
+      if (on !== l.on) { l.on = on; l.el.classList.toggle("am-on", on); }
+    });
+    svg.classList.toggle("am-far", view.s < FAR);
   }
   function zoomAt(factor, cx, cy) {
     var s = Math.min(8, Math.max(0.02, view.s * factor));
@@ -132,46 +199,51 @@
     apply();
   }
   function zoomCenter(factor) {
-    var rect = viewport.getBoundingClientRect();
-    zoomAt(factor, rect.width / 2, rect.height / 2);
+    measure();
+    zoomAt(factor, vw / 2, vh / 2);
   }
   function fitScale() {
-    var rect = viewport.getBoundingClientRect();
-    return Math.min(rect.width / W, rect.height / H) * 0.96;
+    return Math.min(vw / W, vh / H) * 0.96;
   }
   function fit() {
-    var rect = viewport.getBoundingClientRect();
+    measure();
     view.s = fitScale();
-    view.x = (rect.width - W * view.s) / 2;
-    view.y = (rect.height - H * view.s) / 2;
+    view.x = (vw - W * view.s) / 2;
+    view.y = (vh - H * view.s) / 2;
     apply();
   }
+  // Where node k's box sits on screen, relative to the viewport: [left, top, width, height].
+  function screenBox(k) {
+    var b = nodes[k].box;
+    return [view.x + view.s * (frame[0] * b[0] + frame[1]), view.y + view.s * (frame[2] * b[1] + frame[3]),
+      view.s * frame[0] * b[2], view.s * frame[2] * b[3]];
+  }
   function center(k, onlyIfOutside) {
-    if (!els[k]) { return; }
-    var b = els[k].getBoundingClientRect();
-    var rect = viewport.getBoundingClientRect();
-    if (onlyIfOutside && b.left >= rect.left && b.right <= rect.right && b.top >= rect.top && b.bottom <= rect.bottom) { return; }
-    view.x += rect.left + rect.width / 2 - (b.left + b.width / 2);
-    view.y += rect.top + rect.height / 2 - (b.top + b.height / 2);
+    if (!nodes[k].box) { return; }
+    measure();
+    var b = screenBox(k);
+    if (onlyIfOutside && b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= vw && b[1] + b[3] <= vh) { return; }
+    view.x += vw / 2 - (b[0] + b[2] / 2);
+    view.y += vh / 2 - (b[1] + b[3] / 2);
     apply();
   }
   function initialView() {
-    var rect = viewport.getBoundingClientRect();
-    if (!rect.width || !rect.height) { apply(); return; }
+    measure();
+    if (!vw || !vh) { apply(); return; }
     var f = fitScale();
-    if (f >= 0.6) { view.s = Math.min(1, f); view.x = (rect.width - W * view.s) / 2; view.y = (rect.height - H * view.s) / 2; apply(); return; }
-    view.s = 0.6;  // a big map: start readable, at the thesis, rather than as a speck
-    view.x = (rect.width - W * view.s) / 2;
-    view.y = 8;
-    apply();
+    view.s = Math.min(1, Math.max(f, 0.6));  // a big map starts readable, at its thesis, not as a speck
+    view.x = (vw - W * view.s) / 2;
+    view.y = (vh - H * view.s) / 2;
     var top = firstClaim();
-    if (top >= 0) {
-      center(top, false);
-      var b = els[top].getBoundingClientRect();
-      view.y += rect.top + 12 - b.top;
-      apply();
+    if (f < 0.6 && top >= 0 && nodes[top].box) {
+      var b = screenBox(top);
+      view.x += vw / 2 - (b[0] + b[2] / 2);
+      view.y += 12 - b[1];
     }
+    apply();
+    if (lazy) { updateVisible(); }  // now, so the first paint has the map
   }
+  window.addEventListener("resize", function () { measure(); apply(); });
 
   viewport.addEventListener("wheel", function (e) {
     if (!standalone && !(e.ctrlKey || e.metaKey)) { return; }  // in a notebook the wheel scrolls the page
@@ -536,4 +608,6 @@
   initialView();
   if (standalone) { viewport.focus({ preventScroll: true }); }
   root.setAttribute("data-am-ready", "ready");
+  // For benchmarks: when the script started and how long it took (milliseconds).
+  root.setAttribute("data-am-timing", Math.round(started) + " " + Math.round((window.performance ? performance.now() : 0) - started));
 }());
