@@ -78,3 +78,17 @@ def hostile_map() -> ArgumentMap:
                   sources=[Source(quote=text, url=BAD_URLS[k % len(BAD_URLS)])])
         previous = claim
     return m
+
+
+def wide_map(claims: int) -> ArgumentMap:
+    """A deterministic map of ``claims`` claims, three reasons or objections under each claim."""
+    m = ArgumentMap(title=f"A wide map of {claims} claims")
+    made = [m.claim("The thesis of the wide map.", id="w0", label="Thesis")]
+    k = 1
+    while len(made) < claims:
+        target = made[(k - 1) // 3]
+        claim = m.claim(f"Claim number {k} says something about topic {k % 17}.", id=f"w{k}")
+        (m.attack if k % 4 == 0 else m.support)(target, claim, id=f"s{k}")
+        made.append(claim)
+        k += 1
+    return m

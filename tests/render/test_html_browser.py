@@ -8,16 +8,18 @@ would see and do. Screenshots go to pytest's temporary directory (look at them w
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from html_maps import HOSTILE, debate_map, hostile_map
+from html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 import argmap
+from argmap.render import render_bytes
 from argmap.render.folds import fold_sets
-from argmap.render.html import html_fragment
+from argmap.render.html import LAZY_NODES, html_fragment
 
 try:
     from playwright.sync_api import expect, sync_playwright
@@ -370,6 +372,57 @@ def test_notebook_fragments_coexist_without_globals(browser: Any, tmp_path: Path
             tap(roots.nth(2), node)
         page.screenshot(path=str(tmp_path / "notebook.png"), full_page=True)
         assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert opened.errors == []
+        assert opened.requests == [opened.url]
+    finally:
+        opened.close()
+
+
+def test_a_big_map_draws_what_is_near_and_everything_when_printed(browser: Any, tmp_path: Path) -> None:
+    m = wide_map(250)
+    assert len(m) > LAZY_NODES
+    path = tmp_path / "wide.html"
+    argmap.render(m, path)
+    opened = Opened(browser, path.as_uri())
+    page = opened.page
+    try:
+        shown = ("() => [...document.querySelectorAll('g[data-node]')]"
+                 ".filter(g => getComputedStyle(g).display !== 'none')")
+        texts = "() => document.querySelectorAll('g[data-node] text').length"
+        near = page.evaluate(shown + ".length")
+        assert 0 < near < len(m) / 2
+        assert page.locator('g[data-node="w0"] text').count() > 0  # the thesis, drawn with its text
+        assert page.evaluate(texts) < len(m)
+        page.screenshot(path=str(tmp_path / "wide.png"))
+        # Search reaches a far claim: it is drawn, with its text, inside the viewport.
+        page.locator(".am-search").fill("Claim number 249 says")
+        expect(page.locator(".am-count")).to_have_text("1 of 1")
+        far = page.locator('g[data-node="w249"]')
+        expect(far).to_be_visible()
+        assert "Claim number 249" in (far.text_content() or "")
+        box, view = far.bounding_box(), page.locator(".am-viewport").bounding_box()
+        assert box is not None and view is not None
+        assert view["x"] <= box["x"] and box["x"] + box["width"] <= view["x"] + view["width"]
+        # Folding still hides exactly the fold, whatever is drawn.
+        tap(page.locator(".am-root"), "w1")
+        page.locator(".am-viewport").focus()
+        page.keyboard.press("c")
+        folded = set(page.evaluate(
+            "() => [...document.querySelectorAll('g[data-node].am-hidden')].map(g => g.dataset.node)"))
+        assert folded == fold_sets(m)["w1"]
+        page.keyboard.press("c")
+        # Fit shows every box (text would be too small to read, so it waits).
+        page.locator(".am-fit").click()
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        assert page.evaluate(shown + ".length") == len(m)
+        # Printing draws everything, text included.
+        page.pdf(path=str(tmp_path / "wide.pdf"))
+        runs = len(re.findall(r"<text", render_bytes(m, "svg").decode()))
+        # Every text run of the plain SVG is on the page now (plus the fold knobs' labels).
+        all_texts = page.evaluate("() => document.querySelectorAll('.am-svg text').length")
+        assert all_texts - page.locator(".am-knob text").count() == runs
+        page.emulate_media(media="print")
+        assert page.evaluate(shown + ".length") == len(m)
         assert opened.errors == []
         assert opened.requests == [opened.url]
     finally:
