@@ -15,6 +15,7 @@ __all__ = ["main", "build_parser", "COMMAND_MODULES"]
 COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.render_cmd",
     "argmap.cli.demo_cmd",
+    "argmap.cli.grade_cmd",
 )
 
 

@@ -216,7 +216,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
     for mc in model.claims:
         if mc.id not in s_of:
             findings.append(Finding("missing", mc.id, None,
-                                    f"missing: {mc.role} “{_short(mc.text)}” is not in the map"))
+                                    f"the {mc.role} “{_short(mc.text)}” is not in the map"))
             continue
         sc = student[s_of[mc.id]]
         assert sc.kind == "claim"
@@ -228,7 +228,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
             placements["total"] += 1
             claim_findings.append(Finding(
                 "wrong-place", mc.id, sc.id,
-                f"wrong place: “{_short(mc.text)}” is the thesis, but is drawn bearing on "
+                f"“{_short(mc.text)}” is the thesis, but is drawn bearing on "
                 f"{_describe(model, have[0].anchor)}"))
         # Pair each model place with a student place bearing on the same claims.
         left = list(have)
@@ -244,7 +244,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                     left.remove(elsewhere)
                 claim_findings.append(Finding(
                     "wrong-place", mc.id, sc.id,
-                    f"wrong place: “{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, "
+                    f"“{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, "
                     f"but bears on {where}", related=tuple(sorted(place.anchor))))
                 continue
             left.remove(same)
@@ -253,7 +253,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 word = {"support": "a reason", "attack": "an objection"}
                 claim_findings.append(Finding(
                     "wrong-polarity", mc.id, sc.id,
-                    f"wrong polarity: “{_short(mc.text)}” is {word[place.polarity]} but is drawn as "
+                    f"“{_short(mc.text)}” is {word[place.polarity]} but is drawn as "
                     f"{word[same.polarity]}", related=tuple(sorted(place.anchor))))
                 continue
             placements["polarity"] += 1
@@ -269,7 +269,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                     group = wanted | {mc.id}
                     link_findings.append(Finding(
                         "linked-as-independent", mc.id, sc.id,
-                        "linked premises drawn as independent reasons: "
+                        ""
                         f"{_describe(model, group)} support only together",
                         related=tuple(sorted(wanted))))
             elif not wanted and same.others and ("student", same.step) not in link_done:
@@ -278,17 +278,17 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 together = same.others | {mc.id}
                 link_findings.append(Finding(
                     "independent-as-linked", mc.id, sc.id,
-                    f"independent reasons drawn as linked: {_describe(model, together)} "
+                    f"{_describe(model, together)} "
                     "each support on their own", related=tuple(sorted(same.others))))
         if claim_findings:
             findings.extend(claim_findings)
         else:
-            findings.append(Finding("found", mc.id, sc.id, f"found: “{_short(mc.text)}”"))
+            findings.append(Finding("found", mc.id, sc.id, f"“{_short(mc.text)}”"))
 
     for sc in student.claims:
         if sc.id not in m_of:
             findings.append(Finding("extra", None, sc.id,
-                                    f"extra: “{_short(sc.text)}” is not in the model answer"))
+                                    f"“{_short(sc.text)}” is not in the model answer"))
 
     findings.extend(link_findings)
     n_model = len(model.claims)
@@ -322,7 +322,7 @@ def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -
     mistakes = report.mistakes()
     lines.append("")
     lines.append(f"Mistakes ({len(mistakes)}):" if mistakes else "No mistakes.")
-    lines.extend(f"  [{f.word}] {_message_ids(f)}" for f in mistakes)
+    lines.extend(f"  {k}. [{f.word}] {_message_ids(f)}" for k, f in enumerate(mistakes, start=1))
     found = [f for f in report.findings if f.kind == "found"]
     lines.append("")
     lines.append(f"Found in the right place ({len(found)} of {len(model.claims)} model claims).")
@@ -337,3 +337,53 @@ def _message_ids(f: Finding) -> str:
     if f.model:
         ids.append(f"model: {f.model}")
     return f"{f.message} ({', '.join(ids)})"
+
+
+def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -> tuple[
+        ArgumentMap, dict[str, str]]:
+    """The student's map with the missing model claims added, and a badge per claim.
+
+    Returns ``(map, badges)``; pass the badges to :func:`argmap.render.dot.build_dot`. Badges
+    are words with a tick or cross (``✓ FOUND``, ``✗ 2 WRONG PLACE``; the number is the mistake's
+    number in the text report), so nothing rests on colour. A missing claim is added where the
+    model has it, its badge saying it is missing.
+
+    >>> from argmap import ArgumentMap
+    >>> model = ArgumentMap(); t = model.claim("Tea is good.", id="t")
+    >>> _ = model.support(t, "Tea is warm.", id="r")
+    >>> student = ArgumentMap(); _ = student.claim("tea is good", id="s")
+    >>> shown, badges = annotated_map(grade(student, model), student, model)
+    >>> sorted(badges.items())
+    [('missing-tea-is-warm', '✗ 1 MISSING (from the model answer)'), ('s', '✓ FOUND')]
+    """
+    from argmap.model import Inference as Inf
+
+    shown = student.copy()
+    shown.title = f"Graded: {student.title or 'student map'} ({report.score:g} / 100)"
+    badges: dict[str, str] = {}
+    s_of = {x.model: x.student for x in report.matches}
+    numbers = {id(f): k for k, f in enumerate(report.mistakes(), start=1)}
+
+    def add(node: str, text: str) -> None:
+        badges[node] = f"{badges[node]}; {text}" if node in badges else text
+
+    for f in report.findings:
+        if f.kind == "found" and f.student:
+            add(f.student, "✓ FOUND")
+        elif f.kind == "missing" and f.model:
+            mc = model[f.model]
+            ghost = shown.claim(mc.text, id=shown._new_id(None, "missing-" + f.model),  # noqa: SLF001
+                                label=mc.label)
+            add(ghost.id, f"✗ {numbers[id(f)]} MISSING (from the model answer)")
+            for step in mc.inferences:  # type: ignore[union-attr]
+                target = step.target
+                anchors = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
+                where = next((s_of[a] for a in anchors if a in s_of), None)
+                if where is not None:
+                    shown.infer(step.polarity, where, ghost, id=shown._new_id(None, "missing-step-" + step.id))  # noqa: SLF001
+        elif f.student:
+            add(f.student, f"✗ {numbers[id(f)]} {f.word}")
+            for other in f.related:
+                if f.kind in ("linked-as-independent", "independent-as-linked") and other in s_of:
+                    add(s_of[other], f"✗ {numbers[id(f)]} {f.word}")
+    return shown, badges
