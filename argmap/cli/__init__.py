@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.render_cmd",
     "argmap.cli.demo_cmd",
     "argmap.cli.grade_cmd",
+    "argmap.cli.reveal_cmd",
 )
 
 
