@@ -356,6 +356,7 @@ def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap)
     >>> sorted(badges.items())
     [('missing-tea-is-warm', '✗ 1 MISSING (from the model answer)'), ('s', '✓ FOUND')]
     """
+    from argmap.model import Claim
     from argmap.model import Inference as Inf
 
     shown = student.copy()
@@ -372,10 +373,11 @@ def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap)
             add(f.student, "✓ FOUND")
         elif f.kind == "missing" and f.model:
             mc = model[f.model]
+            assert isinstance(mc, Claim)
             ghost = shown.claim(mc.text, id=shown._new_id(None, "missing-" + f.model),  # noqa: SLF001
                                 label=mc.label)
             add(ghost.id, f"✗ {numbers[id(f)]} MISSING (from the model answer)")
-            for step in mc.inferences:  # type: ignore[union-attr]
+            for step in mc.inferences:
                 target = step.target
                 anchors = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
                 where = next((s_of[a] for a in anchors if a in s_of), None)
