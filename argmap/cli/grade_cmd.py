@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.teach.grade import annotated_map, grade, report_text
 
     if not 0 <= args.threshold <= 100:
-        print("argmap grade: error: --threshold must be between 0 and 100", flush=True)
+        print("argmap grade: error: --threshold must be between 0 and 100", file=sys.stderr)
         return 2
     student = argmap.load(args.student)
     model = argmap.load(args.model)
