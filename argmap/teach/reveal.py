@@ -70,7 +70,7 @@ def frames(m: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Frame]:
     seen: set[str] = set()
     for item in outline(m):
         line = _line(item.number, item.word, item.texts, item.linked)
-        new = [n for n in (*item.claims, item.node) if n not in seen]
+        new = [n for n in dict.fromkeys((*item.claims, item.node)) if n not in seen]
         seen.update(new)
         if item.depth <= depth and new or not result:
             result.append(Frame(line, [line], new))
