@@ -12,7 +12,7 @@ import argmap
 from argmap.cli import main
 from argmap.errors import ArgmapError
 from argmap.gallery.conscription import build_map
-from argmap.teach.flow import FORMATS, DEFAULT_STRENGTH, Speech, analyse, assign_sides, speeches
+from argmap.teach.flow import DEFAULT_STRENGTH, FORMATS, Speech, analyse, assign_sides, speeches
 from argmap.teach.flowsheet import flow_html, flow_svg, layout
 
 ROOT = Path(__file__).resolve().parents[2]
