@@ -435,8 +435,10 @@ def _weakest_links(m: ArgumentMap, sides: Mapping[str, str | None], values: Mapp
                 continue
             seen.add(claim)
             value = values.get(claim, DEFAULT_STRENGTH)
-            # The thesis is a link only when nothing supports it; ties go to the first in reading order.
-            if (claim != thesis.id or not m[claim].reasons) and (best is None or value < best[0]):  # type: ignore[union-attr]
+            # The map's thesis is what is argued for, a link only when nothing supports it (a side's
+            # objection is a link itself); ties go to the first in reading order.
+            argued = claim == thesis.id and m.graph.out_degree(claim) == 0 and m[claim].reasons  # type: ignore[union-attr]
+            if not argued and (best is None or value < best[0]):
                 best = (value, chain)
             for step in reversed(m[claim].reasons):  # type: ignore[union-attr]
                 if sides[step.id] != side:

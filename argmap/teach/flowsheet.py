@@ -111,6 +111,10 @@ def layout(m: ArgumentMap, report: FlowReport) -> tuple[list[str], list[FlowBox]
         heading = f"{item.number} {_ROLE_WORDS.get(item.role, item.role.upper())} · {(side or '?').upper()}"
         if item.linked:
             heading += " · linked"
+        if parent is not None and column - parent.column > 1:
+            # A long arrow would cross other speeches' boxes: name what it answers instead.
+            where = columns[parent.column].split(" · ")[0]
+            lines.insert(0, f"↪ on {parent.number} ({where})")
         height = 10 + LINE * (1 + len(lines) + len(badges))
         y = max(parent.y if parent else TOP, free.get(column, TOP))
         x = LEFT + column * (COLUMN + GAP_X) + 14.0 * indent
@@ -160,7 +164,10 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
         parent = by_number.get(box.parent or "")
         if parent is None:
             continue
-        if box.column > parent.column:
+        if box.column - parent.column > 1:  # a stub from the gap; the box names its parent
+            x2, y2 = box.x, box.y + 12
+            path = f"M{x2 - GAP_X + 6:.1f},{y2:.1f} L{x2 - 1:.1f},{y2:.1f}"
+        elif box.column > parent.column:
             x1, y1 = parent.x + parent.width, parent.y + min(parent.height, box.height) / 2
             x2, y2 = box.x, box.y + min(parent.height, box.height) / 2
             mid = (x1 + x2) / 2

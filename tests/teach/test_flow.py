@@ -110,13 +110,15 @@ def test_weakest_link_with_hand_computed_strengths() -> None:
     m = argmap.load(DEBATE)
     strengths = {c.id: 0.9 for c in m.claims}
     strengths["shortages"] = 0.2  # evidence under the manpower contention
+    strengths["latvia"] = 0.3  # evidence under the security objection
     report = analyse(m, strength=strengths)
     assert report.strength_source == "given"
     aff = next(w for w in report.weakest if w.side == "aff")
     assert (aff.claim, aff.strength, aff.path) == ("shortages", 0.2, ("shortages", "manpower", "resolution"))
     neg = {w.thesis: w for w in report.weakest if w.side == "neg"}
     assert set(neg) == {"security", "no-grounds"}
-    assert neg["security"].path == ("latvia", "security")
+    assert neg["security"].path == ("latvia", "security") and neg["security"].strength == 0.3
+    assert neg["no-grounds"].path == ("no-grounds",)  # an objection is a link itself
     # A function of the map works the same way.
     again = analyse(m, strength=lambda _m: strengths)
     assert [w.claim for w in again.weakest] == [w.claim for w in report.weakest]
