@@ -131,7 +131,7 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "defaul
     """One complete SVG per frame, each showing what is revealed so far (same layout in all).
 
     >>> from argmap import ArgumentMap
-    >>> m = ArgumentMap(); t = m.claim("T <b>", id="t"); _ = m.support(t, "R", id="r")
+    >>> m = ArgumentMap(); t = m.claim("T <b>", id="t"); _ = m.support(t, m.claim("R", id="r"))
     >>> svgs = reveal_svgs(m)
     >>> len(svgs), 'id="am-r"' in svgs[0], 'id="am-r"' in svgs[1], "T &lt;b&gt;" in svgs[0]
     (2, False, True, True)
