@@ -26,6 +26,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="report format on standard output (default: %(default)s)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the flow sheet (.svg, .html, .png, .pdf)")
+    p.add_argument("--ruled", type=int, default=0, metavar="N",
+                   help="add N ruled lines under the arguments, to flow a live debate on paper")
     p.set_defaults(func=run)
 
 
@@ -40,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap flow: error: cannot write a flow sheet as {suffix or 'a file without a suffix'}; "
               "use .svg, .html, .png or .pdf", file=sys.stderr)
         return 2
+    if args.ruled < 0:
+        print("argmap flow: error: --ruled must be 0 or more", file=sys.stderr)
+        return 2
     m = argmap.load(args.input)
     report = analyse(m)
     if args.format == "json":
@@ -49,11 +54,11 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output)
         if suffix in (".html", ".htm"):
-            write_atomic(out, flow_html(m, report))
+            write_atomic(out, flow_html(m, report, ruled=args.ruled))
         elif suffix == ".svg":
-            write_atomic(out, flow_svg(m, report))
+            write_atomic(out, flow_svg(m, report, ruled=args.ruled))
         else:
-            write_atomic(out, _cairo(flow_svg(m, report), suffix))
+            write_atomic(out, _cairo(flow_svg(m, report, ruled=args.ruled), suffix))
     return 0
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from argmap.outline import outline
 from argmap.render.dot import html_text, wrap_lines
-from argmap.teach.flow import FlowReport, StrengthInput, analyse, assign_sides, report_text, speech_of
+from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -38,6 +38,7 @@ GAP_Y = 12.0
 TOP = 92.0
 LEFT = 20.0
 LINE = 14.0
+RULE = 24.0  # the spacing of ruled lines for handwriting
 FONT = 11.5
 SMALL = 9.5
 WRAP = 34
@@ -75,14 +76,28 @@ class FlowBox:
     badges: list[str]
 
 
+def _heading(speech: Speech) -> str:
+    """A column heading: the speech's name, with its side and "rebuttal" unless the name says so.
+
+    >>> _heading(Speech("2NR", "neg", True)), _heading(Speech("Aff rebuttal", "aff", True))
+    ('2NR · NEG · rebuttal', 'Aff rebuttal')
+    """
+    parts = [speech.name]
+    name = speech.name.casefold()
+    if speech.side and speech.side.casefold() not in name.split():
+        parts.append(speech.side.upper())
+    if speech.rebuttal and "rebuttal" not in name:
+        parts.append("rebuttal")
+    return " · ".join(parts)
+
+
 def layout(m: ArgumentMap, report: FlowReport) -> tuple[list[str], list[FlowBox]]:
     """Column headings and the boxes, each answer level with what it answers."""
     order = report.speeches
     sides = assign_sides(m, order)
     said = report.said or {n.id: speech_of(m, n.id, order) for n in m}
     unplaced = any(said[item.node] is None for item in outline(m))
-    columns = (["(no speech)"] if unplaced else []) + [
-        f"{s.name} · {(s.side or '?').upper()}" + (" · rebuttal" if s.rebuttal else "") for s in order]
+    columns = (["(no speech)"] if unplaced else []) + [_heading(s) for s in order]
     shift = 1 if unplaced else 0
     dropped = {d.step for d in report.dropped}
     new = {n.step for n in report.new_in_rebuttal}
@@ -131,13 +146,19 @@ def _colours(side: str | None) -> tuple[str, str]:
     return _SIDE_COLOURS.get(side or "", _OTHER)
 
 
-def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: StrengthInput = None) -> str:
-    """The flow sheet as a standalone SVG document (``role="img"``, a title and a text desc)."""
+def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: StrengthInput = None,
+             ruled: int = 0) -> str:
+    """The flow sheet as a standalone SVG document (``role="img"``, a title and a text desc).
+
+    ``ruled`` adds that many ruled lines under the arguments, to flow a live debate on paper.
+    """
     report = report or analyse(m, strength)
     columns, boxes = layout(m, report)
     by_number = {b.number: b for b in boxes}
     width = LEFT * 2 + len(columns) * COLUMN + (len(columns) - 1) * GAP_X
     bottom = max((b.y + b.height for b in boxes), default=TOP)
+    rules_top = bottom + RULE
+    bottom += RULE * ruled
     height = bottom + 40 + LINE * len(_NOTES)
     title = m.title or "Debate flow"
     out: list[str] = [
@@ -160,6 +181,11 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
             sep = x - GAP_X / 2
             out.append(f'<line x1="{sep:.1f}" y1="48" x2="{sep:.1f}" y2="{bottom + 10:.0f}" stroke="#bbb" '
                        'stroke-dasharray="4 4"/>')
+    for k in range(len(columns)):
+        x = LEFT + k * (COLUMN + GAP_X)
+        for r in range(ruled):
+            y = rules_top + r * RULE
+            out.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x + COLUMN:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
     for box in boxes:  # arrows first, boxes drawn over them
         parent = by_number.get(box.parent or "")
         if parent is None:
@@ -223,7 +249,8 @@ li{margin:.2em 0}
 """
 
 
-def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: StrengthInput = None) -> str:
+def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: StrengthInput = None,
+              ruled: int = 0) -> str:
     """The flow sheet as one printable HTML page: the sheet, then the findings as lists.
 
     No script at all (the page's policy forbids it), nothing loaded from elsewhere.
@@ -235,7 +262,7 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
     (False, True)
     """
     report = report or analyse(m, strength)
-    svg = flow_svg(m, report).split("\n", 1)[1]  # drop the XML declaration inside HTML
+    svg = flow_svg(m, report, ruled=ruled).split("\n", 1)[1]  # drop the XML declaration inside HTML
     title = html.escape(m.title or "Debate flow")
 
     def items(rows: list[str]) -> str:

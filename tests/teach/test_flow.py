@@ -213,3 +213,18 @@ def test_cli_text_json_svg_html(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_flow_html_has_no_script() -> None:
     page = flow_html(argmap.load(DEBATE))
     assert "<script" not in page and "script-src" not in page and "default-src 'none'" in page
+
+
+def test_classroom_sheet_for_a_live_debate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = ROOT / "examples" / "debate-classroom.json"
+    m = argmap.load(path)
+    assert [(s.name, s.side, s.rebuttal) for s in speeches(m)] == [
+        ("Aff constructive", "aff", False), ("Neg constructive", "neg", False),
+        ("Aff rebuttal", "aff", True), ("Neg rebuttal", "neg", True)]
+    columns, _ = layout(m, analyse(m))
+    assert columns == ["Aff constructive", "Neg constructive", "Aff rebuttal", "Neg rebuttal"]
+    plain, ruled = flow_svg(m), flow_svg(m, ruled=12)
+    assert ruled.count('stroke="#c8c8c8"') == 12 * len(columns) and plain.count('stroke="#c8c8c8"') == 0
+    assert main(["flow", str(path), "-o", str(tmp_path / "sheet.svg"), "--ruled", "12"]) == 0
+    assert (tmp_path / "sheet.svg").read_text(encoding="utf-8") == ruled
+    assert main(["flow", str(path), "--ruled", "-1"]) == 2
