@@ -35,7 +35,7 @@ right place.
 >>> [(f.kind, f.model) for f in report.mistakes()]
 [('wrong-polarity', 'the-fridge-is-completely-empty'), ('missing', 'eating-out-costs-too-much')]
 >>> report.score
-66.7
+54.2
 """
 
 from __future__ import annotations
@@ -55,8 +55,10 @@ __all__ = ["THRESHOLD", "RUBRIC", "Finding", "Match", "GradeReport", "grade", "s
 #: Lowest text similarity (0-100) at which a student claim can match a model claim.
 THRESHOLD = 70.0
 
-#: Points per rubric part (they add up to 100): the share of the part earned is the share of
-#: model items the student got right in it.
+#: Points per rubric part (they add up to 100), each earned in proportion to the model items the
+#: student got right: its claims; the places its claims have (in the right place); those places
+#: with the right polarity too; its linked steps (kept linked; a student step linking what the
+#: model keeps apart adds one to the total).
 RUBRIC: dict[str, float] = {"claims": 40.0, "placement": 25.0, "polarity": 20.0, "linkage": 15.0}
 
 #: A word per finding kind, shown in text and on badges (never colour alone).
@@ -219,19 +221,22 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
     m_of = {x.student: x.model for x in matches}
     identity = {c.id: c.id for c in model.claims}
     findings: list[Finding] = []
+    # Totals count every place and linked step of the model, so what is missing earns nothing.
     placements = {"total": 0, "place": 0, "polarity": 0}
-    linkage = {"total": 0, "right": 0}
+    linkage = {"total": sum(1 for i in model.inferences if i.linked), "right": 0}
     link_done: set[tuple[str, str]] = set()
     link_findings: list[Finding] = []
+    matched = set(s_of)
 
     for mc in model.claims:
+        want = _places(model, mc, identity)
         if mc.id not in s_of:
+            placements["total"] += len(want)
             findings.append(Finding("missing", mc.id, None,
                                     f"the {mc.role} “{_short(mc.text)}” is not in the map"))
             continue
         sc = student[s_of[mc.id]]
         assert sc.kind == "claim"
-        want = _places(model, mc, identity)
         have = _places(student, sc, m_of)  # type: ignore[arg-type]
         claim_findings: list[Finding] = []
         if not want and have:
@@ -243,20 +248,15 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 f"{_describe(model, have[0].anchor)}"))
         # Pair each model place with a student place bearing on the same claims.
         left = list(have)
+        astray: list[_Place] = []
         for place in want:
-            if not place.anchor:
-                continue  # what it bears on is itself missing: reported there, not twice
             placements["total"] += 1
-            same = next((h for h in left if h.anchor & place.anchor), None)
+            anchor = place.anchor & matched
+            if not anchor:
+                continue  # what it bears on is itself missing: reported there, not twice
+            same = next((h for h in left if h.anchor & anchor), None)
             if same is None:
-                elsewhere = next((h for h in left if h.anchor), None)
-                where = _describe(model, elsewhere.anchor) if elsewhere else "nothing (it stands alone)"
-                if elsewhere:
-                    left.remove(elsewhere)
-                claim_findings.append(Finding(
-                    "wrong-place", mc.id, sc.id,
-                    f"“{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, "
-                    f"but bears on {where}", related=tuple(sorted(place.anchor))))
+                astray.append(place)  # judged once every right place has been paired
                 continue
             left.remove(same)
             placements["place"] += 1
@@ -270,17 +270,15 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
             placements["polarity"] += 1
             # Linkage, judged over co-premises both maps have: once per model step, and once per
             # student step that links what the model keeps apart.
-            wanted = place.others & set(s_of)
+            wanted = place.others & matched
             if wanted and ("model", place.step) not in link_done:
                 link_done.add(("model", place.step))
-                linkage["total"] += 1
                 if wanted <= same.others:
                     linkage["right"] += 1
                 else:
                     group = wanted | {mc.id}
                     link_findings.append(Finding(
                         "linked-as-independent", mc.id, sc.id,
-                        ""
                         f"{_describe(model, group)} support only together",
                         related=tuple(sorted(wanted))))
             elif not wanted and same.others and ("student", same.step) not in link_done:
@@ -289,8 +287,21 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 together = same.others | {mc.id}
                 link_findings.append(Finding(
                     "independent-as-linked", mc.id, sc.id,
-                    f"{_describe(model, together)} "
-                    "each support on their own", related=tuple(sorted(same.others))))
+                    f"{_describe(model, together)} each support on their own",
+                    related=tuple(sorted(same.others))))
+        for place in astray:
+            elsewhere = next((h for h in left if h.anchor), None)
+            if elsewhere:
+                left.remove(elsewhere)
+                where = f"but bears on {_describe(model, elsewhere.anchor)}"
+            elif have:
+                where = "but does not (a missing link)"
+            else:
+                where = "but bears on nothing (it stands alone)"
+            claim_findings.append(Finding(
+                "wrong-place", mc.id, sc.id,
+                f"“{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, {where}",
+                related=tuple(sorted(place.anchor))))
         if claim_findings:
             findings.extend(claim_findings)
         else:
@@ -306,7 +317,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
     rubric = {
         "claims": _part("claims", len(matches), n_model),
         "placement": _part("placement", placements["place"], placements["total"]),
-        "polarity": _part("polarity", placements["polarity"], placements["place"]),
+        "polarity": _part("polarity", placements["polarity"], placements["total"]),
         "linkage": _part("linkage", linkage["right"], linkage["total"]),
     }
     return GradeReport(matches, findings, rubric, threshold)

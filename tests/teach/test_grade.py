@@ -212,3 +212,20 @@ def test_committed_grading_output_is_current(capsys: pytest.CaptureFixture[str],
     main(["grade", "examples/student-conscription.json", "examples/conscription.json"])
     output = capsys.readouterr().out
     assert output.strip() in (ROOT / "examples" / "grading.md").read_text(encoding="utf-8")
+
+
+def test_an_empty_map_scores_nothing() -> None:
+    report = grade(argmap.ArgumentMap(), uniforms_model())
+    assert report.score == 0.0
+    assert {f.kind for f in report.findings} == {"missing"}
+
+
+def test_a_claim_used_twice_but_drawn_once_is_a_missing_link() -> None:
+    model = build_map()
+    student = model.copy()
+    student.graph.remove_node("protests-rebut")  # protests now only shows domestic opposition
+    report = grade(student, model)
+    [finding] = report.mistakes()
+    assert (finding.kind, finding.model) == ("wrong-place", "protests")
+    assert "missing link" in finding.message
+    assert report.rubric["placement"]["right"] == report.rubric["placement"]["total"] - 1
