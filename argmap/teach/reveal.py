@@ -85,7 +85,37 @@ def frames(m: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Frame]:
     return result
 
 
-_EDGE_LINE = re.compile(r"^\t(n\d+) -> (n\d+) \[")
+_EDGE_LINE = re.compile(r"^\t+(n\d+) -> (n\d+) \[")
+_NODE_LINE = re.compile(r"^\t+(n\d+) \[")  # nodes in clusters are indented deeper
+# The id attribute build_dot gives a node: always quoted (it holds "am-"); map text in labels has
+# its quotes escaped as &quot;, so this cannot match inside a label.
+_ID_ATTR = re.compile(r' id="((?:[^"\\]|\\.)*)"')
+
+
+def _dot_names(body: list[str]) -> dict[str, str]:
+    r"""DOT node name (``n1``...) -> map node id, read from the ``id`` attributes build_dot writes.
+
+    >>> _dot_names(['\tn1 [label=<x id=&quot;am-no&quot;> id="am-t" shape=plain]\n'])
+    {'n1': 't'}
+    """
+    names = {}
+    for line in body:
+        node = _NODE_LINE.match(line)
+        found = _ID_ATTR.search(line) if node else None
+        if node and found:
+            value = re.sub(r"\\(.)", r"\1", found.group(1))
+            if value.startswith("am-"):
+                names[node.group(1)] = value.removeprefix("am-")
+    return names
+
+
+def _accessible(svg: str, m: ArgumentMap, theme: str) -> str:
+    """Run argmap's accessibility pass (role, title, desc, readable titles) where it exists."""
+    try:
+        from argmap.render.accessibility import make_accessible  # type: ignore[import-not-found]
+    except ImportError:
+        return svg
+    return make_accessible(svg, m, theme)  # type: ignore[no-any-return]
 
 
 def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str = "default") -> ET.Element:
@@ -100,17 +130,17 @@ def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str = "default") -> ET.E
 
     first = {n: k for k, f in enumerate(fs) for n in f.nodes}
     dot = build_dot(m, theme)
-    # build_dot names nodes n1, n2, ... in graph order; give each edge an id we can find again.
-    names = {f"n{i}": node for i, node in enumerate(m.graph.nodes, start=1)}
+    names = _dot_names(dot.body)
     edge_frame: dict[str, int] = {}
     for index, line in enumerate(dot.body):
         found = _EDGE_LINE.match(line)
-        if found:
+        if found and found.group(1) in names and found.group(2) in names:
             tail, head = names[found.group(1)], names[found.group(2)]
             edge_id = f"am-edge-{index}"
             edge_frame[edge_id] = max(first[tail], first[head])
             dot.body[index] = line.replace(" [", f' [id="{edge_id}" ', 1)
     svg = postprocess_svg(run_engine(dot.source, "svg").decode("utf-8"), get_theme(theme).fontname)
+    svg = _accessible(svg, m, theme)
     root = ET.fromstring(svg)
     tags = {svg_id(n): k for n, k in first.items()}
     tags.update(edge_frame)
