@@ -17,6 +17,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.demo_cmd",
     "argmap.cli.questions_cmd",
     "argmap.cli.worksheet_cmd",
+    "argmap.cli.grade_cmd",
+    "argmap.cli.reveal_cmd",
+    "argmap.cli.flow_cmd",
 )
 
 
