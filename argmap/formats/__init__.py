@@ -11,4 +11,5 @@ __all__ = ["load", "loads", "dump", "dumps", "Format", "register", "get", "all_f
 BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
     "argmap.formats.graphics",
+    "argmap.formats.aif",
 )

@@ -1,0 +1,89 @@
+"""Located errors for JSON and YAML readers: parse with line and column, point at a value.
+
+JSON-shaped formats (argmap JSON, AIF, SADFace) and YAML find problems deep inside a document
+("/nodes/3/type"). :func:`locate` turns such a path into a line and column by composing the text
+with PyYAML, which keeps a mark on every node; JSON text is YAML too, so one walker serves both.
+It runs only when there is an error to report, so reading valid files pays nothing for it.
+
+>>> text = '{"nodes": [\\n  {"nodeID": 1},\\n  {"type": "I"}\\n]}'
+>>> locate(text, ["nodes", 1])
+(3, 3)
+>>> str(error_at("a node needs a nodeID", text, ["nodes", 1], path="a.json"))
+'a.json:3:3: a node needs a nodeID'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from argmap.errors import ParseError
+
+__all__ = ["parse_json", "locate", "error_at", "describe"]
+
+PathItem = str | int
+
+
+def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
+    """``json.loads`` with a located ``ParseError`` instead of ``JSONDecodeError``.
+
+    >>> parse_json('{"a": }', "x.json")
+    Traceback (most recent call last):
+    argmap.errors.ParseError: x.json:1:7: invalid JSON: Expecting value (is the file complete?)
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (is the file complete?)" if exc.pos >= len(text.rstrip()) or "Expecting value" in exc.msg else ""
+        if not text.strip():
+            raise ParseError(f"the file is empty; expected {what}", path=path, line=1, column=1) from None
+        raise ParseError(f"invalid JSON: {exc.msg}{hint}", path=path, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise ParseError(f"{what} nested too deeply to read", path=path) from None
+
+
+def locate(text: str, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
+    """The 1-based (line, column) where the value at ``pointer`` starts, or None if unknown.
+
+    A pointer that runs past the document stops at the deepest value found on the way.
+    """
+    try:
+        import yaml
+
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except Exception:  # noqa: BLE001 - locating is best effort; the error itself still stands
+        return None
+    if node is None:
+        return None
+    for step in pointer:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if getattr(key, "value", None) == str(step):
+                    child = value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            break
+        node = child
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def error_at(message: str, text: str, pointer: Sequence[PathItem], path: str | None) -> ParseError:
+    """A ``ParseError`` for the value at ``pointer``, with its line and column when they can be found."""
+    where = locate(text, pointer)
+    if where is None:
+        return ParseError(f"at {describe(pointer)}: {message}", path=path)
+    return ParseError(message, path=path, line=where[0], column=where[1])
+
+
+def describe(pointer: Sequence[PathItem]) -> str:
+    """A JSON pointer for messages: ``/nodes/3``, or ``the document`` for the root.
+
+    >>> describe(["nodes", 3]), describe([])
+    ('/nodes/3', 'the document')
+    """
+    return "/" + "/".join(str(p) for p in pointer) if pointer else "the document"
