@@ -12,4 +12,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
     "argmap.formats.graphics",
     "argmap.formats.aif",
+    "argmap.formats.kialo",
 )
