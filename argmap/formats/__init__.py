@@ -13,4 +13,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.graphics",
     "argmap.formats.aif",
     "argmap.formats.kialo",
+    "argmap.formats.sadface",
 )
