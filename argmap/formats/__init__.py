@@ -14,4 +14,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.aif",
     "argmap.formats.kialo",
     "argmap.formats.sadface",
+    "argmap.formats.microtexts",
 )
