@@ -15,4 +15,5 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.kialo",
     "argmap.formats.sadface",
     "argmap.formats.microtexts",
+    "argmap.formats.yaml_format",
 )

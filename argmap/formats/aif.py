@@ -341,7 +341,7 @@ def dumps(m: ArgumentMap) -> str:
     >>> step = m.attack(m.claim("A", id="a"), "B", id="ca")
     >>> doc = json.loads(dumps(m))
     >>> [(n["nodeID"], n["type"]) for n in doc["nodes"]], doc["edges"][0]["fromID"]
-    ([('a', 'I'), ('ca', 'CA'), ('b', 'I')], 'b')
+    ([('a', 'I'), ('b', 'I'), ('ca', 'CA')], 'b')
     """
     return json.dumps(to_dict(m), indent=2, ensure_ascii=False) + "\n"
 

@@ -77,24 +77,35 @@ def _pointer(path: Any) -> str:
     return "/" + "/".join(str(p) for p in path) if path else "the document"
 
 
+def _error(message: str, path: str | None, pointer: list[str | int]) -> ParseError:
+    err = ParseError(message, path=path)
+    err.pointer = pointer  # type: ignore[attr-defined]  # lets text readers add line and column
+    return err
+
+
 def from_dict(doc: Any, *, path: str | None = None) -> ArgumentMap:
-    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise."""
+    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise.
+
+    The error's ``pointer`` attribute (a list of keys and indexes) says where the problem is.
+    """
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise ParseError(f"at {_pointer(first.absolute_path)}: {first.message}{more}", path=path)
+        raise _error(f"at {_pointer(first.absolute_path)}: {first.message}{more}", path, list(first.absolute_path))
     m = ArgumentMap(title=doc.get("title"), **doc.get("meta", {}))
-    for claim in doc["claims"]:
-        _add_node(m, claim, "claim", path)
-    for inf in doc.get("inferences", []):
-        _add_node(m, inf, "inference", path)
-    for inf in doc.get("inferences", []):
-        for pid in inf["premises"]:
-            _require(m, pid, f"inference {inf['id']!r} names premise {pid!r}", path, kind="claim")
+    for i, claim in enumerate(doc["claims"]):
+        _add_node(m, claim, "claim", path, ["claims", i])
+    for i, inf in enumerate(doc.get("inferences", [])):
+        _add_node(m, inf, "inference", path, ["inferences", i])
+    for i, inf in enumerate(doc.get("inferences", [])):
+        for k, pid in enumerate(inf["premises"]):
+            _require(m, pid, f"inference {inf['id']!r} names premise {pid!r}", path,
+                     ["inferences", i, "premises", k], kind="claim")
             m.graph.add_edge(pid, inf["id"], role="premise")
-        _require(m, inf["target"], f"inference {inf['id']!r} names target {inf['target']!r}", path)
+        _require(m, inf["target"], f"inference {inf['id']!r} names target {inf['target']!r}", path,
+                 ["inferences", i, "target"])
         m.graph.add_edge(inf["id"], inf["target"], role=inf["polarity"])
     found = problems(m)
     if found:
@@ -102,17 +113,18 @@ def from_dict(doc: Any, *, path: str | None = None) -> ArgumentMap:
     return m
 
 
-def _require(m: ArgumentMap, node: str, what: str, path: str | None, kind: str | None = None) -> None:
+def _require(m: ArgumentMap, node: str, what: str, path: str | None, pointer: list[str | int],
+             kind: str | None = None) -> None:
     if node not in m.graph:
-        raise ParseError(f"{what}, which is not defined", path=path)
+        raise _error(f"{what}, which is not defined", path, pointer)
     if kind and m.graph.nodes[node]["kind"] != kind:
-        raise ParseError(f"{what}, which is not a {kind}", path=path)
+        raise _error(f"{what}, which is not a {kind}", path, pointer)
 
 
-def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str, path: str | None) -> None:
+def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str, path: str | None, pointer: list[str | int]) -> None:
     node = item["id"]
     if node in m.graph:
-        raise ParseError(f"duplicate id {node!r}", path=path)
+        raise _error(f"duplicate id {node!r}", path, [*pointer, "id"])
     attrs: dict[str, Any] = {"kind": kind, "sources": [], "data": {}}
     if kind == "claim":
         attrs["tags"] = []
@@ -134,7 +146,18 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
-    return from_dict(doc, path=path)
+    try:
+        return from_dict(doc, path=path)
+    except ParseError as err:
+        pointer = getattr(err, "pointer", None)
+        if pointer is None:
+            raise
+        from argmap.formats.located import locate
+
+        where = locate(text, pointer)
+        if where is None:
+            raise
+        raise ParseError(err.message, path=path, line=where[0], column=where[1]) from None
 
 
 def _looks_like_argmap(text: str) -> bool:

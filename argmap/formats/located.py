@@ -20,7 +20,7 @@ from typing import Any
 
 from argmap.errors import ParseError
 
-__all__ = ["parse_json", "locate", "error_at", "describe"]
+__all__ = ["parse_json", "locate", "position", "error_at", "describe"]
 
 PathItem = str | int
 
@@ -54,6 +54,13 @@ def locate(text: str, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except Exception:  # noqa: BLE001 - locating is best effort; the error itself still stands
         return None
+    return position(node, pointer)
+
+
+def position(node: Any, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
+    """Where the value at ``pointer`` starts inside a composed PyYAML node tree (1-based)."""
+    import yaml
+
     if node is None:
         return None
     for step in pointer:

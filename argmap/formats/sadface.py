@@ -205,7 +205,7 @@ def dumps(m: ArgumentMap) -> str:
     >>> m = argmap.ArgumentMap(title="Bikes")
     >>> _ = m.attack(m.claim("Ride bikes.", id="a"), "Cars pollute.", id="s")
     >>> [n["type"] for n in json.loads(dumps(m))["nodes"]]
-    ['atom', 'scheme', 'atom']
+    ['atom', 'atom', 'scheme']
     """
     return json.dumps(to_dict(m), indent=4, ensure_ascii=False) + "\n"
 
