@@ -16,4 +16,6 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.sadface",
     "argmap.formats.microtexts",
     "argmap.formats.yaml_format",
+    "argmap.formats.markdown",
+    "argmap.formats.graphml",
 )
