@@ -1,9 +1,9 @@
 """Located errors for JSON and YAML readers: parse with line and column, point at a value.
 
 JSON-shaped formats (argmap JSON, AIF, SADFace) and YAML find problems deep inside a document
-("/nodes/3/type"). :func:`locate` turns such a path into a line and column by composing the text
-with PyYAML, which keeps a mark on every node; JSON text is YAML too, so one walker serves both.
-It runs only when there is an error to report, so reading valid files pays nothing for it.
+("/nodes/3/type"). :func:`locate` turns such a path into a line and column of JSON text (through
+json-source-map, as argmap JSON does); :func:`position` does the same in a PyYAML node tree.
+Both run only when there is an error to report, so reading valid files pays nothing for them.
 
 >>> text = '{"nodes": [\\n  {"nodeID": 1},\\n  {"type": "I"}\\n]}'
 >>> locate(text, ["nodes", 1])
@@ -44,17 +44,13 @@ def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
 
 
 def locate(text: str, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
-    """The 1-based (line, column) where the value at ``pointer`` starts, or None if unknown.
+    """The 1-based (line, column) where the value at ``pointer`` starts in JSON text, or None.
 
     A pointer that runs past the document stops at the deepest value found on the way.
     """
-    try:
-        import yaml
+    from argmap.formats.argmap_json import json_locator
 
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except Exception:  # noqa: BLE001 - locating is best effort; the error itself still stands
-        return None
-    return position(node, pointer)
+    return json_locator(text)(pointer)
 
 
 def position(node: Any, pointer: Sequence[PathItem]) -> tuple[int, int] | None:

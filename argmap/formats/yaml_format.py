@@ -169,20 +169,26 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         raise ParseError(f"a map is a mapping with 'claims:' (and 'inferences:'), not a {type(doc).__name__}",
                          path=path, line=1, column=1)
     origin: dict[tuple[str | int, ...], Pointer] = {}
+    asked: list[Pointer] = []
+
+    def locate(where: Any) -> tuple[int, int] | None:
+        asked.append(_original(list(where), origin))
+        return position(node, asked[-1])
+
     try:
         expanded, origin = expand(doc)
-        m = from_dict(expanded, path=path)
+        m = from_dict(expanded, path=path, locate=locate)
     except ParseError as err:
         pointer = getattr(err, "pointer", None)
-        if not pointer:
-            raise ParseError(err.message, path=path) from None
-        written = _original(pointer, origin)
-        message = err.message
-        if message.startswith("at /") and ": " in message:
-            message = f"at {describe(written)}: " + message.split(": ", 1)[1]
-        where = position(node, written)
-        raise ParseError(message, path=path, line=where[0] if where else None,
-                         column=where[1] if where else None) from None
+        if pointer is not None:  # a shortcut written wrongly
+            where = position(node, pointer)
+            raise ParseError(err.message, path=path, line=where[0] if where else None,
+                             column=where[1] if where else None) from None
+        if asked and origin and err.message.startswith("at /") and ": " in err.message:
+            # Say where the problem is in the file as written, not in its expansion.
+            message = f"at {describe(asked[-1])}: " + err.message.split(": ", 1)[1]
+            raise ParseError(message, path=path, line=err.line, column=err.column) from None
+        raise
     for i, _ in enumerate(expanded["claims"]):
         where = position(node, _original(["claims", i], origin))
         if where:

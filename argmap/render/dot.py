@@ -169,7 +169,10 @@ def build_dot(
              margin="0.05")
     dot.attr("edge", fontname=th.fontname, fontsize=str(th.small), penwidth=str(th.penwidth))
 
-    names = {node: f"n{i}" for i, node in enumerate(m.graph.nodes, start=1)}
+    # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
+    # kinds were interleaved while building, so a map read back from a file draws the same.
+    ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
     claim_attrs: dict[str, dict[str, str]] = {}
     for claim in m.claims:
         claim_attrs[claim.id] = {
