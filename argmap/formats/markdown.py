@@ -14,12 +14,12 @@ claim can turn into a link, a heading or raw HTML.
 >>> print(dumps(m), end="")
 # Lunch
 <BLANKLINE>
-- **1 Thesis:** We should eat \\*out\\*.
-  - **1.1 Reason** (linked premises, which hold only together):
+- **1 Thesis**: We should eat \\*out\\*.
+  - **1.1 Reason**, from linked premises that hold only together:
     - The fridge is empty.
     - Shopping takes an hour.
-  - **1.2 Objection:** It costs too much.[^1]
-    - **1.2.1 Rebuttal:** Lunch specials are cheap.
+  - **1.2 Objection**: It costs too much.[^1]
+    - **1.2.1 Rebuttal**: Lunch specials are cheap.
 <BLANKLINE>
 [^1]: Ann. <https://example.org>
 """
@@ -87,27 +87,26 @@ def dumps(m: ArgumentMap) -> str:
 
     for item in outline(m):
         indent = "  " * item.depth
-        head = f"{indent}- **{item.number} {item.word}"
+        head = f"{indent}- **{item.number} {item.word}**"
         node = m[item.node]
-        extra = ""
         if isinstance(node, Inference):
-            details = [f"*{escape(node.label)}*" if node.label else "",
-                       f"scheme: {escape(node.scheme)}" if node.scheme else ""]
-            extra = "".join(f" ({d})" if d.startswith("scheme") else f" {d}" for d in details if d)
-            marks = "".join(f"[^{notes.setdefault(s, len(notes) + 1)}]" for s in node.sources)
-            extra += marks
+            if node.label:
+                head += f" *{escape(node.label)}*"
+            if node.scheme:
+                head += f" (scheme: {escape(node.scheme)})"
+            head += "".join(f"[^{notes.setdefault(s, len(notes) + 1)}]" for s in node.sources)
         if item.repeat:
-            out.append(f"{head}:** {' + '.join(escape(t) for t in item.texts)} (see {numbers[item.node]})")
+            out.append(f"{head}: {' + '.join(escape(t) for t in item.texts)} (see {numbers[item.node]})")
             continue
         numbers.setdefault(item.node, item.number)
         claims = [m[c] for c in item.claims]
         if item.linked:
-            out.append(f"{head}**{extra} (linked premises, which hold only together):")
+            out.append(f"{head}, from linked premises that hold only together:")
             out += [f"{indent}  - {claim_text(c, indent + '  ')}" for c in claims if isinstance(c, Claim)]
         else:
             claim = claims[0]
             assert isinstance(claim, Claim)
-            out.append(f"{head}:**{extra} {claim_text(claim, indent)}")
+            out.append(f"{head}: {claim_text(claim, indent)}")
     if notes:
         out.append("")
         out += [f"[^{n}]: {_source_line(s)}" for s, n in notes.items()]
