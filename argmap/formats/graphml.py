@@ -3,7 +3,8 @@
 The map's graph is written as it is: each node with ``kind``, ``text``, ``polarity``, ... and each
 edge with its ``role``. GraphML holds only strings, numbers and booleans, so lists and dicts
 (``tags``, ``sources``, ``data``, the map's ``meta``) are written as JSON strings; any other
-list- or dict-valued attribute is written as JSON under the name ``json.<name>``. Tools such as
+list- or dict-valued attribute, and any text holding characters XML cannot carry unchanged
+(control characters, carriage returns), is written as JSON under the name ``json.<name>``. Tools such as
 yEd, Gephi and Cytoscape open the file; argmap reads it back to the same map.
 
 The XML is checked with defusedxml before networkx parses it, so entity tricks are refused.
@@ -20,6 +21,7 @@ The XML is checked with defusedxml before networkx parses it, so entity tricks a
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from xml.etree.ElementTree import ParseError as XMLParseError
 
@@ -37,6 +39,8 @@ __all__ = ["loads", "dumps"]
 _JSON_KEYS = {"tags", "sources", "data", "meta"}
 _PREFIX = "json."
 _SCALARS = (str, int, float, bool)
+#: Characters XML 1.0 cannot carry, or carries changed (a carriage return reads back as a newline).
+_NOT_XML_SAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Reader provenance, not map content: not written.
 _SKIP = {"line", "path"}
 
@@ -58,6 +62,8 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
             continue
         if key in _JSON_KEYS:
             out[key] = json.dumps(_encode(value), ensure_ascii=False, sort_keys=False)
+        elif isinstance(value, str) and _NOT_XML_SAFE.search(value):
+            out[_PREFIX + key] = json.dumps(value)  # JSON escapes what XML would lose
         elif isinstance(value, _SCALARS):
             out[key] = value
         else:
