@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         source = registry.get(args.source_format) if args.source_format else None
+        if source is None:
+            registry.for_path(args.input, reading=True)  # only to refuse a name that says nothing
         target = registry.get(args.target_format) if args.target_format else None
         if target is None:
             if args.output == "-":

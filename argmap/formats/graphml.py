@@ -43,6 +43,8 @@ _SCALARS = (str, int, float, bool)
 _NOT_XML_SAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Reader provenance, not map content: not written.
 _SKIP = {"line", "path"}
+#: Edge attribute giving the edge's place among its target's incoming edges (premise order).
+_IN_ORDER = "in_order"
 
 
 def _encode(value: Any) -> Any:
@@ -79,6 +81,9 @@ def dumps(m: ArgumentMap) -> str:
         graph.add_node(node, **_flat(attrs))
     for u, v, attrs in m.graph.edges(data=True):
         graph.add_edge(u, v, **_flat(attrs))
+    for v in m.graph.nodes:
+        for k, u in enumerate(m.graph.predecessors(v)):
+            graph.edges[u, v][_IN_ORDER] = k  # GraphML lists edges by source; keep each target's order
     return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
 
 
@@ -137,7 +142,8 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         if decoded_attrs["kind"] == "claim":
             decoded_attrs.setdefault("tags", [])
         m.graph.add_node(str(node), **decoded_attrs)
-    for u, v, attrs in graph.edges(data=True):
+    for u, v, attrs in _insertion_order(list(graph.edges(data=True))):
+        attrs = {k: x for k, x in attrs.items() if k != _IN_ORDER}
         m.graph.add_edge(str(u), str(v), **dict(_decode(k, x, f"edge {u!r} -> {v!r}", path) for k, x in attrs.items()))
     found = problems(m)
     if found:
@@ -146,6 +152,42 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     if path is not None:
         m.graph.graph["path"] = path
     return m
+
+
+def _insertion_order(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """Edges in an order that keeps both each source's order (the file's) and each target's (``in_order``)."""
+    import heapq
+
+    after: dict[int, list[int]] = {i: [] for i in range(len(edges))}
+    waiting = [0] * len(edges)
+    chains: dict[tuple[str, Any], list[int]] = {}
+    for i, (u, _, _) in enumerate(edges):
+        chains.setdefault(("out", u), []).append(i)
+    by_target: dict[Any, list[int]] = {}
+    for i, (_, v, _) in enumerate(edges):
+        by_target.setdefault(v, []).append(i)
+    for v, members in by_target.items():
+        def rank(i: int) -> tuple[int, int]:
+            order = edges[i][2].get(_IN_ORDER)
+            return (order if isinstance(order, int) else i, i)
+        chains[("in", v)] = sorted(members, key=rank)
+    for chain in chains.values():
+        for a, b in zip(chain, chain[1:], strict=False):
+            after[a].append(b)
+            waiting[b] += 1
+    ready = [i for i in range(len(edges)) if waiting[i] == 0]
+    heapq.heapify(ready)
+    out: list[int] = []
+    while ready:
+        i = heapq.heappop(ready)
+        out.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(ready, j)
+    if len(out) < len(edges):  # contradictory orders (hand-edited file): keep the file's
+        return edges
+    return [edges[i] for i in out]
 
 
 def looks_like_graphml(text: str) -> bool:

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
 from argmap.errors import ParseError
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference, Source

@@ -173,11 +173,12 @@ def _node(node: Claim | Inference, record: dict[str, Any] | None) -> dict[str, A
 def to_dict(m: ArgumentMap) -> dict[str, Any]:
     """The map as SADFace v0.2 data (or in the version it was read from)."""
     kept: dict[str, Any] = m.meta.get("sadface") or {}
-    top = copy.deepcopy(kept.get("top")) if kept.get("top") is not None else {
+    top: dict[str, Any] = copy.deepcopy(kept["top"]) if isinstance(kept.get("top"), dict) else {
         "metadata": {"core": {"id": str(uuid.uuid5(_NAMESPACE, m.title or "argmap")), "version": "0.2"}},
         "resources": [],
     }
-    core = top.get("metadata", {}).get("core") if isinstance(top.get("metadata"), dict) else None
+    metadata = top.get("metadata")
+    core = metadata.get("core") if isinstance(metadata, dict) else None
     if isinstance(core, dict) and (m.title is not None or "title" in core):
         if m.title is None:
             core.pop("title")

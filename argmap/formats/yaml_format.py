@@ -204,8 +204,9 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
 def dumps(m: ArgumentMap) -> str:
     """The map as canonical argmap YAML (block style, UTF-8 kept, keys in argmap JSON's order)."""
-    return yaml.dump(to_dict(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     default_flow_style=False, width=100)  # type: ignore[no-any-return]
+    text: str = yaml.dump(to_dict(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                          default_flow_style=False, width=100)
+    return text
 
 
 register(Format(

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.formats.format_helpers import hostile_map, signature, structure
 
 import argmap
 from argmap import ArgumentMap, ParseError
 from tests.conftest import corpus_dir
+from tests.formats.format_helpers import hostile_map, signature, structure
 
 AIF_FILES = sorted(p.name for p in (corpus_dir() / "aif").glob("*.json"))
 OVA_FILES = sorted(p.name for p in (corpus_dir() / "ova").glob("*.json"))
