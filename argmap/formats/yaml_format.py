@@ -140,6 +140,32 @@ def expand(doc: Any) -> tuple[Any, dict[tuple[str | int, ...], Pointer]]:
     return out, expander.origin
 
 
+#: Keys whose values are always text: a hand-written ``id: 1.1`` or ``date: 2022-09-25`` stays text.
+_TEXT_KEYS = {"id", "target", "text", "label", "note", "scheme", "group", "title", "polarity",
+              "author", "outlet", "url", "date", "quote", "kind"}
+#: Keys holding lists of texts or of items to look into.
+_LIST_KEYS = {"claims", "inferences", "reasons", "objections", "premises", "tags", "sources"}
+
+
+def _as_written(value: Any, node: Any) -> Any:
+    """Put back the text of scalars YAML turned into numbers, dates or booleans where argmap wants text."""
+    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if key not in value:
+                continue
+            if key in _TEXT_KEYS and isinstance(value_node, yaml.ScalarNode) and value[key] is not None \
+                    and not isinstance(value[key], str):
+                value[key] = value_node.value
+            elif key in _LIST_KEYS and isinstance(value[key], list) and isinstance(value_node, yaml.SequenceNode):
+                for i, (item, item_node) in enumerate(zip(value[key], value_node.value, strict=False)):
+                    if isinstance(item_node, yaml.ScalarNode) and item is not None and not isinstance(item, str):
+                        value[key][i] = item_node.value
+                    else:
+                        _as_written(item, item_node)
+    return value
+
+
 def _original(pointer: Pointer, origin: dict[tuple[str | int, ...], Pointer]) -> Pointer:
     if len(pointer) >= 2 and tuple(pointer[:2]) in origin:
         base = origin[tuple(pointer[:2])]
@@ -168,6 +194,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     if not isinstance(doc, dict):
         raise ParseError(f"a map is a mapping with 'claims:' (and 'inferences:'), not a {type(doc).__name__}",
                          path=path, line=1, column=1)
+    _as_written(doc, node)
     origin: dict[tuple[str | int, ...], Pointer] = {}
     asked: list[Pointer] = []
 

@@ -86,3 +86,21 @@ def test_non_utf8_bytes_are_located(tmp_path: Path) -> None:
     with pytest.raises(ParseError) as caught:
         argmap.load(path)
     assert (caught.value.line, caught.value.column) == (2, 14)
+
+
+def test_numbers_dates_and_booleans_stay_text_where_argmap_wants_text() -> None:
+    m = argmap.loads(
+        "claims:\n"
+        "  - id: 1.10\n"
+        "    text: 1984\n"
+        "    tags: [yes, 3]\n"
+        "    rating: 0.5\n"
+        "    data: {n: 3}\n"
+        "    sources: [{author: Orwell, date: 1949-06-08}]\n"
+        "  - {id: 2, text: x}\n"
+        "inferences:\n"
+        "  - {id: 3, polarity: support, premises: [2], target: 1.10}\n", "yaml")
+    claim = m["1.10"]
+    assert (claim.text, claim.tags, claim.rating, claim.data) == ("1984", ["yes", "3"], 0.5, {"n": 3})  # type: ignore[union-attr]
+    assert claim.sources[0].date == "1949-06-08"  # type: ignore[union-attr]
+    assert m["3"].target.id == "1.10"  # type: ignore[union-attr]
