@@ -57,5 +57,8 @@ def run(args: argparse.Namespace) -> int:
             return _usage(f"format {target.name!r} is binary; give an output file")
         sys.stdout.write(argmap.dumps(m, target.name))
         return 0
-    argmap.dump(m, args.output, format=target.name)
+    try:
+        argmap.dump(m, args.output, format=target.name)
+    except OSError as exc:  # a folder that does not exist, no permission: the OUT argument is wrong
+        return _usage(f"cannot write {args.output}: {exc.strerror or exc}")
     return 0

@@ -158,8 +158,12 @@ class _Reader:
         if len(number) == 1:
             if stance not in (None, "Thesis") or number[0] != top_count + 1:
                 return None
-        elif stance not in _STANCE_POLARITY or ".".join(map(str, number[:-1])) not in self.by_name:
+        elif stance not in _STANCE_POLARITY:
             return None
+        elif ".".join(map(str, number[:-1])) not in self.by_name:
+            parent = ".".join(map(str, number[:-1]))
+            raise self.fail(f"statement {name} is a {stance} of {parent}, but there is no statement {parent} "
+                            "above it; check the numbering", lineno, len(match.group("indent")) + 1)
         if name in self.by_name:
             first = self.by_name[name].line
             raise self.fail(f"statement {name} appears twice (first on line {first}); "

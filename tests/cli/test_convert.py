@@ -82,3 +82,10 @@ def test_bad_input_exits_1_with_one_located_line(tmp_path: Path) -> None:
 def test_missing_input_exits_1(tmp_path: Path) -> None:
     done = run("convert", str(tmp_path / "nope.json"), str(tmp_path / "out.yaml"))
     assert done.returncode == 1 and "no such file" in done.stderr
+
+
+def test_unwritable_output_exits_2(corpus: Path, tmp_path: Path) -> None:
+    done = run("convert", str(corpus / "kialo" / "synthetic__classic-format-edge-cases.txt"),
+               str(tmp_path / "no" / "such" / "folder.json"))
+    assert done.returncode == 2 and "cannot write" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

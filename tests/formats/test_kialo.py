@@ -105,6 +105,7 @@ BAD = [
     ("Discussion Title: T\n\n1. T\n1.1. Pro: -> See 1.\n", "its own parent", 4),
     ("Discussion Title: T\n\n1. T\n1.1. Pro:\n1.2. Con: b\n", "has no text", 4),
     ("Discussion Title: T\n\n1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n", "circle", 4),
+    ("Discussion Title: T\n\n1. T\n1.1. Pro: a\n1.3.1. Con: b\n", "no statement 1.3 above it", 5),
 ]
 
 

@@ -58,3 +58,15 @@ def test_markdown_is_write_only(tmp_path: Path) -> None:
         argmap.load(tmp_path / "handout.md")
     with pytest.raises(argmap.ArgmapError, match="written but not read"):
         argmap.loads("# x", "md")
+
+
+def test_claims_no_thesis_leads_to_are_still_shown() -> None:
+    m = argmap.ArgumentMap()
+    thesis = m.claim("T")
+    m.support(thesis, "R")
+    a, b = m.claim("A goes round"), m.claim("B goes round")
+    m.support(a, b)
+    m.support(b, a)
+    text = argmap.dumps(m, "md")
+    assert all(c.text in text for c in m.claims)
+    assert "- **2 Reason**: A goes round" in text
