@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.errors import ArgmapError, ParseError
-from argmap.formats.located import error_at, parse_json
+from argmap.formats.located import error_at, id_lines, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference
 
@@ -226,6 +226,10 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         "edges": leftover_edges,
         "model_edges": model_edges,
     }
+    lines = id_lines(text, "id" if doc.layout == "ova2" else "nodeID")
+    for node in m.graph.nodes:
+        if node in lines:
+            m.graph.nodes[node]["line"] = lines[node]
     if path is not None:
         m.graph.graph["path"] = path
     return m

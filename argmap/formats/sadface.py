@@ -28,7 +28,7 @@ import uuid
 from typing import Any
 
 from argmap.errors import ParseError
-from argmap.formats.located import error_at, parse_json
+from argmap.formats.located import error_at, id_lines, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference
 
@@ -129,6 +129,10 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         "edges": leftover_edges,
         "model_edges": model_edges,
     }
+    lines = id_lines(text, "id")
+    for node in m.graph.nodes:
+        if node in lines:
+            m.graph.nodes[node]["line"] = lines[node]
     if path is not None:
         m.graph.graph["path"] = path
     return m

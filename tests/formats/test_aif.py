@@ -68,6 +68,8 @@ def test_argument_layer_matches_the_file(corpus: Path, name: str) -> None:
         assert all(types[p.id] == "I" for p in step.premises)
     kept = {str(n.get(key)) for n in m.meta["aif"]["nodes"]}
     assert kept | set(m.graph.nodes) == set(types)  # nothing lost, nothing invented
+    lines = (corpus / name).read_text("utf-8").splitlines()
+    assert all(n in lines[line - 1] for n, line in m.graph.nodes(data="line"))  # where each node was written
 
 
 def test_dialogue_layer_survives_a_trip_through_argmap_json(corpus: Path, tmp_path: Path) -> None:
