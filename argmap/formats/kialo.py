@@ -102,6 +102,7 @@ class _Reader:
         self.items: list[_Item] = []
         self.by_name: dict[str, _Item] = {}
         self.footnotes: dict[str, str] = {}
+        self._last_note: str | None = None
         self.title = ""
         self.layout = "classic"
 
@@ -178,7 +179,7 @@ class _Reader:
         if match:
             self.footnotes[match.group("n")] = match.group("text")
             self._last_note = match.group("n")
-        elif raw.strip() and getattr(self, "_last_note", None):
+        elif raw.strip() and self._last_note is not None:
             self.footnotes[self._last_note] += " " + raw.strip()
 
     def build(self) -> ArgumentMap:

@@ -129,3 +129,10 @@ def test_a_txt_that_is_not_kialo_is_refused_clearly(tmp_path: Path) -> None:
     path.write_text("shopping list\n", encoding="utf-8")
     with pytest.raises(ParseError, match="Discussion Title"):
         argmap.load(path)
+
+
+def test_windows_line_endings_read_the_same(corpus: Path) -> None:
+    text = (corpus / "kialo" / "synthetic__classic-format-edge-cases.txt").read_text("utf-8")
+    plain = argmap.loads(text, "kialo")
+    crlf = argmap.loads(text.replace("\n", "\r\n"), "kialo")
+    assert structure(crlf) == structure(plain) and crlf.title == plain.title
