@@ -17,6 +17,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.demo_cmd",
     "argmap.cli.convert_cmd",
     "argmap.cli.formats_cmd",
+    "argmap.cli.questions_cmd",
+    "argmap.cli.worksheet_cmd",
 )
 
 

@@ -100,7 +100,8 @@ def build_map() -> argmap.ArgumentMap:
         sources=[_oped("Russia’s brutishness should be opposed"),
                  _oped("Putin’s war against Russia is unjustified and brutal.")],
     )
-    m.support(thesis, [manpower, oppose], id="manpower-step", scheme="argument from consequences")
+    m.support(thesis, [manpower, oppose], id="manpower-step",
+              scheme="argument from positive consequences")
 
     shortages = m.claim(
         "Putin turned to mobilization because of manpower shortages and mounting setbacks on the battlefield.",
@@ -247,8 +248,11 @@ def build_map() -> argmap.ArgumentMap:
         tags=[argmap.model.IMPLICIT_TAG],
         sources=[_implicit("he said so for “security reasons”")],
     )
+    # Two schemes: the harm it predicts (consequences) rests on the minister's word (position to
+    # know); the model holds one scheme per step, the second goes in data["schemes"].
     security_step = m.attack(thesis, [security, security_risk], id="security-objection",
-                             scheme="argument from position to know")
+                             scheme="argument from negative consequences",
+                             data={"schemes": ["argument from position to know"]})
 
     # --- Objection: no grounds for asylum (Estonia) ----------------------------------------------
     no_grounds = m.claim(
