@@ -255,7 +255,10 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read a Kialo text export (classic or ``Discussion Name:`` layout)."""
     reader = _Reader(text, path)
     reader.scan()
-    return reader.build()
+    m = reader.build()
+    if text and not text.endswith("\n"):
+        m.meta["kialo"]["final_newline"] = False  # kialo.com's own exports end without one
+    return m
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -361,7 +364,11 @@ def dumps(m: ArgumentMap) -> str:
         lines = _text_lines(claim.text, claim.sources)
         out.append(f"{lead} {lines[0]}")
         out.extend(lines[1:])
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + _ending(m)
+
+
+def _ending(m: ArgumentMap) -> str:
+    return "" if (m.meta.get("kialo") or {}).get("final_newline") is False else "\n"
 
 
 def _dumps_indented(m: ArgumentMap, title: str) -> str:
@@ -385,7 +392,7 @@ def _dumps_indented(m: ArgumentMap, title: str) -> str:
         for source, n in notes.items():
             parts = [p for p in (source.title, source.url) if p] or [source.short() or "source"]
             out.append(f"[{n}] {_escape(', '.join(parts))}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + _ending(m)
 
 
 def _steps_on(m: ArgumentMap, node: str) -> list[Inference]:
