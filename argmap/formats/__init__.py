@@ -11,4 +11,11 @@ __all__ = ["load", "loads", "dump", "dumps", "Format", "register", "get", "all_f
 BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
     "argmap.formats.graphics",
+    "argmap.formats.aif",
+    "argmap.formats.kialo",
+    "argmap.formats.sadface",
+    "argmap.formats.microtexts",
+    "argmap.formats.yaml_format",
+    "argmap.formats.markdown",
+    "argmap.formats.graphml",
 )
