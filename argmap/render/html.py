@@ -247,6 +247,30 @@ def _outline_html(m: ArgumentMap) -> str:
     return "".join(parts)
 
 
+def catalogue_questions(m: ArgumentMap) -> dict[str, list[str]]:
+    """The open critical questions of each step (by its schemes) and claim (by its sources' kinds).
+
+    They come from the schemes catalogue (``argmap.teach.questions``); a question is open until a
+    step of the map answers it.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> t = m.claim("Coffee is healthy.", id="t")
+    >>> _ = m.support(t, "Dr. Lee says so.", id="s", scheme="Argument from expert opinion")
+    >>> len(catalogue_questions(m)["s"]) > 2
+    True
+    """
+    try:
+        from argmap.teach.questions import open_questions
+    except ImportError:  # a trimmed install without the teaching part
+        return {}
+    found: dict[str, list[str]] = {}
+    for entry in open_questions(m):
+        owners = {entry.owner_name(q) for q in entry.open}
+        found[entry.node] = [q.text if len(owners) == 1 else f"{entry.owner_name(q)}: {q.text}" for q in entry.open]
+    return found
+
+
 def _csp_hash(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -268,8 +292,12 @@ def _parts(m: ArgumentMap, theme: str, options: dict[str, Any], *, lazy: bool = 
     questions = options.pop("questions", None)
     if evaluation is not None and not isinstance(evaluation, Mapping):
         raise ArgmapError("evaluation= takes a mapping of node id to status or strength")
-    if questions is not None and not isinstance(questions, Mapping):
-        raise ArgmapError("questions= takes a mapping of node id to a list of questions")
+    if questions is not None and not isinstance(questions, (Mapping, bool)):
+        raise ArgmapError("questions= takes True, False or a mapping of node id to a list of questions")
+    if questions is True:
+        options["questions"] = True  # the picture draws them as prompt boxes too
+    if questions is None or questions is True:
+        questions = catalogue_questions(m)
     if evaluation:
         badges = dict(options.pop("badges", None) or {})
         for node, value in evaluation.items():

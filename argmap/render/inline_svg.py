@@ -202,6 +202,10 @@ def inline_svg(svg: str, node_ids: set[str], scope: str, *, detach_text: bool = 
         elif "cluster" in classes and gid.startswith("am-") and gid.endswith("-linked"):
             if gid[3:-7] in node_ids:
                 group.set("data-linked", gid[3:-7])
+        elif "prompt" in classes and gid.startswith("am-") and gid.endswith("-questions"):
+            if gid[3:-10] in node_ids:  # a step's open-questions box: it folds with the step
+                group.set("data-linked", gid[3:-10])
+                internal[name] = gid[3:-10]
         elif "edge" in classes:
             edges.append((group, name))
         if title is not None:

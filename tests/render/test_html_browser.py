@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 import argmap
 from argmap.render import render_bytes
 from argmap.render.folds import fold_sets
 from argmap.render.html import LAZY_NODES, html_fragment
+from tests.render.html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 try:
     from playwright.sync_api import expect, sync_playwright

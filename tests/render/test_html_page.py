@@ -14,7 +14,6 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +22,7 @@ from argmap.errors import ArgmapError
 from argmap.outline import outline
 from argmap.render.folds import fold_sets, fold_tree
 from argmap.render.html import embed_json, html_fragment, html_page, page_data, safe_url
+from tests.render.html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
 
 
 class Tags(HTMLParser):
