@@ -7,6 +7,7 @@ would see and do. Screenshots go to pytest's temporary directory (look at them w
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -425,5 +426,55 @@ def test_a_big_map_draws_what_is_near_and_everything_when_printed(browser: Any, 
         assert page.evaluate(shown + ".length") == len(m)
         assert opened.errors == []
         assert opened.requests == [opened.url]
+    finally:
+        opened.close()
+
+
+def test_example_notebook_outputs_work_in_a_browser(browser: Any, tmp_path: Path) -> None:
+    notebook = json.loads((Path(__file__).resolve().parents[2] / "examples" / "notebook.ipynb").read_text("utf-8"))
+    outputs = ["".join(o["data"]["text/html"]) for c in notebook["cells"] if c["cell_type"] == "code"
+               for o in c["outputs"] if "text/html" in o.get("data", {})]
+    assert len(outputs) == 2
+    page_path = tmp_path / "notebook-outputs.html"
+    page_path.write_text("<!DOCTYPE html><html><body>" + "".join(outputs) + "</body></html>", encoding="utf-8")
+    opened = Opened(browser, page_path.as_uri(), height=1800)
+    try:
+        roots = opened.page.locator(".am-root")
+        assert roots.count() == 2
+        roots.nth(1).locator('g[data-node="thesis"]').click()
+        assert "Accept those fleeing" in roots.nth(1).locator(".am-panel").inner_text()
+        assert not roots.nth(0).locator(".am-panel").is_visible()
+        opened.page.screenshot(path=str(tmp_path / "notebook-outputs.png"), full_page=True)
+        assert opened.errors == [] and opened.requests == [opened.url]
+    finally:
+        opened.close()
+
+
+def test_question_prompt_boxes_fold_with_their_step(browser: Any, tmp_path: Path) -> None:
+    from argmap.gallery.conscription import build_map
+
+    m = build_map()
+    path = tmp_path / "questions.html"
+    argmap.render(m, path, questions=True)
+    opened = Opened(browser, path.as_uri())
+    page = opened.page
+    try:
+        prompts = page.locator("g.prompt[data-linked]")
+        assert prompts.count() > 0
+        folds = fold_sets(m)
+        steps = [prompts.nth(k).get_attribute("data-linked") for k in range(prompts.count())]
+        # The smallest fold that holds a step with a prompt box.
+        holder, step = min(((c.id, st) for st in steps for c in m.claims if st in folds[c.id]),
+                           key=lambda pair: len(folds[pair[0]]))
+        box = page.locator(".am-svg g.prompt[data-linked]").nth(steps.index(step))
+        tap(page.locator(".am-root"), holder)
+        page.locator(".am-viewport").focus()
+        page.keyboard.press("c")
+        assert opened.hidden_nodes() == folds[holder]
+        assert box.is_hidden()
+        page.keyboard.press("c")
+        assert opened.hidden_nodes() == set()
+        assert page.evaluate("b => getComputedStyle(b).display", box.element_handle()) != "none"
+        assert opened.errors == []
     finally:
         opened.close()

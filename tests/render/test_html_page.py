@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import enum
 import hashlib
+import importlib.util
 import json
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -23,6 +25,8 @@ from argmap.outline import outline
 from argmap.render.folds import fold_sets, fold_tree
 from argmap.render.html import embed_json, html_fragment, html_page, page_data, safe_url
 from tests.render.html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Tags(HTMLParser):
@@ -263,3 +267,49 @@ def test_page_payload_never_appears_unescaped(hostile_page: str) -> None:
     # markup never appears literally.
     assert f"<script>{PAYLOAD}" not in hostile_page
     assert "<img" not in hostile_page and "<iframe" not in hostile_page and "<svg onload" not in hostile_page
+
+
+def _notebook_maker() -> Any:
+    spec = importlib.util.spec_from_file_location("make_notebook", ROOT / "examples" / "make_notebook.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_example_notebook_is_valid_and_current(tmp_path: Path) -> None:
+    path = ROOT / "examples" / "notebook.ipynb"
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4 and notebook["nbformat_minor"] >= 5
+    ids = [cell["id"] for cell in notebook["cells"]]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[a-zA-Z0-9_-]{1,64}", i) for i in ids)
+    for cell in notebook["cells"]:
+        assert cell["cell_type"] in ("markdown", "code") and isinstance(cell["source"], list)
+        if cell["cell_type"] == "code":
+            assert {o["output_type"] for o in cell["outputs"]} <= {"execute_result", "display_data", "stream"}
+    # Its code runs, and the stored outputs are what the code displays today
+    # (regenerate with `python examples/make_notebook.py`).
+    assert _notebook_maker().dumps(_notebook_maker().build(tmp_path)) == path.read_text(encoding="utf-8")
+    assert (tmp_path / "school-start.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def _data(page: str) -> dict[str, Any]:
+    return json.loads(parse(page).scripts[0])  # type: ignore[no-any-return]
+
+
+def test_open_critical_questions_come_from_the_catalogue() -> None:
+    from argmap.gallery.conscription import build_map
+    from argmap.teach.questions import open_questions
+
+    m = build_map()
+    nodes = {n["id"]: n for n in _data(html_page(m))["nodes"]}
+    expected = {entry.node: len(entry.open) for entry in open_questions(m)}
+    assert expected and {k: len(nodes[k].get("questions", [])) for k in expected} == expected
+    assert all("questions" not in n for n in _data(html_page(m, questions=False))["nodes"])
+    given = _data(html_page(m, questions={"thesis": ["Who benefits?"]}))["nodes"]
+    assert [n["id"] for n in given if "questions" in n] == ["thesis"]
+    # questions=True (like `argmap render --questions`) also draws them as prompt boxes, which fold
+    # with their step: each box is tied to it.
+    with_boxes = html_page(m, questions=True)
+    steps = set(re.findall(r'<g class="node prompt questions" data-linked="([^"]+)"', with_boxes))
+    assert steps and steps <= set(expected)
