@@ -54,6 +54,7 @@ STATUS_WORDS = {
     "undecided": "undecided",
 }
 _SCOPE_TOKEN = "#am-root"
+_PLACEHOLDER = "argmap-scope-placeholder"
 #: Pages of maps with more nodes than this draw only what is near the viewport (see map.js).
 LAZY_NODES = 400
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -306,14 +307,16 @@ def _parts(m: ArgumentMap, theme: str, options: dict[str, Any], *, lazy: bool = 
         options["badges"] = badges
     th = get_theme(theme)
     svg_text = postprocess_svg(run_engine(build_dot(m, th, **options).source, "svg").decode("utf-8"), th.fontname)
-    node_ids = set(m.graph.nodes)
-    # A scope id from the content: the same map gives the same bytes, maps on one page differ.
-    scope = "argmap-" + hashlib.sha256(svg_text.encode("utf-8")).hexdigest()[:12]
-    svg = inline_svg(svg_text, node_ids, scope, detach_text=lazy)
+    svg = inline_svg(svg_text, set(m.graph.nodes), _PLACEHOLDER, detach_text=lazy)
     data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes, texts=svg.texts)
     data["size"] = [svg.width, svg.height]
     data["frame"] = list(svg.frame)
     data["links"] = [list(box) for box in svg.link_boxes]
+    # The scope id comes from the content: the same map gives the same bytes, and two different
+    # maps (or one map with different data) on one page get different ids.
+    digest = hashlib.sha256(svg.markup.encode("utf-8") + embed_json(data).encode("utf-8"))
+    scope = "argmap-" + digest.hexdigest()[:12]
+    svg.markup = svg.markup.replace(_PLACEHOLDER, scope)
     return _Parts(scope, svg, data, _outline_html(m), lazy)
 
 
