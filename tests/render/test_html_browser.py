@@ -478,3 +478,20 @@ def test_question_prompt_boxes_fold_with_their_step(browser: Any, tmp_path: Path
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def test_without_scripts_the_picture_and_outline_show(browser: Any, debate: Any, tmp_path: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1200, "height": 760})
+    page = context.new_page()
+    try:
+        page.goto(debate[1].as_uri())
+        assert page.locator(".am-root.am-nojs").count() == 1
+        assert not page.locator(".am-tools").is_visible()
+        assert page.locator('g[data-node="thesis"]').is_visible()
+        outline = page.locator(".am-outline")
+        box = outline.bounding_box()
+        assert box is not None and box["height"] > 100 and box["width"] > 300
+        assert "Crashes fell by 40%" in outline.inner_text()
+        page.screenshot(path=str(tmp_path / "noscript.png"), full_page=True)
+    finally:
+        context.close()
