@@ -238,7 +238,8 @@
     if (f < 0.6 && top >= 0 && nodes[top].box) {
       var b = screenBox(top);
       view.x += vw / 2 - (b[0] + b[2] / 2);
-      view.y += 12 - b[1];
+      // The top of the picture (its title) when the thesis still shows well from there.
+      view.y = b[1] - view.y < vh / 3 ? 8 : view.y + 12 - b[1];
     }
     apply();
     if (lazy) { updateVisible(); }  // now, so the first paint has the map
