@@ -578,6 +578,12 @@ class ArgumentMap:
 
         return render_bytes(self, "svg").decode("utf-8")
 
+    def _repr_html_(self) -> str:
+        """The interactive map for notebooks: scoped styles, a script that defines no globals."""
+        from argmap.render.html import html_fragment
+
+        return html_fragment(self)
+
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""
         return (f"<ArgumentMap{title}: {len(self.claims)} claims, "

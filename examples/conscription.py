@@ -1,4 +1,4 @@
-"""Build the flagship map and write examples/conscription.{json,svg}.
+"""Build the flagship map and write examples/conscription.{json,svg,png,html}.
 
 The map itself is built in ``argmap/gallery/conscription.py`` with the public API (so that
 ``argmap demo`` works from an installed package); read that file for the worked example.
@@ -20,7 +20,7 @@ def main() -> None:
     m = build_map()
     m.validate()
     argmap.dump(m, HERE / "conscription.json")
-    for suffix in (".svg", ".png"):
+    for suffix in (".svg", ".png", ".html"):
         argmap.render(m, HERE / f"conscription{suffix}")
     print(HERE / "conscription.svg")
 

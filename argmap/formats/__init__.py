@@ -12,4 +12,11 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
     "argmap.formats.argdown",
     "argmap.formats.graphics",
+    "argmap.formats.aif",
+    "argmap.formats.kialo",
+    "argmap.formats.sadface",
+    "argmap.formats.microtexts",
+    "argmap.formats.yaml_format",
+    "argmap.formats.markdown",
+    "argmap.formats.graphml",
 )

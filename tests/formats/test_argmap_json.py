@@ -124,3 +124,17 @@ def test_semantic_errors_are_located(text: str, line: int, column: int, message:
         argmap.loads(text, "json", path="m.json")
     assert message in info.value.message
     assert (info.value.path, info.value.line, info.value.column) == ("m.json", line, column)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        argmap.dump(rich_map(), tmp_path / "m.json")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o644
+    (tmp_path / "m.json").chmod(0o600)
+    argmap.dump(rich_map(), tmp_path / "m.json")  # an existing file keeps its mode
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o600
