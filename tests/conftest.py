@@ -25,3 +25,14 @@ def corpus() -> Path:
             pytest.fail(f"the shared corpus is missing at {path}")
         pytest.skip(f"the shared corpus is missing at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def oped() -> str:
+    """The op-ed the flagship map models (shared/seed), as text."""
+    path = corpus_dir().parent / "seed" / "conscription-oped.txt"
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the op-ed is missing at {path}")
+        pytest.skip(f"the op-ed is missing at {path}")
+    return path.read_text(encoding="utf-8")
