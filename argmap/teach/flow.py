@@ -280,7 +280,7 @@ def resolve_strength(m: ArgumentMap, strength: StrengthInput = None) -> tuple[di
     try:
         from argmap.analysis.strength import strength as gradual  # type: ignore[import-not-found]
     except ImportError:
-        gradual = None
+        gradual = None  # type: ignore[assignment]  # before argmap.analysis.strength existed
     if gradual is not None:
         return {str(k): float(v) for k, v in gradual(m, method="dfquad").items()}, "dfquad"
     ratings = {c.id: c.rating for c in m.claims if c.rating is not None}

@@ -250,6 +250,19 @@ def test_unknown_scheme() -> None:
     assert "Gut Feeling" in found[0].message and found[0].severity == "warning"
 
 
+def test_catalogue_schemes_and_extra_scheme_names() -> None:
+    from argmap.teach.schemes import catalogue
+
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    for k, scheme in enumerate(catalogue().schemes):  # every catalogue scheme, by name and by id
+        m.support(t, f"R{k}", scheme=scheme.name if k % 2 else scheme.id)
+    m.support(t, "X", id="extra", scheme="analogy", data={"schemes": ["expert opinion", "astrology"]})
+    found = check(m, select=["unknown-scheme"])
+    assert [f.nodes for f in found] == [("extra",)]
+    assert "'astrology'" in found[0].message
+
+
 def test_scheme_keys_are_normal_forms() -> None:
     assert all(scheme_key(k) == k for k in KNOWN_SCHEMES)
 

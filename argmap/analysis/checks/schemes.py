@@ -1,13 +1,14 @@
-"""The argumentation-scheme names ``unknown-scheme`` accepts, kept in this one place.
+"""The argumentation-scheme names ``unknown-scheme`` accepts, decided in this one place.
 
-Until the scheme catalogue (``argmap.teach.schemes``) exists, :data:`KNOWN_SCHEMES` lists the
-names of Walton, Reed and Macagno's schemes (*Argumentation Schemes*, 2008) and the generic AIF
-names (``Default Inference``, ``Default Conflict``) that AIFdb and OVA write. When the catalogue
-lands, :func:`known_schemes` is the one function to point at it.
+A name is known when the scheme catalogue (:mod:`argmap.teach.schemes`, the schemes with
+critical questions) knows it, or when it is in :data:`KNOWN_SCHEMES`: the further schemes of
+Walton, Reed and Macagno's compendium (*Argumentation Schemes*, 2008) and the generic AIF names
+(``Default Inference``, ``Default Conflict``) that AIFdb and OVA write. Those are real schemes
+argmap has no critical questions for yet, so a student who names one has made no mistake.
 
-Names compare after :func:`scheme_key`: case, CamelCase, spaces, hyphens and underscores, and a
-leading "argument from/to/by" do not matter, so "Argument From Expert Opinion",
-"ExpertOpinion" and "expert-opinion" are one scheme.
+Names compare after :func:`scheme_key`: case, CamelCase (as AIFdb writes ``CauseToEffect``),
+spaces, hyphens and underscores, and a leading "argument from/to/by" do not matter, so
+"Argument From Expert Opinion", "ExpertOpinion" and "expert-opinion" are one scheme.
 
 >>> scheme_key("Argument From Expert Opinion") == scheme_key("ExpertOpinion") == "expert-opinion"
 True
@@ -24,7 +25,7 @@ from argmap.analysis.checks.structure import Hit
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["KNOWN_SCHEMES", "known_schemes", "scheme_key", "unknown_scheme"]
+__all__ = ["KNOWN_SCHEMES", "known_schemes", "is_known", "scheme_key", "unknown_scheme"]
 
 #: Scheme names (keys as :func:`scheme_key` makes them) that ``unknown-scheme`` accepts.
 KNOWN_SCHEMES: frozenset[str] = frozenset({
@@ -66,8 +67,22 @@ def scheme_key(name: str) -> str:
 
 
 def known_schemes() -> frozenset[str]:
-    """The scheme keys ``unknown-scheme`` accepts (today :data:`KNOWN_SCHEMES`)."""
+    """The scheme keys accepted besides the catalogue's (:data:`KNOWN_SCHEMES`)."""
     return KNOWN_SCHEMES
+
+
+def is_known(name: str) -> bool:
+    """True when ``name`` names a scheme of the catalogue or of :data:`KNOWN_SCHEMES`.
+
+    >>> is_known("CauseToEffect"), is_known("Argument from sunk costs"), is_known("vibes")
+    (True, True, False)
+    """
+    from argmap.teach.schemes import is_known_scheme
+
+    if not isinstance(name, str) or not name.strip():
+        return False
+    key = scheme_key(name)
+    return key in known_schemes() or is_known_scheme(name) or is_known_scheme(key)
 
 
 def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
@@ -81,14 +96,13 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in unknown_scheme(m)]
     [('v',)]
     """
-    known = known_schemes()
+    from argmap.teach.schemes import scheme_names_of
+
     for i in m.inferences:
-        name = i.scheme
-        if name is None:
-            continue
-        if not isinstance(name, str) or scheme_key(name) not in known:
-            yield (i.id,), (
-                f"step {i.id!r} names the scheme {name!r}, which argmap does not know: check the "
-                "spelling, or use a scheme from Walton's catalogue (e.g. 'expert opinion', "
-                "'cause to effect', 'analogy')"
-            )
+        for name in scheme_names_of(i):
+            if not is_known(name):
+                yield (i.id,), (
+                    f"step {i.id!r} names the scheme {name!r}, which argmap does not know: check "
+                    "the spelling, or name a scheme from Walton's catalogue (e.g. 'expert opinion', "
+                    "'cause to effect', 'analogy'; docs/schemes.md lists those with critical questions)"
+                )
