@@ -29,6 +29,8 @@ def add_parser(sub: Any) -> None:
                    help="run only these checks (comma-separated codes; may repeat)")
     p.add_argument("--ignore", metavar="CODES", action="append", default=[],
                    help="skip these checks (comma-separated codes; may repeat)")
+    p.add_argument("--no-hints", action="store_true",
+                   help="leave out hints (unanswered objections, the Rabbit and Holding Hands heuristics)")
     p.set_defaults(func=run, _parser=p)
 
 
@@ -48,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     # Name the file as the user typed it, whatever the reader recorded.
     m.graph.graph["path"] = args.input
     findings = argmap.check(m, select=select or None, ignore=ignore)
+    if args.no_hints:
+        findings = [f for f in findings if f.severity != "hint"]
     counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
     if args.output_format == "json":
         doc = {"path": args.input, "counts": counts, "findings": [f.to_dict() for f in findings]}

@@ -73,6 +73,17 @@ def test_ignore_and_select(with_error: str, capsys: pytest.CaptureFixture[str]) 
     assert doc["findings"] == []
 
 
+def test_no_hints(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    m = ArgumentMap()
+    t = m.claim("Cats are better pets than dogs.", id="t", sources=[Source(author="A")])
+    m.support(t, m.claim("Cats need no walks.", id="p", sources=[Source(author="B")]), id="s")
+    path = write(m, tmp_path / "cats.json")
+    assert main(["check", path]) == 0
+    assert "lonely-premise" in capsys.readouterr().out
+    assert main(["check", path, "--no-hints"]) == 0
+    assert capsys.readouterr().out == ""
+
+
 def test_unknown_code_is_bad_usage(with_error: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["check", with_error, "--ignore", "no-such-code"])

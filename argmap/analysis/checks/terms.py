@@ -198,8 +198,9 @@ def holding_hands(m: ArgumentMap) -> Iterator[Hit]:
             continue
         for p, terms in _stray_terms(m, premises, conclusion).items():
             yield (p, step), (
-                f"Holding Hands rule: premise {p!r} {quote(m, p)} speaks of {_words(m, p, terms)}, which "
-                f"neither the other premises nor the conclusion mention: connect it or drop it {_HEURISTIC}"
+                f"Holding Hands rule: in step {step!r}, premise {p!r} {quote(m, p)} speaks of "
+                f"{_words(m, p, terms)}, which neither the other premises nor the conclusion mention: "
+                f"connect it or drop it {_HEURISTIC}"
             )
 
 
