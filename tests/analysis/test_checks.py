@@ -192,12 +192,13 @@ def test_a_claim_as_its_own_premise() -> None:
     assert codes(m, "circular-support") == []  # reported once, not twice
 
 
-def test_a_premise_restating_the_conclusion() -> None:
+def test_a_premise_restating_the_conclusion_is_a_duplicate_not_an_error() -> None:
     m = ArgumentMap()
     t = m.claim("Taxes should rise.", id="t")
     m.support(t, m.claim("TAXES should rise", id="p"), id="s")
     m.support(t, m.claim("Schools need money.", id="q"), id="s2")
-    assert codes(m, "premise-is-conclusion") == [("s", "t", "p")]
+    assert codes(m, "premise-is-conclusion") == []
+    assert codes(m, "duplicate-claim") == [("p", "t")]
 
 
 # -- duplicate-claim ---------------------------------------------------------------------------
@@ -258,6 +259,7 @@ def test_catalogue_schemes_and_extra_scheme_names() -> None:
     for k, scheme in enumerate(catalogue().schemes):  # every catalogue scheme, by name and by id
         m.support(t, f"R{k}", scheme=scheme.name if k % 2 else scheme.id)
     m.support(t, "X", id="extra", scheme="analogy", data={"schemes": ["expert opinion", "astrology"]})
+    m.support(t, "Y", id="rules", scheme="Specification, Modus ponens; CauseToEffect")
     found = check(m, select=["unknown-scheme"])
     assert [f.nodes for f in found] == [("extra",)]
     assert "'astrology'" in found[0].message

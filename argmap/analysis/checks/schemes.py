@@ -49,8 +49,13 @@ KNOWN_SCHEMES: frozenset[str] = frozenset({
     "values", "positive-values", "negative-values", "consequences", "positive-consequences",
     "negative-consequences", "fear-appeal", "danger-appeal", "threat", "need-for-help",
     "distress", "waste", "sunk-costs", "pragmatic-inconsistency",
+    # Deductive rules and abduction, as Argdown reconstructions name their inference rules
+    "modus-ponens", "modus-tollens", "specification", "universal-instantiation",
+    "disjunctive-syllogism", "hypothetical-syllogism", "contraposition", "reductio-ad-absurdum",
+    "inference-to-the-best-explanation", "conjunction", "simplification", "generalization",
 })
 
+_LIST = re.compile(r"[,;]")  # "Modus ponens, Specification": a step may name several rules
 _LEAD = re.compile(r"^(?:arguments?|argumentation)[- ](?:from|to|by|for|of)[- ]")
 
 
@@ -99,7 +104,8 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     from argmap.teach.schemes import scheme_names_of
 
     for i in m.inferences:
-        for name in scheme_names_of(i):
+        names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]
+        for name in dict.fromkeys(n for n in names if n):
             if not is_known(name):
                 yield (i.id,), (
                     f"step {i.id!r} names the scheme {name!r}, which argmap does not know: check "

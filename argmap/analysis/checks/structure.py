@@ -148,33 +148,27 @@ def circular_support(m: ArgumentMap) -> Iterator[Hit]:
 
 
 def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
-    """Steps whose conclusion is also one of their premises, or restated word for word by one.
+    """Steps whose conclusion is also one of their own premises.
+
+    A different claim with the conclusion's text used as a premise is left to ``duplicate-claim``
+    (a warning): Argdown reconstructions legitimately repeat a statement's text as an argument's
+    conclusion.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap()
     >>> t = m.claim("Tea is good.", id="t")
-    >>> _ = m.support(t, "TEA is good", id="s")
+    >>> _ = m.support(t, [t, m.claim("Tea is hot.", id="h")], id="s")
     >>> [nodes for nodes, _ in premise_is_conclusion(m)]
-    [('s', 't', 'tea-is-good')]
+    [('s', 't')]
     """
     for i in m.inferences:
         premises = _premises(m, i.id)
         for t in m.graph.successors(i.id):
-            if _kind(m, t) != "claim":
-                continue
-            if t in premises:
+            if _kind(m, t) == "claim" and t in premises:
                 yield (i.id, t), (
                     f"step {i.id!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
                     "a claim cannot be its own reason; remove it from the premises"
                 )
-                continue
-            wanted = normalise_text(m.graph.nodes[t].get("text", ""))
-            for p in premises:
-                if wanted and normalise_text(m.graph.nodes[p].get("text", "")) == wanted:
-                    yield (i.id, t, p), (
-                        f"step {i.id!r}: premise {p!r} only restates its conclusion {t!r} "
-                        f"{quote(m, t)} (begging the question); give a reason that says something new"
-                    )
 
 
 def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
