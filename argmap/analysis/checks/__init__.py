@@ -52,7 +52,7 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
     Check("circular-support", "error", structure.circular_support,
           "a claim ends up supporting itself through a chain of reasons"),
     Check("premise-is-conclusion", "error", structure.premise_is_conclusion,
-          "a step's premise is (or restates) its own conclusion"),
+          "a step whose conclusion is one of its own premises"),
     Check("unsupported", "warning", structure.unsupported, "a claim with neither reason nor source"),
     Check("duplicate-claim", "warning", structure.duplicate_claim, "two claims with the same text"),
     Check("isolated-claim", "warning", structure.isolated_claim, "a claim connected to nothing"),
