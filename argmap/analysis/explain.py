@@ -234,10 +234,16 @@ def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus]
             parts.append(f"{head}: {_names(m, tuple(a.step for a in standing))} "
                          f"{'stands' if len(standing) == 1 else 'stand'} against it (in).")
         else:
-            weak = [s.step for s in supports if s.label == "out"]
-            because = (f" its reason {_names(m, tuple(weak))} is out, and the semantics counts that against it"
-                       if weak else " the semantics rejects it through the map's supports")
-            parts.append(f"{head}: no objection to it stands, but{because}.")
+            weak = [s for s in supports if s.label == "out"]
+            if weak:
+                why = "; ".join(f"its reason {s.step} ({_q(m, s.step)}) is out because {_why_out(m, s)}"
+                                for s in weak)
+                parts.append(f"{head}: no objection to it stands, but {why}. The semantics counts what "
+                             "defeats a reason against the claim it supports (a secondary attack, in "
+                             "Cayrol and Lagasquie-Schiex's terms).")
+            else:
+                parts.append(f"{head}: no objection to it stands, but the semantics rejects it through "
+                             "the map's supports.")
     else:
         if open_:
             parts.append(f"{head}: no objection to it stands, but {_names(m, tuple(a.step for a in open_))} "

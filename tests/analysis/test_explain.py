@@ -107,7 +107,8 @@ def test_out_through_a_reason_that_is_out() -> None:
     # Under secondary attacks (Cayrol and Lagasquie-Schiex) x attacks t through r.
     e = explain_labelling(m, "t", {"t": "out", "r": "out", "x": "in"})
     assert [(s.step, s.label) for s in e.supports] == [("s", "out")]
-    assert "its reason s (\"R\") is out" in e.paragraph
+    assert "its reason s (\"R\") is out because its premise (r) is out, defeated by ax (\"X\")" in e.paragraph
+    assert "secondary attack" in e.paragraph
 
 
 def test_data_form() -> None:
