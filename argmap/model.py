@@ -372,8 +372,9 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
+        reserved = self.__dict__.get("_reserved", ())
         candidate, n = base, 1
-        while candidate in self.graph:
+        while candidate in self.graph or candidate in reserved:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -458,7 +459,12 @@ class ArgumentMap:
                 raise ValidationError([f"claim {p.id!r} belongs to another map"])
         if id is not None:
             self._new_id(id, "")
-        premise_ids = [self._premise(p) for p in items]
+        # An explicit step id wins over the ids derived for its new premises.
+        self._reserved = {id} if id is not None else set()
+        try:
+            premise_ids = [self._premise(p) for p in items]
+        finally:
+            self._reserved = set()
         node_id = self._new_id(id, f"{polarity}-{target_id}")
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
         optional = {"label": label, "scheme": scheme, "note": note, "group": group}

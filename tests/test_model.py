@@ -180,3 +180,11 @@ def test_a_refused_step_adds_nothing() -> None:
     with pytest.raises(ValidationError):
         m.support("t", ["fine premise"], id="t")
     assert len(m) == before
+
+
+def test_an_explicit_step_id_wins_over_a_derived_premise_id() -> None:
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    step = m.attack(t, "O", id="o")
+    assert step.id == "o" and step.premise.id == "o-2" and step.premise.text == "O"
+    m.validate()
