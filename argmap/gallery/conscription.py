@@ -307,7 +307,5 @@ def build_map() -> argmap.ArgumentMap:
                        "that can punish deserters, surrenders and resistants of service will carry a minimum "
                        "10-year sentence.", kind="news report")],
     )
-    grounds_rebuttal = m.attack(grounds_step, [protection, repression], id="repression-rebuts-no-grounds")
-    m.support(repression, arrested, id="repression-evidence")
-    del grounds_rebuttal
+    m.attack(grounds_step, [protection, repression], id="repression-rebuts-no-grounds")
     return m
