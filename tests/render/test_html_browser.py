@@ -8,7 +8,6 @@ would see and do. Screenshots go to pytest's temporary directory (look at them w
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,34 +22,9 @@ from argmap.render.html import LAZY_NODES, html_fragment
 from tests.render.html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 try:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 except ImportError:  # the test extra installs it; without it the browser fixture skips (fails in CI)
-    expect = sync_playwright = None
-
-CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-def _unavailable(reason: str) -> None:
-    # CI installs Chromium and Playwright: there a missing browser is a failure, not a skip.
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if sync_playwright is None:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield chromium
-        chromium.close()
+    expect = None
 
 
 class Opened:

@@ -6,21 +6,14 @@ except in CI (CI=true), where a missing browser fails the run.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 import argmap
 from argmap.gallery.conscription import build_map
 from argmap.teach.flowsheet import flow_html
 from argmap.teach.reveal import frames, reveal_html
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
 
 PAYLOADS = [
@@ -29,26 +22,6 @@ PAYLOADS = [
     '"><svg onload="window.__pwned=1"></svg>',
     "]]><script>window.__pwned=1</script>",
 ]
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
-    if not os.path.exists(CHROMIUM):
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 class Page:
