@@ -372,8 +372,9 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
+        reserved = self.__dict__.get("_reserved", ())
         candidate, n = base, 1
-        while candidate in self.graph:
+        while candidate in self.graph or candidate in reserved:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -451,8 +452,20 @@ class ArgumentMap:
         items = [premises] if isinstance(premises, (str, Claim)) else list(premises)
         if not items:
             raise ValidationError(["a step needs at least one premise"])
+        for p in items:  # check everything before adding anything: no half-built steps
+            if not isinstance(p, (Claim, str)):
+                raise TypeError(f"a premise is a Claim or a text, not {type(p).__name__}")
+            if isinstance(p, Claim) and p._map is not self:
+                raise ValidationError([f"claim {p.id!r} belongs to another map"])
+        if id is not None:
+            self._new_id(id, "")
+        # An explicit step id wins over the ids derived for its new premises.
+        self._reserved = {id} if id is not None else set()
+        try:
+            premise_ids = [self._premise(p) for p in items]
+        finally:
+            self._reserved = set()
         node_id = self._new_id(id, f"{polarity}-{target_id}")
-        premise_ids = [self._premise(p) for p in items]
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
         optional = {"label": label, "scheme": scheme, "note": note, "group": group}
         attrs.update({k: v for k, v in optional.items() if v is not None})
@@ -570,6 +583,12 @@ class ArgumentMap:
         from argmap.render.output import render_bytes
 
         return render_bytes(self, "svg").decode("utf-8")
+
+    def _repr_html_(self) -> str:
+        """The interactive map for notebooks: scoped styles, a script that defines no globals."""
+        from argmap.render.html import html_fragment
+
+        return html_fragment(self)
 
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""

@@ -96,11 +96,17 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
         for k, child in enumerate(children, start=1):
             walk_step(child, f"{number}.{k}", depth + 1)
 
-    for i, thesis in enumerate(m.theses, start=1):
-        seen.add(thesis.id)
-        items.append(OutlineItem(str(i), 0, "thesis", thesis.id, (thesis.id,), (thesis.text,)))
-        for k, step in enumerate(_steps_on(m, thesis.id), start=1):
-            walk_step(step, f"{i}.{k}", 1)
+    roots = 0
+    for root in [*m.theses, *m.claims]:
+        # Theses first; then any claim no thesis leads to (reasons going round in a circle), so
+        # that every claim is shown.
+        if root.id in seen:
+            continue
+        roots += 1
+        seen.add(root.id)
+        items.append(OutlineItem(str(roots), 0, root.role, root.id, (root.id,), (root.text,)))
+        for k, step in enumerate(_steps_on(m, root.id), start=1):
+            walk_step(step, f"{roots}.{k}", 1)
     return items
 
 

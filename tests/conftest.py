@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,3 +27,44 @@ def corpus() -> Path:
             pytest.fail(f"the shared corpus is missing at {path}")
         pytest.skip(f"the shared corpus is missing at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def oped() -> str:
+    """The op-ed the flagship map models (shared/seed), as text."""
+    path = corpus_dir().parent / "seed" / "conscription-oped.txt"
+    if not path.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"the op-ed is missing at {path}")
+        pytest.skip(f"the op-ed is missing at {path}")
+    return path.read_text(encoding="utf-8")
+
+
+#: Debian's Chromium (never a downloaded browser build), with the flags this closed network needs.
+CHROMIUM = os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def _unavailable(reason: str) -> None:
+    # CI installs Chromium and Playwright (.ci/run): there a missing browser is a failure, not a skip.
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the whole run, driven by Playwright."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

@@ -16,6 +16,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.render_cmd",
     "argmap.cli.demo_cmd",
     "argmap.cli.evaluate_cmd",
+    "argmap.cli.convert_cmd",
+    "argmap.cli.formats_cmd",
+    "argmap.cli.questions_cmd",
+    "argmap.cli.worksheet_cmd",
+    "argmap.cli.grade_cmd",
+    "argmap.cli.reveal_cmd",
+    "argmap.cli.flow_cmd",
+    "argmap.cli.check_cmd",
 )
 
 

@@ -26,6 +26,8 @@ def add_parser(sub: Any) -> None:
                    help="look of the map (default: %(default)s)")
     p.add_argument("--from", dest="source_format", metavar="FORMAT",
                    help="read IN as this format, whatever its suffix")
+    p.add_argument("--questions", action="store_true",
+                   help="draw each step's open critical questions as dashed prompt boxes")
     p.set_defaults(func=run)
 
 
@@ -41,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
 
     m = argmap.load(args.input, format=args.source_format)
     out = Path(args.output) if args.output else default_output(args.input)
-    argmap.render(m, out, theme=args.theme)
+    if getattr(args, "questions", False):
+        argmap.render(m, out, theme=args.theme, questions=True)
+    else:
+        argmap.render(m, out, theme=args.theme)
     print(out)
     return 0

@@ -10,8 +10,16 @@ __all__ = ["load", "loads", "dump", "dumps", "Format", "register", "get", "all_f
 #: Modules imported on first use of the registry; each registers its format(s).
 BUILTIN_MODULES: tuple[str, ...] = (
     "argmap.formats.argmap_json",
+    "argmap.formats.argdown",
     "argmap.formats.graphics",
     "argmap.formats.apx",
     "argmap.formats.tgf",
     "argmap.formats.iccma23",
+    "argmap.formats.aif",
+    "argmap.formats.kialo",
+    "argmap.formats.sadface",
+    "argmap.formats.microtexts",
+    "argmap.formats.yaml_format",
+    "argmap.formats.markdown",
+    "argmap.formats.graphml",
 )

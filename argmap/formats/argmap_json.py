@@ -8,6 +8,7 @@ always gives the same bytes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -77,24 +78,44 @@ def _pointer(path: Any) -> str:
     return "/" + "/".join(str(p) for p in path) if path else "the document"
 
 
-def from_dict(doc: Any, *, path: str | None = None) -> ArgumentMap:
-    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise."""
+#: Maps a path inside the document (keys and indexes) to a 1-based (line, column), if known.
+Locator = Callable[[Sequence[str | int]], "tuple[int, int] | None"]
+
+
+def _fail(message: str, where: Sequence[str | int], path: str | None, locate: Locator | None) -> ParseError:
+    spot = locate(where) if locate else None
+    line, column = spot if spot else (None, None)
+    return ParseError(f"at {_pointer(where)}: {message}", path=path, line=line, column=column)
+
+
+def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = None) -> ArgumentMap:
+    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise.
+
+    ``locate`` turns a place in the document into a line and column for error messages
+    (the JSON and YAML readers pass one).
+    """
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        raise ParseError(f"at {_pointer(first.absolute_path)}: {first.message}{more}", path=path)
+        raise _fail(first.message + more, list(first.absolute_path), path, locate)
     m = ArgumentMap(title=doc.get("title"), **doc.get("meta", {}))
-    for claim in doc["claims"]:
-        _add_node(m, claim, "claim", path)
-    for inf in doc.get("inferences", []):
-        _add_node(m, inf, "inference", path)
-    for inf in doc.get("inferences", []):
-        for pid in inf["premises"]:
-            _require(m, pid, f"inference {inf['id']!r} names premise {pid!r}", path, kind="claim")
+    for kind, key in (("claim", "claims"), ("inference", "inferences")):
+        for index, item in enumerate(doc.get(key, [])):
+            if item["id"] in m.graph:
+                raise _fail(f"duplicate id {item['id']!r}", [key, index, "id"], path, locate)
+            _add_node(m, item, kind)
+    for index, inf in enumerate(doc.get("inferences", [])):
+        for k, pid in enumerate(inf["premises"]):
+            if m.graph.nodes.get(pid, {}).get("kind") != "claim":
+                what = "is not defined" if pid not in m.graph else "is not a claim"
+                raise _fail(f"inference {inf['id']!r} names premise {pid!r}, which {what}",
+                            ["inferences", index, "premises", k], path, locate)
             m.graph.add_edge(pid, inf["id"], role="premise")
-        _require(m, inf["target"], f"inference {inf['id']!r} names target {inf['target']!r}", path)
+        if inf["target"] not in m.graph:
+            raise _fail(f"inference {inf['id']!r} names target {inf['target']!r}, which is not defined",
+                        ["inferences", index, "target"], path, locate)
         m.graph.add_edge(inf["id"], inf["target"], role=inf["polarity"])
     found = problems(m)
     if found:
@@ -102,17 +123,7 @@ def from_dict(doc: Any, *, path: str | None = None) -> ArgumentMap:
     return m
 
 
-def _require(m: ArgumentMap, node: str, what: str, path: str | None, kind: str | None = None) -> None:
-    if node not in m.graph:
-        raise ParseError(f"{what}, which is not defined", path=path)
-    if kind and m.graph.nodes[node]["kind"] != kind:
-        raise ParseError(f"{what}, which is not a {kind}", path=path)
-
-
-def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str, path: str | None) -> None:
-    node = item["id"]
-    if node in m.graph:
-        raise ParseError(f"duplicate id {node!r}", path=path)
+def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str) -> None:
     attrs: dict[str, Any] = {"kind": kind, "sources": [], "data": {}}
     if kind == "claim":
         attrs["tags"] = []
@@ -120,7 +131,28 @@ def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str, path: str | None)
         if key in ("id", "premises", "target"):
             continue
         attrs[key] = [Source.from_dict(s) for s in value] if key == "sources" else value
-    m.graph.add_node(node, **attrs)
+    m.graph.add_node(item["id"], **attrs)
+
+
+def json_locator(text: str) -> Locator:
+    """A locator for JSON text: the deepest existing prefix of the place, 1-based line and column."""
+
+    def locate(where: Sequence[str | int]) -> tuple[int, int] | None:
+        from json_source_map import calculate
+
+        try:
+            entries = calculate(text)
+        except Exception:  # noqa: BLE001 - a locator must never hide the real error
+            return None
+        parts = [str(p).replace("~", "~0").replace("/", "~1") for p in where]
+        for n in range(len(parts), -1, -1):
+            entry = entries.get("/" + "/".join(parts[:n]) if n else "")
+            if entry is not None:
+                start = entry.value_start
+                return start.line + 1, start.column + 1
+        return None
+
+    return locate
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -134,7 +166,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
-    return from_dict(doc, path=path)
+    return from_dict(doc, path=path, locate=json_locator(text))
 
 
 def _looks_like_argmap(text: str) -> bool:

@@ -1,4 +1,4 @@
-"""Pictures as formats: ``dot``, ``svg``, ``png``, ``pdf`` (write only, through ``render``)."""
+"""Pictures as formats: ``dot``, ``svg``, ``png``, ``pdf``, ``html`` (write only, through ``render``)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,5 @@ register(Format("dot", (".dot", ".gv"), "Graphviz DOT source (no engine needed)"
 register(Format("svg", (".svg",), "SVG picture, laid out by Graphviz", writer=partial(_text, "svg")))
 register(Format("png", (".png",), "PNG picture", writer=partial(_binary, "png"), binary=True))
 register(Format("pdf", (".pdf",), "PDF picture", writer=partial(_binary, "pdf"), binary=True))
+register(Format("html", (".html", ".htm"), "interactive map page: one self-contained HTML file",
+                writer=partial(_text, "html")))

@@ -100,8 +100,10 @@ def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(_multiline(inf.label, theme.wrap))
-    if inf.scheme:
-        parts.append(f'<font point-size="{theme.small}"><i>{html_text(inf.scheme)}</i></font>')
+    extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
+    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    for scheme in dict.fromkeys(str(s) for s in schemes if s):
+        parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
     return "<" + "<br/>".join(parts) + ">"
@@ -170,14 +172,16 @@ def build_dot(
     legend: bool = True,
     badges: Mapping[str, str] | None = None,
     node_styles: Mapping[str, Mapping[str, str]] | None = None,
+    questions: bool = False,
     evaluation: Mapping[str, Any] | None = None,
 ) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph``: thesis on top, arrows pointing to what they bear on.
 
     ``badges`` adds a short line of text to nodes by id (an evaluation status, say);
-    ``node_styles`` adds Graphviz attributes to nodes by id; ``evaluation`` (the result of
-    ``argmap.evaluate``) marks each node's status in words and by its border
-    (:func:`evaluation_marks`).
+    ``node_styles`` adds Graphviz attributes to nodes by id; ``questions`` draws each step's
+    open critical questions as a dashed prompt box (see ``argmap.render.prompts``);
+    ``evaluation`` (the result of ``argmap.evaluate``) marks each node's status in words and by
+    its border (:func:`evaluation_marks`).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Demo")
@@ -214,7 +218,10 @@ def build_dot(
              margin="0.05")
     dot.attr("edge", fontname=th.fontname, fontsize=str(th.small), penwidth=str(th.penwidth))
 
-    names = {node: f"n{i}" for i, node in enumerate(m.graph.nodes, start=1)}
+    # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
+    # kinds were interleaved while building, so a map read back from a file draws the same.
+    ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
     claim_attrs: dict[str, dict[str, str]] = {}
     for claim in m.claims:
         claim_attrs[claim.id] = {
@@ -290,6 +297,10 @@ def build_dot(
         dot.edge(names[inf.id], names[inf.target.id], arrowhead=rel.arrowhead, color=rel.color,
                  style=rel.style, **{"class": _attr(f"{inf.polarity} {inf.role}")})
 
+    if questions:
+        from argmap.render.prompts import add_question_prompts
+
+        add_question_prompts(dot, m, names, th)
     if legend and len(m):
         dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
     return dot

@@ -44,9 +44,12 @@ def _dot(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
 
 @register_output("svg")
 def _svg(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
+    from argmap.render.accessibility import make_accessible
+
     source = build_dot(m, theme, **options).source
     svg = run_engine(source, "svg").decode("utf-8")
-    return postprocess_svg(svg, get_theme(theme).fontname).encode("utf-8")
+    svg = postprocess_svg(svg, get_theme(theme).fontname)
+    return make_accessible(svg, m, theme).encode("utf-8")
 
 
 def _cairosvg() -> Any:

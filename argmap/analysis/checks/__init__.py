@@ -1,0 +1,127 @@
+"""Checks that teach: find a map's weak spots and say how to fix each.
+
+``check(m)`` runs every check in :data:`CHECKS` and returns the findings, worst first within
+each node's place in the map. Codes are stable; docs/checks.md explains each.
+
+>>> import argmap
+>>> m = argmap.ArgumentMap()
+>>> t = m.claim("Schools should require uniforms.", id="t")
+>>> o = m.attack(t, "Uniforms limit self-expression.", id="o")
+>>> [f.code for f in argmap.check(m)]
+['unsupported', 'unsupported', 'unanswered-objection', 'lonely-premise']
+>>> print(argmap.check(m)[2])  # doctest: +ELLIPSIS
+unanswered-objection: objection 'o' "Uniforms limit self-expression." has no answer yet: ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from argmap.analysis.checks import schemes, structure, terms
+from argmap.analysis.checks.finding import SEVERITIES, Finding, Severity
+from argmap.analysis.checks.structure import Hit
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["Check", "CHECKS", "Finding", "Severity", "SEVERITIES", "check", "has_errors"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check: its stable code, its severity and the function that runs it."""
+
+    code: str
+    severity: Severity
+    run: Callable[[ArgumentMap], Iterable[Hit]]
+    summary: str
+
+
+def _invalid(m: ArgumentMap) -> Iterable[Hit]:
+    from argmap.validation import problems
+
+    for line in problems(m):
+        yield (), f"the map breaks a structural rule: {line}"
+
+
+#: Every check, by code. Adding a check is one function and one line here (and docs/checks.md).
+CHECKS: dict[str, Check] = {c.code: c for c in (
+    Check("invalid", "error", _invalid, "the map breaks the model's structural rules"),
+    Check("circular-support", "error", structure.circular_support,
+          "a claim ends up supporting itself through a chain of reasons"),
+    Check("premise-is-conclusion", "error", structure.premise_is_conclusion,
+          "a step whose conclusion is one of its own premises"),
+    Check("unsupported", "warning", structure.unsupported, "a claim with neither reason nor source"),
+    Check("duplicate-claim", "warning", structure.duplicate_claim, "two claims with the same text"),
+    Check("isolated-claim", "warning", structure.isolated_claim, "a claim connected to nothing"),
+    Check("unknown-scheme", "warning", schemes.unknown_scheme, "a step names an unknown scheme"),
+    Check("unanswered-objection", "hint", structure.unanswered_objection,
+          "an objection or undercut nobody has answered"),
+    Check("lonely-premise", "hint", terms.lonely_premise,
+          "a one-premise step that needs a co-premise (Rabbit / Holding Hands rules)"),
+    Check("rabbit-rule", "hint", terms.rabbit_rule, "a conclusion term that no premise mentions"),
+    Check("holding-hands", "hint", terms.holding_hands,
+          "a premise term that no other premise nor the conclusion mentions"),
+    Check("looks-linked", "hint", terms.looks_linked,
+          "separate reasons that look like co-premises of one reason"),
+)}
+
+# Checks below that assume a well-formed map are skipped when ``invalid`` finds problems.
+_NEEDS_VALID = frozenset(CHECKS) - {"invalid"}
+
+
+def check(
+    m: ArgumentMap,
+    *,
+    select: Collection[str] | None = None,
+    ignore: Collection[str] = (),
+) -> list[Finding]:
+    """Run the checks over a map and return what they find (an empty list: nothing found).
+
+    Args:
+        m: the map.
+        select: run only these codes (default: all).
+        ignore: codes to leave out.
+
+    Returns:
+        Findings ordered by where they are (source line, else the node's place in the map),
+        then by severity, worst first.
+
+    Raises:
+        ValueError: an unknown code in ``select`` or ``ignore``.
+    """
+    unknown = sorted((set(select or ()) | set(ignore)) - set(CHECKS))
+    if unknown:
+        raise ValueError(f"unknown check code(s): {', '.join(unknown)}; known: {', '.join(CHECKS)}")
+    chosen = [c for code, c in CHECKS.items()
+              if (select is None or code in select) and code not in ignore]
+    path = m.graph.graph.get("path")
+    path = None if path is None else str(path)
+    findings: list[Finding] = []
+    broken = False
+    for c in chosen:
+        if broken and c.code in _NEEDS_VALID:
+            continue
+        for nodes, message in c.run(m):
+            line = m.graph.nodes[nodes[0]].get("line") if nodes else None
+            findings.append(Finding(c.code, c.severity, tuple(nodes), message, path,
+                                    line if isinstance(line, int) else None))
+        if c.code == "invalid":
+            broken = bool(findings)
+    if broken:
+        return findings
+    order = {n: k for k, n in enumerate(m.graph.nodes)}
+    rank = {code: k for k, code in enumerate(CHECKS)}
+
+    def key(f: Finding) -> tuple[int, int, int, int]:
+        place = order[f.nodes[0]] if f.nodes else -1
+        return (f.line if f.line is not None else 0, place, SEVERITIES.index(f.severity), rank[f.code])
+
+    return sorted(findings, key=key)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding is an error (``argmap check`` then exits with status 1)."""
+    return any(f.severity == "error" for f in findings)

@@ -1,0 +1,85 @@
+"""One finding of a check: what is wrong, where, and how bad.
+
+>>> f = Finding("unsupported", "warning", ("c2",), "claim 'c2' has no reason", path="a.argdown", line=4)
+>>> print(f)
+a.argdown:4: unsupported: claim 'c2' has no reason
+>>> Finding("unsupported", "hint", ("c2",), "m").location
+''
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["Finding", "Severity", "SEVERITIES", "quote"]
+
+Severity = Literal["error", "warning", "hint"]
+#: Severities from worst to mildest; only errors make ``argmap check`` exit with status 1.
+SEVERITIES: tuple[str, ...] = ("error", "warning", "hint")
+
+_QUOTE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A weak spot a check found in a map.
+
+    ``code`` is stable (scripts and teachers may filter on it); ``nodes[0]`` is the node the
+    finding is about, further ids are the others involved; ``path`` and ``line`` say where that
+    node was written, when the map came from a text file.
+    """
+
+    code: str
+    severity: Severity
+    nodes: tuple[str, ...]
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    @property
+    def location(self) -> str:
+        """``path:line``, ``path`` or the empty string, as much as is known."""
+        parts = [str(p) for p in (self.path, self.line) if p is not None]
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location
+        return f"{where + ': ' if where else ''}{self.code}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data.
+
+        >>> Finding("duplicate-claim", "warning", ("b", "a"), "same").to_dict()["nodes"]
+        ['b', 'a']
+        """
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "nodes": list(self.nodes),
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+        }
+
+
+def quote(m: ArgumentMap, node_id: str) -> str:
+    """A claim's text, shortened and quoted, to show a student which box is meant.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> quote(m, m.claim("Uniforms reduce bullying over clothes.", id="u").id)
+    '"Uniforms reduce bullying over clothes."'
+    """
+    attrs = m.graph.nodes[node_id]
+    text = attrs.get("text")
+    if not isinstance(text, str):
+        premises = [p for p in m.graph.predecessors(node_id) if m.graph.nodes[p].get("kind") == "claim"]
+        text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in premises) or node_id
+    text = " ".join(text.split())
+    if len(text) > _QUOTE_CHARS:
+        text = text[: _QUOTE_CHARS - 1].rstrip() + "\u2026"
+    return f'"{text}"'

@@ -1,0 +1,74 @@
+"""``argmap reveal FILE -o talk.html``: a step-by-step reveal of a map for projecting in class."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Any) -> None:
+    from argmap.render.themes import THEMES
+    from argmap.teach.reveal import DEFAULT_DEPTH
+
+    p = sub.add_parser(
+        "reveal",
+        help="step through a map, thesis first (one offline HTML page or numbered SVGs)",
+        description="Reveal a map step by step in reading order: the thesis first, then each reason "
+        "with its objections and rebuttals. Writes one self-contained HTML page (arrow keys or "
+        "buttons to step; works offline) or, with --format svg, a folder of numbered SVGs "
+        "(01.svg, 02.svg, ...). Every frame has the same layout, so nothing jumps.",
+        epilog="Examples: argmap reveal examples/conscription.json -o talk.html; "
+        "argmap reveal examples/conscription.json -o slides/ --format svg",
+    )
+    p.add_argument("input", metavar="FILE", help="the map file")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="the HTML file, or the folder for SVGs (default: FILE's name + -reveal.html, "
+                   "or FILE's name + -reveal/ for SVGs)")
+    p.add_argument("--format", choices=("html", "svg"),
+                   help="html (one page) or svg (numbered files in a folder); default: from OUT "
+                   "(a name ending in .html is a page, anything else a folder)")
+    p.add_argument("--depth", type=int, default=DEFAULT_DEPTH, metavar="N",
+                   help="outline depth that gets its own step; deeper parts come with their parent "
+                   "(default: %(default)s)")
+    p.add_argument("--theme", default="projector", choices=sorted(THEMES),
+                   help="look of the map (default: %(default)s, large type for a projector)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import argmap
+    from argmap.cli.render_cmd import default_output
+    from argmap.formats.api import write_atomic
+    from argmap.teach.reveal import reveal_html, reveal_svgs
+
+    if args.depth < 0:
+        print("argmap reveal: error: --depth must be 0 or more", file=sys.stderr)
+        return 2
+    fmt = args.format
+    if fmt is None:
+        fmt = "html" if args.output is None or args.output.lower().endswith((".html", ".htm")) else "svg"
+    if fmt == "html" and args.output and Path(args.output).is_dir():
+        print(f"argmap reveal: error: {args.output} is a folder; name an .html file or use --format svg",
+              file=sys.stderr)
+        return 2
+    m = argmap.load(args.input)
+    if fmt == "html":
+        out = Path(args.output) if args.output else default_output(args.input, "-reveal.html")
+        write_atomic(out, reveal_html(m, depth=args.depth, theme=args.theme))
+        print(out)
+        return 0
+    folder = Path(args.output) if args.output else default_output(args.input, "-reveal")
+    if folder.exists() and not folder.is_dir():
+        print(f"argmap reveal: error: {folder} is a file; SVG frames need a folder", file=sys.stderr)
+        return 2
+    svgs = reveal_svgs(m, depth=args.depth, theme=args.theme)
+    folder.mkdir(parents=True, exist_ok=True)
+    width = max(2, len(str(len(svgs))))
+    for k, svg in enumerate(svgs, start=1):
+        write_atomic(folder / f"{k:0{width}d}.svg", svg)
+    print(f"{folder}: {len(svgs)} frames")
+    return 0

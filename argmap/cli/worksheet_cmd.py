@@ -1,0 +1,77 @@
+"""``argmap worksheet FILE -o sheet.svg``: a fill-in-the-blanks worksheet and its answer key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from argmap.render.themes import THEMES
+
+__all__ = ["add_parser", "run", "parse_blanks"]
+
+
+def parse_blanks(value: str) -> int | list[str]:
+    """``--blank`` takes a count or a comma-separated list of ids.
+
+    >>> parse_blanks("3"), parse_blanks("a, b-2")
+    (3, ['a', 'b-2'])
+    """
+    text = value.strip()
+    if text.isdigit():
+        return int(text)
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give a number of blanks or comma-separated claim ids")
+    return ids
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "worksheet",
+        help="make a worksheet (blanked claims, numbered) and its answer key",
+        description="Blank out claims of a map, numbered in reading order, for students to fill in; "
+        "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
+        "OUT's suffix: .svg, .pdf, .png or .md.",
+        epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
+        "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame",
+    )
+    p.add_argument("input", metavar="FILE", help="the map file (its suffix names the format)")
+    p.add_argument("-o", "--output", metavar="OUT", required=True,
+                   help="the worksheet to write (.svg, .pdf, .png, .md)")
+    p.add_argument("--blank", type=parse_blanks, metavar="N|ID,...",
+                   help="how many claims to blank at random, or which (claim ids; for --variant "
+                   "objection, objection step ids). Default: a quarter of the claims; one objection; "
+                   "every claim for sort")
+    p.add_argument("--seed", type=int, default=0,
+                   help="seed of the random choice and of the word bank's order (default: %(default)s)")
+    p.add_argument("--variant", choices=("blanks", "objection", "sort"), default="blanks",
+                   help="blanks: fill in missing claims; objection: find the missing objection; "
+                   "sort: place claims from a word bank (default: %(default)s)")
+    p.add_argument("--focus", metavar="CLAIM_ID",
+                   help="only the part of the map bearing on this claim (one branch fits a page)")
+    p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
+    p.add_argument("--no-key", action="store_true", help="do not write an answer key")
+    p.add_argument("--theme", default="print", choices=sorted(THEMES),
+                   help="look of the sheet (default: %(default)s, greyscale for photocopies)")
+    p.add_argument("--from", dest="source_format", metavar="FORMAT",
+                   help="read FILE as this format, whatever its suffix")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import argmap
+    from argmap.errors import ArgmapError
+    from argmap.teach.worksheet import focus_map, make_worksheet, write_worksheet
+
+    m = argmap.load(args.input, format=args.source_format)
+    if args.focus:
+        m = focus_map(m, args.focus)
+    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed)
+    out = Path(args.output)
+    for target in [out] + ([Path(args.key)] if args.key else []):
+        if not target.parent.is_dir():
+            raise ArgmapError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist")
+    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme):
+        print(path)
+    return 0

@@ -1,0 +1,666 @@
+"""Write an argument map as Argdown that argmap (and Argdown) read back to the same map.
+
+The output is idiomatic Argdown: front matter, then a section per group (a heading each).
+Inferences that are plain relations (one premise; no label, scheme, note, sources or data) are
+written as indented relation trees; every other inference (linked premises, a named step, a
+multi-step argument) becomes an argument with a premise-conclusion structure. Argdown has no
+linked objection, so an attacking argument concludes a stand-in statement that attacks the
+target (marked ``{argdown: {objection: true}}``; argmap folds it back into one attack).
+
+Claims get a ``[title]`` when they have a label or are written more than once (then their id is
+the title); otherwise they are written inline, anonymous, where they first appear.
+
+>>> from argmap.model import ArgumentMap
+>>> m = ArgumentMap()
+>>> t = m.claim("We should eat out.", label="Lunch")
+>>> _ = m.support(t, "The fridge is empty.")
+>>> _ = m.attack(t, ["It costs money.", "Money is short."], label="Cost")
+>>> print(dumps(m), end="")
+<Cost>
+<BLANKLINE>
+(1) It costs money.
+(2) Money is short.
+----
+(3) [Cost (conclusion)]: Not: We should eat out. {argdown: {objection: true}}
+  -> [Lunch]: We should eat out.
+    + The fridge is empty.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from argmap.formats.argdown.builder import KEY
+from argmap.model import ArgumentMap
+
+__all__ = ["dumps"]
+
+# Characters that are Argdown syntax anywhere in a text.
+_ESCAPE_ANY = re.compile(r"[\\\[\]<>{}#]|/(?=[/*])")
+# Spans kept as written: mentions, links, and tags (kept only when the claim has that tag).
+_KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.){1,500}\]|@<(?:[^>\\\n]|\\.){1,500}>"
+                   r"|\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
+# What a line may not start with (it would be read as syntax).
+_LEADING = re.compile(r"[-+_>*=(]|\d+\.(?:[ \t]|$)|@include")
+_TAG_IN_TEXT = re.compile(r"(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
+_TAGS_ONLY = re.compile(r"(?:\s*#(?:\([^)\n]*\)|[\w-]+))+\s*$")
+
+
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
+    """Flow-style YAML on one line; strings that would look like comments are double-quoted."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    risky = "//" in value or "/*" in value or "<!--" in value or "\n" in value
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if risky else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _yaml_flow(data: Any) -> str:
+    """``data`` as one line of flow YAML that Argdown's comment rules leave alone."""
+    safe = json.loads(json.dumps(data, default=str))
+    text: str = yaml.dump(safe, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
+                          allow_unicode=True, sort_keys=False).strip()
+    # only double-quoted strings can hold these; YAML escapes keep them from reading as comments
+    return text.replace("//", "\\/\\/").replace("/*", "\\/*").replace("<!--", "<\\x21--")
+
+
+def escape_text(text: str, tags: list[str] | None = None) -> str:
+    """Escape a text so Argdown reads it back as the same characters.
+
+    >>> escape_text("We're #1 {really} // honest")
+    "We're \\\\#1 \\\\{really\\\\} \\\\// honest"
+    >>> escape_text("- not a relation #kept", ["kept"])
+    '\\\\- not a relation #kept'
+    """
+    text = text.replace("\r", " ").replace("\n", " ").strip()
+    keep = set(tags or ())
+    out: list[str] = []
+    pos = 0
+    for m in _KEEP.finditer(text):
+        token = m.group()
+        if token.startswith("#"):
+            name = token[2:-1] if token.startswith("#(") else token[1:]
+            if name not in keep:
+                continue
+        out.append(_ESCAPE_ANY.sub(lambda c: "\\" + c.group(), text[pos:m.start()]))
+        out.append(token)
+        pos = m.end()
+    out.append(_ESCAPE_ANY.sub(lambda c: "\\" + c.group(), text[pos:]))
+    result = "".join(out)
+    if _LEADING.match(result):
+        result = "\\" + result
+    return result
+
+
+def _title(text: str, closing: str) -> str:
+    text = " ".join(text.split()).replace("\\", "\\\\").replace(closing, "\\" + closing)
+    if text[:1] in ("+", "-", "_", "!"):  # "<+", "<-", "<_", "<!--" would start other syntax
+        text = "\\" + text
+    return text or "untitled"
+
+
+def _tag(tag: str) -> str:
+    return "#" + tag if re.fullmatch(r"[\w-]+", tag) else "#(" + tag.replace(")", "") + ")"
+
+
+class _Argument:
+    """A chain of inferences written as one premise-conclusion structure."""
+
+    def __init__(self, steps: list[str], title: str | None) -> None:
+        self.steps = steps
+        self.title = title
+
+    @property
+    def final(self) -> str:
+        return self.steps[-1]
+
+
+class _Writer:
+    def __init__(self, m: ArgumentMap, titled: set[str]) -> None:
+        self.m = m
+        self.g = m.graph
+        self.titled = titled  # unlabeled claims that need their id as a title
+        self.encounters: Counter[str] = Counter()
+        self.defined: set[str] = set()
+        self.written: set[str] = set()
+        self.section: str | None = None
+        self.deferred_texts: list[str] = []
+        self.regrouped = self._regrouped()
+        self.arg_seen: set[str] = set()
+        self._classify()
+
+    def _regrouped(self) -> set[str]:
+        """Group names that the front matter's regroup tree (not a heading) provides."""
+        from argmap.formats.argdown.document import _regroup
+
+        headings = {str(s.get("title")) for s in (self.m.meta.get(KEY) or {}).get("sections") or []
+                    if isinstance(s, dict)}
+        names: set[str] = set()
+        stack = list(_regroup(self.m.meta) or [])
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                names.add(str(node.get("title")))
+                stack.extend(node.get("children") or [])
+        return names - headings
+
+    # -- what becomes what ---------------------------------------------------------------
+    def info(self, node: str) -> dict[str, Any]:
+        value = self.g.nodes[node].get("data", {}).get(KEY)
+        return value if isinstance(value, dict) else {}
+
+    def is_sketch(self, node: str) -> bool:
+        return self.g.nodes[node].get("kind") == "claim" and bool(self.info(node).get("argument"))
+
+    def premises(self, inf: str) -> list[str]:
+        return [p for p in self.g.predecessors(inf) if self.g.nodes[p].get("kind") == "claim"]
+
+    def target(self, inf: str) -> str:
+        return str(next(iter(self.g.successors(inf))))
+
+    def _plain(self, inf: str) -> bool:
+        attrs = self.g.nodes[inf]
+        info = self.info(inf)
+        if "step" in info or "pcs" in info or len(self.premises(inf)) != 1:
+            return False
+        if any(attrs.get(k) for k in ("label", "scheme", "note", "sources")):
+            return False
+        if any(k != KEY for k in attrs.get("data", {})):
+            return False
+        incoming = [p for p in self.g.predecessors(inf) if self.g.nodes[p].get("kind") == "inference"]
+        return not incoming or self._sketch_step(inf)
+
+    def _sketch_step(self, inf: str) -> bool:
+        premises = self.premises(inf)
+        if len(premises) != 1 or not self.is_sketch(premises[0]):
+            return False
+        return sum(1 for s in self.g.successors(premises[0])) == 1
+
+    def _first_of_its_kind(self, inf: str, kinds: set[tuple[str, str, str, Any]]) -> bool:
+        """Argdown merges a relation written twice; a second one becomes an argument."""
+        kind = (self.premises(inf)[0], self.target(inf), self.g.nodes[inf].get("polarity", ""),
+                self.info(inf).get("relation"))
+        if kind in kinds:
+            return False
+        kinds.add(kind)
+        return True
+
+    def _classify(self) -> None:
+        g = self.g
+        chains: dict[str, list[tuple[int, str]]] = {}
+        kinds: set[tuple[str, str, str, Any]] = set()
+        self.plain: list[str] = []
+        singles: list[str] = []
+        for inf, kind in g.nodes(data="kind"):
+            if kind != "inference":
+                continue
+            info = self.info(inf)
+            if info.get("mirror"):
+                continue
+            if "step" in info:
+                chains.setdefault(str(info.get("of") or inf), []).append((int(info["step"]), inf))
+            elif self._plain(inf) and self._first_of_its_kind(inf, kinds):
+                self.plain.append(inf)
+            else:
+                singles.append(inf)
+        self.arguments: list[_Argument] = []
+        for key, steps in chains.items():
+            ordered = [inf for _, inf in sorted(steps)]
+            if ordered[-1] != key or any(g.nodes[s].get("polarity") != "support" for s in ordered[:-1]):
+                singles.extend(ordered)  # not a consistent chain: write each step alone
+                continue
+            self.arguments.append(_Argument(ordered, None))
+        self.arguments.extend(_Argument([inf], None) for inf in singles)
+        order = {n: i for i, n in enumerate(g.nodes)}
+        self.arguments.sort(key=lambda a: order[a.final])
+        self.argument_of: dict[str, _Argument] = {s: a for a in self.arguments for s in a.steps}
+        # relations written on an argument (Argdown moved them to its conclusion)
+        by_label = {g.nodes[a.final].get("label"): a for a in self.arguments
+                    if g.nodes[a.final].get("polarity") == "support" and g.nodes[a.final].get("label")}
+        self.on_argument: dict[str, list[str]] = {}
+        self.from_argument: dict[str, str] = {}  # relation -> the argument it was written on
+        self.rel_in: dict[str, list[str]] = {}
+        self.rel_out: dict[str, list[str]] = {}
+        for inf in self.plain:
+            target = self.target(inf)
+            source = self.premises(inf)[0]
+            owner = by_label.get(self.info(inf).get("from"))
+            if owner is not None and self.target(owner.final) == source:
+                self.from_argument[inf] = owner.final
+            if g.nodes[target].get("kind") == "inference":
+                if target in self.argument_of:
+                    # written with the argument it bears on, or from its source
+                    if self.argument_of[target].final == target and inf not in self.from_argument:
+                        self.rel_out.setdefault(source, []).append(inf)
+                    continue
+                target = self.premises(target)[0]  # a sketched argument's step
+            self.rel_in.setdefault(target, []).append(inf)
+            if inf in self.from_argument:
+                self.on_argument.setdefault(owner.final, []).append(inf)  # type: ignore[union-attr]
+                continue
+            self.rel_out.setdefault(source, []).append(inf)
+        # argument titles: the label, else the id when something must refer to it
+        used: set[str] = set()
+        for arg in self.arguments:
+            attrs = g.nodes[arg.final]
+            needs = (attrs.get("note") or self.info(arg.final).get("tags")
+                     or any(k != KEY for k in attrs.get("data", {}))
+                     or any(g.nodes[p].get("kind") == "inference" for p in g.predecessors(arg.final))
+                     or arg.final in self.on_argument
+                     or self.conclusion_group(arg) != self.section_of(arg.final)
+                     or self.section_of(arg.final) is not None)
+            title = attrs.get("label") or (arg.final if needs else None)
+            if title is not None:
+                base = title
+                while title in used:
+                    title = f"{base} ({arg.final})" if title == base else title + "'"
+                used.add(title)
+            arg.title = title
+        # claims written in a premise-conclusion structure are defined there, not in a tree
+        self.member_of: dict[str, list[str]] = {}
+        for arg in self.arguments:
+            for step in arg.steps:
+                for c in [*self.premises(step), self.target(step)]:
+                    self.member_of.setdefault(c, []).append(step)
+        self.pending: set[str] = {s for a in self.arguments for s in a.steps}
+        self.claim_titles: dict[str, str | None] = {}
+        seen: set[tuple[bool, str]] = set()
+        for c, attrs in g.nodes(data=True):
+            if attrs.get("kind") != "claim":
+                continue
+            sketch = self.is_sketch(c)
+            title = attrs.get("label") or (c if c in self.titled else None)
+            if title is not None:
+                base = title
+                while (sketch, title) in seen or (sketch and title in used):
+                    title = f"{base} ({c})" if title == base else title + "'"
+                seen.add((sketch, title))
+            self.claim_titles[c] = title
+
+    def section_of(self, node: str) -> str | None:
+        """The heading a node is written under: its group, unless the front matter's
+        ``group: regroup:`` gives that group (then no heading is needed)."""
+        group = self.g.nodes[node].get("group")
+        return None if group in self.regrouped else group  # type: ignore[no-any-return]
+
+    # -- pieces of text ------------------------------------------------------------------
+    def data_of(self, node: str, extra: dict[str, Any] | None = None) -> str:
+        attrs = self.g.nodes[node]
+        data = {k: v for k, v in attrs.get("data", {}).items() if k != KEY}
+        keep: dict[str, Any] = dict(extra or {})
+        if attrs.get("kind") == "claim":
+            for name in ("note", "rating"):
+                if attrs.get(name) is not None:
+                    keep[name] = attrs[name]
+        if attrs.get("sources"):
+            keep["sources"] = [s.to_dict() for s in attrs["sources"]]
+        if keep:
+            data[KEY] = keep
+        return " " + _yaml_flow(data) if data else ""
+
+    def head(self, c: str) -> str:
+        """A claim's definition the first time, a reference afterwards."""
+        self.encounters[c] += 1
+        attrs = self.g.nodes[c]
+        title = self.claim_titles.get(c)
+        sketch = self.is_sketch(c)
+        left, right = ("<", ">") if sketch else ("[", "]")
+        ref = f"{left}{_title(title, right)}{right}" if title is not None else None
+        if c in self.defined:
+            return ref or f"{left}{_title(c, right)}{right}"
+        self.defined.add(c)
+        info = self.info(c)
+        tags = list(attrs.get("tags", []))
+        mark: dict[str, Any] | None = None
+        if title is not None and not attrs.get("label"):
+            mark = {"untitled": True}
+        elif title is not None and title != attrs.get("label"):
+            mark = {"label": attrs["label"]}  # renamed: Argdown would merge equal titles
+        data = self.data_of(c, mark)
+        texts = info.get("texts") or []
+        for alt in texts:
+            if ref is not None:
+                self.deferred_texts.append(f"{ref}: {escape_text(str(alt))}")
+        if info.get("untexted") and ref is not None:
+            return ref + "".join(" " + _tag(t) for t in tags) + data
+        text = escape_text(attrs.get("text", ""), tags)
+        present = set(_TAG_IN_TEXT.findall(text)) if "#" in text else set()
+        missing = [t for t in tags if _tag(t) not in present]
+        if missing and ref is not None and _TAGS_ONLY.match(text):
+            # appended tags would join a text of tags; a reference elsewhere carries them
+            self.deferred_texts.append(ref + "".join(" " + _tag(t) for t in missing))
+            missing = []
+        body = text + "".join(" " + _tag(t) for t in missing) + data
+        return f"{ref}: {body}" if ref is not None else body
+
+    # -- trees ---------------------------------------------------------------------------
+    def symbol(self, inf: str, outgoing: bool) -> str:
+        info = self.info(inf)
+        relation = info.get("relation")
+        target = self.target(inf)
+        if relation is None:
+            on_step = self.g.nodes[target].get("kind") == "inference"
+            polarity = self.g.nodes[inf].get("polarity")
+            relation = "support" if polarity == "support" else ("undercut" if on_step else "attack")
+        if relation == "contradictory":
+            return "><"
+        base = {"support": "+", "entails": "+", "attack": "-", "contrary": "-", "undercut": "_"}[relation]
+        return base + ">" if outgoing else base
+
+    def children(self, node: str) -> list[tuple[str, str, str]]:
+        """(relation, symbol, other end) for each relation of ``node`` not yet written."""
+        out: list[tuple[str, str, str]] = []
+        for inf in self.rel_in.get(node, ()):
+            if inf not in self.written:
+                symbol = self.symbol(inf, False)
+                if symbol == "><":  # directed: written from its source
+                    continue
+                other = self.from_argument.get(inf) or self.premises(inf)[0]
+                out.append((inf, symbol, other))
+        for inf in self.rel_out.get(node, ()):
+            if inf not in self.written:
+                out.append((inf, self.symbol(inf, True), self.end(self.target(inf))))
+        return out
+
+    def end(self, node: str) -> str:
+        """What a relation's target stands for: a claim, a sketched argument for its step, or
+        the last inference of a reconstructed argument."""
+        if self.g.nodes[node].get("kind") == "inference" and node not in self.argument_of:
+            return self.premises(node)[0]
+        return node
+
+    def mention(self, node: str) -> str:
+        """A claim's head, or a reference to the argument an inference belongs to."""
+        arg = self.argument_of.get(node)
+        if arg is not None:
+            self.arg_seen.add(arg.final)
+            return f"<{_title(arg.title or arg.final, '>')}>"
+        return self.head(node)
+
+    def placement(self, other: str) -> str:
+        """How a relation's other end is written here: ``define`` it (first time, right
+        section), ``refer`` to it, or ``defer`` the relation (an untitled claim that belongs to
+        a later premise-conclusion structure or another section is written there)."""
+        attrs = self.g.nodes[other]
+        if attrs.get("kind") != "claim":
+            arg = self.argument_of.get(other)
+            if (arg is not None and arg.final not in self.arg_seen and not self.g.nodes[arg.final].get("note")
+                    and self.section_of(arg.final) != self.section):
+                return "defer"  # its first mention sets its section
+            return "refer"
+        if other in self.defined:
+            return "refer"
+        waiting = any(step in self.pending for step in self.member_of.get(other, ()))
+        if not waiting and self.section_of(other) == self.section:
+            return "define"
+        untexted = self.info(other).get("untexted")  # its first mention sets its section
+        return "refer" if self.claim_titles.get(other) is not None and not untexted else "defer"
+
+    def writable(self, other: str) -> bool:
+        return self.placement(other) != "defer"
+
+    def reference(self, other: str) -> str:
+        """A reference to a claim (without defining it)."""
+        self.encounters[other] += 1
+        left, right = ("<", ">") if self.is_sketch(other) else ("[", "]")
+        return f"{left}{_title(self.claim_titles.get(other) or other, right)}{right}"
+
+    def relation_line(self, depth: int, symbol: str, other: str) -> Iterator[str]:
+        """One relation of a tree, and (when ``other`` is defined here) the tree below it."""
+        place = self.placement(other)
+        if place == "define":
+            yield " " * depth + f"{symbol} {self.head(other)}"
+            yield from self.tree(other, depth)
+        elif self.g.nodes[other].get("kind") == "claim" and other not in self.defined:
+            yield " " * depth + f"{symbol} {self.reference(other)}"
+        else:
+            yield " " * depth + f"{symbol} {self.mention(other)}"
+
+    def tree(self, node: str, indent: int) -> Iterator[str]:
+        """The relation tree below ``node`` (already written at ``indent``)."""
+        stack: list[tuple[Iterator[tuple[str, str, str]], int]] = [(iter(self.children(node)), indent + 2)]
+        while stack:
+            items, depth = stack[-1]
+            item = next(items, None)
+            if item is None:
+                stack.pop()
+                continue
+            inf, symbol, other = item
+            if inf in self.written:
+                continue
+            place = self.placement(other)
+            if place == "defer":
+                continue
+            self.written.add(inf)
+            if place == "define":
+                yield " " * depth + f"{symbol} {self.head(other)}"
+                stack.append((iter(self.children(other)), depth + 2))
+            elif self.g.nodes[other].get("kind") == "claim" and other not in self.defined:
+                yield " " * depth + f"{symbol} {self.reference(other)}"
+            else:
+                yield " " * depth + f"{symbol} {self.mention(other)}"
+
+    # -- arguments -----------------------------------------------------------------------
+    def conclusion_group(self, arg: _Argument) -> str | None:
+        """The section a premise-conclusion structure is written in: where most of its untitled
+        statements belong (they can only be defined in it), else the argument's own section."""
+        claims: list[str] = []
+        for step in arg.steps:
+            claims.extend(self.premises(step))
+            claims.append(self.target(step))
+        untitled = [self.section_of(c) for c in claims
+                    if self.g.nodes[c].get("kind") == "claim" and not self.g.nodes[c].get("label")]
+        if untitled:
+            return Counter(untitled).most_common(1)[0][0]
+        return self.section_of(arg.final)
+
+    def argument_head(self, arg: _Argument, describe: bool) -> Iterator[str]:
+        """The argument's title line (with its description when ``describe``) and the relations
+        written on it."""
+        if arg.title is None:
+            return
+        self.arg_seen.add(arg.final)
+        final = self.g.nodes[arg.final]
+        info = self.info(arg.final)
+        line = f"<{_title(arg.title, '>')}>"
+        if describe:
+            tags = info.get("tags") or []
+            note = final.get("note")
+            if note:
+                line += ": " + escape_text(note, tags)
+                line += "".join(" " + _tag(t) for t in tags if _tag(t) not in note)
+            else:
+                line += "".join(" " + _tag(t) for t in tags)
+            label = final.get("label")
+            mark = {"untitled": True} if not label else ({"label": label} if label != arg.title else None)
+            line += self.data_of(arg.final, mark)
+        yield line
+        for inf in sorted(self.incoming(arg.final)):
+            source = self.from_argument.get(inf) or self.premises(inf)[0]
+            if not self.writable(source):
+                continue
+            self.written.add(inf)
+            yield from self.relation_line(2, self.symbol(inf, False), source)
+        for inf in self.on_argument.get(arg.final, ()):
+            other = self.end(self.target(inf))
+            if inf in self.written or not self.writable(other):
+                continue
+            self.written.add(inf)
+            yield from self.relation_line(2, self.symbol(inf, True), other)
+
+    def argument(self, arg: _Argument, describe: bool) -> Iterator[str]:
+        g = self.g
+        attack = g.nodes[arg.final].get("polarity") == "attack"
+        if arg.title is not None:
+            yield from self.argument_head(arg, describe)
+            yield ""
+        for member in arg.steps:
+            self.pending.discard(member)
+        listed: dict[str, int] = {}
+        previous: str | None = None
+        for index, step in enumerate(arg.steps):
+            premises = self.premises(step)
+            new: list[str] = []
+            for p in premises:
+                if p not in listed:
+                    listed[p] = len(listed) + 1
+                    new.append(p)
+                    yield from self.pcs_line(listed[p], p)
+            default = ([previous] if previous else []) + new
+            step_info = self.info(step)
+            rules = [g.nodes[step]["scheme"]] if g.nodes[step].get("scheme") else []
+            data = dict(step_info.get("inference_data") or {})
+            if set(premises) != set(default):
+                data["uses"] = [listed[p] for p in premises]
+            if rules or data:
+                body = ", ".join(escape_text(str(r)) for r in rules)
+                yield f"-- {body}{' ' if body and data else ''}{_yaml_flow(data) if data else ''} --"
+            else:
+                yield "----"
+            if index < len(arg.steps) - 1:
+                for inf in sorted(self.incoming(step)):
+                    self.written.add(inf)
+                    source = self.from_argument.get(inf) or self.premises(inf)[0]
+                    yield from self.relation_line(4, self.symbol(inf, False), source)
+            conclusion = self.target(step)
+            if index == len(arg.steps) - 1 and attack:
+                yield from self.objection_line(len(listed) + 1, arg, conclusion)
+            else:
+                number = len(listed) + 1
+                listed.setdefault(conclusion, number)
+                yield from self.pcs_line(number, conclusion)
+            previous = conclusion
+
+    def incoming(self, inf: str) -> list[str]:
+        return [p for p in self.g.predecessors(inf)
+                if self.g.nodes[p].get("kind") == "inference" and p not in self.written
+                and p not in self.argument_of and not self.info(p).get("mirror")]
+
+    def pcs_line(self, number: int, claim: str) -> Iterator[str]:
+        fresh = claim not in self.defined
+        if fresh and self.section_of(claim) != self.section:
+            # defined in its own section; referred to here
+            self.encounters[claim] += 1
+            title = self.claim_titles.get(claim) or claim
+            yield f"({number}) [{_title(title, ']')}]"
+            return
+        yield f"({number}) {self.head(claim)}"
+        if fresh:
+            yield from self.tree(claim, 2)
+
+    def objection_line(self, number: int, arg: _Argument, target: str) -> Iterator[str]:
+        """The stand-in conclusion of an attacking argument, and its attack on the target."""
+        g = self.g
+        target_name = arg.title or target
+        title = f"{arg.title or arg.final} (conclusion)"
+        text = "Not: " + (g.nodes[target].get("text") if g.nodes[target].get("kind") == "claim"
+                          else f"the step {target_name} holds")
+        data = {KEY: {"objection": True}}
+        relation = self.info(arg.final).get("relation")
+        yield f"({number}) [{_title(title, ']')}]: {escape_text(str(text))} {_yaml_flow(data)}"
+        if g.nodes[target].get("kind") == "inference":
+            symbol = "->" if relation == "attack" else "_>"
+            yield f"  {symbol} {self.mention(target)}"
+        else:
+            symbol = {"contradictory": "><", "contrary": "->", "undercut": "_>"}.get(relation or "", "->")
+            if self.placement(target) == "define":
+                yield f"  {symbol} {self.head(target)}"
+                yield from self.tree(target, 2)
+            elif target in self.defined:
+                yield f"  {symbol} {self.mention(target)}"
+            else:
+                yield f"  {symbol} {self.reference(target)}"
+
+    # -- the document --------------------------------------------------------------------
+    def sections(self) -> list[tuple[str | None, int]]:
+        g = self.g
+        meta_sections = (self.m.meta.get(KEY) or {}).get("sections") or []
+        groups: list[str | None] = []
+        for node in g.nodes:
+            if self.section_of(node) not in groups:
+                groups.append(self.section_of(node))
+        out: list[tuple[str | None, int]] = [(None, 0)]
+        listed = set()
+        for sec in meta_sections:
+            if isinstance(sec, dict) and sec.get("title"):
+                out.append((str(sec["title"]), int(sec.get("level", 1))))
+                listed.add(str(sec["title"]))
+        out.extend((grp, 1) for grp in groups if grp is not None and grp not in listed)
+        return out
+
+    def blocks(self) -> Iterator[list[str]]:
+        g = self.g
+        meta_sections = {str(s.get("title")): s for s in (self.m.meta.get(KEY) or {}).get("sections") or []
+                         if isinstance(s, dict)}
+        claims = [c for c, k in g.nodes(data="kind") if k == "claim"]
+        roots = sorted(claims, key=lambda c: 0 if not self.rel_out.get(c) else 1)
+        done_sections: set[str | None] = set()
+        for group, level in self.sections():
+            if group in done_sections:
+                continue
+            done_sections.add(group)
+            self.section = group
+            if group is not None:
+                sec = meta_sections.get(group, {})
+                tags = "".join(" " + _tag(t) for t in sec.get("tags") or [])
+                data = " " + _yaml_flow(sec["data"]) if sec.get("data") else ""
+                yield ["#" * max(1, min(level, 6)) + " " + escape_text(group) + tags + data]
+            descriptions: list[_Argument] = []
+            for arg in self.arguments:
+                own = self.section_of(arg.final)
+                where = self.conclusion_group(arg)
+                if own == group and where != group and arg.title is not None:
+                    descriptions.append(arg)
+                if where == group and arg.final not in self.written:
+                    self.written.add(arg.final)
+                    yield list(self.argument(arg, describe=own == where))
+            for c in roots:
+                if c not in self.defined and self.section_of(c) == group:
+                    block = [self.head(c)]
+                    block.extend(self.tree(c, 0))
+                    yield block
+            # last in the section, so no premise-conclusion structure can follow (and join) them
+            for arg in descriptions:
+                yield list(self.argument_head(arg, True))
+        # anything left (relations between nodes written elsewhere)
+        for inf in self.plain:
+            if inf not in self.written:
+                self.written.add(inf)
+                source = self.from_argument.get(inf) or self.premises(inf)[0]
+                target = self.mention(self.end(self.target(inf)))
+                yield [self.mention(source), f"  {self.symbol(inf, True)} {target}"]
+        if self.deferred_texts:
+            for line in self.deferred_texts:
+                yield [line]
+
+    def document(self) -> str:
+        parts: list[str] = []
+        front: dict[str, Any] = {}
+        if self.m.title is not None:
+            front["title"] = self.m.title
+        front.update({k: v for k, v in self.m.meta.items() if k != KEY})
+        if front:
+            safe = json.loads(json.dumps(front, default=str))
+            parts.append("===\n" + yaml.safe_dump(safe, sort_keys=False, allow_unicode=True) + "===")
+        for block in self.blocks():
+            text = "\n".join(line for line in block).rstrip("\n")
+            if text:
+                parts.append(text)
+        return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The map as Argdown text (see the module's docstring)."""
+    first = _Writer(m, set())
+    first.document()
+    again = {c for c, n in first.encounters.items() if n > 1 and not m.graph.nodes[c].get("label")}
+    return _Writer(m, again).document()

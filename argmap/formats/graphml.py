@@ -1,0 +1,205 @@
+"""GraphML (``.graphml``) through networkx: read and write, every attribute kept.
+
+The map's graph is written as it is: each node with ``kind``, ``text``, ``polarity``, ... and each
+edge with its ``role``. GraphML holds only strings, numbers and booleans, so lists and dicts
+(``tags``, ``sources``, ``data``, the map's ``meta``) are written as JSON strings; any other
+list- or dict-valued attribute, and any text holding characters XML cannot carry unchanged
+(control characters, carriage returns), is written as JSON under the name ``json.<name>``. Tools such as
+yEd, Gephi and Cytoscape open the file; argmap reads it back to the same map.
+
+The XML is checked with defusedxml before networkx parses it, so entity tricks are refused.
+
+>>> import argmap
+>>> m = argmap.ArgumentMap(title="T")
+>>> c = m.claim("A & <B>", id="a", tags=["x"], sources=[argmap.Source(author="Ann")])
+>>> _ = m.support(c, "C")
+>>> back = argmap.loads(argmap.dumps(m, "graphml"), "graphml")
+>>> back["a"].text, back["a"].tags, back["a"].sources[0].author, back.title
+('A & <B>', ['x'], 'Ann', 'T')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from xml.etree.ElementTree import ParseError as XMLParseError
+
+import defusedxml.ElementTree
+import networkx as nx
+from defusedxml import DefusedXmlException
+
+from argmap.errors import ParseError
+from argmap.formats.registry import Format, register
+from argmap.model import ArgumentMap, Source
+from argmap.validation import problems
+
+__all__ = ["loads", "dumps"]
+
+_JSON_KEYS = {"tags", "sources", "data", "meta"}
+_PREFIX = "json."
+_SCALARS = (str, int, float, bool)
+#: Characters XML 1.0 cannot carry, or carries changed (a carriage return reads back as a newline).
+_NOT_XML_SAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Reader provenance, not map content: not written.
+_SKIP = {"line", "path"}
+#: Edge attribute giving the edge's place among its target's incoming edges (premise order).
+_IN_ORDER = "in_order"
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Source):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v) for k, v in value.items()}
+    return value
+
+
+def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if value is None or key in _SKIP:
+            continue
+        if key in _JSON_KEYS:
+            out[key] = json.dumps(_encode(value), ensure_ascii=False, sort_keys=False)
+        elif isinstance(value, str) and _NOT_XML_SAFE.search(value):
+            out[_PREFIX + key] = json.dumps(value)  # JSON escapes what XML would lose
+        elif isinstance(value, _SCALARS):
+            out[key] = value
+        else:
+            out[_PREFIX + key] = json.dumps(_encode(value), ensure_ascii=False)
+    return out
+
+
+def dumps(m: ArgumentMap) -> str:
+    """The map as GraphML text."""
+    graph = nx.DiGraph()
+    graph.graph.update(_flat({k: v for k, v in m.graph.graph.items()}))
+    for node, attrs in m.graph.nodes(data=True):
+        graph.add_node(node, **_flat(attrs))
+    for u, v, attrs in m.graph.edges(data=True):
+        graph.add_edge(u, v, **_flat(attrs))
+    for v in m.graph.nodes:
+        for k, u in enumerate(m.graph.predecessors(v)):
+            graph.edges[u, v][_IN_ORDER] = k  # GraphML lists edges by source; keep each target's order
+    return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"
+
+
+def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, Any]:
+    name = key[len(_PREFIX):] if key.startswith(_PREFIX) else key
+    if key not in _JSON_KEYS and not key.startswith(_PREFIX):
+        return key, value
+    try:
+        decoded = json.loads(value) if isinstance(value, str) else value
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.msg})", path=path) from None
+    if name == "sources":
+        if not isinstance(decoded, list) or not all(isinstance(s, dict) for s in decoded):
+            raise ParseError(f"{where}: 'sources' should be a JSON list of objects", path=path)
+        try:
+            decoded = [Source.from_dict(s) for s in decoded]
+        except TypeError as exc:
+            raise ParseError(f"{where}: {exc}", path=path) from None
+    elif name == "tags" and not (isinstance(decoded, list) and all(isinstance(t, str) for t in decoded)):
+        raise ParseError(f"{where}: 'tags' should be a JSON list of strings", path=path)
+    elif name in ("data", "meta") and not isinstance(decoded, dict):
+        raise ParseError(f"{where}: {name!r} should be a JSON object", path=path)
+    return name, decoded
+
+
+def loads(text: str, path: str | None = None) -> ArgumentMap:
+    """Read GraphML written by argmap (or any GraphML whose nodes carry argmap's attributes)."""
+    try:
+        defusedxml.ElementTree.fromstring(text.encode("utf-8"))
+    except XMLParseError as exc:
+        line, column = getattr(exc, "position", (None, None))
+        message = str(exc).split(":")[0]
+        raise ParseError(f"invalid XML: {message}", path=path, line=line,
+                         column=column + 1 if column is not None else None) from None
+    except DefusedXmlException as exc:
+        raise ParseError(f"refused unsafe XML ({type(exc).__name__})", path=path) from None
+    try:
+        graph = nx.parse_graphml(text, force_multigraph=False)
+    except (nx.NetworkXError, ValueError, KeyError, TypeError, XMLParseError) as exc:
+        raise ParseError(f"not GraphML networkx can read: {exc}", path=path) from None
+    if not graph.is_directed():
+        raise ParseError("the graph is undirected; an argument map needs edgedefault=\"directed\"", path=path)
+    m = ArgumentMap()
+    for key, value in graph.graph.items():
+        if key in ("node_default", "edge_default"):
+            continue
+        name, decoded = _decode(key, value, "the graph", path)
+        m.graph.graph[name] = decoded
+    m.graph.graph.setdefault("meta", {})
+    for node, attrs in graph.nodes(data=True):
+        decoded_attrs = dict(_decode(k, v, f"node {node!r}", path) for k, v in attrs.items())
+        if decoded_attrs.get("kind") not in ("claim", "inference"):
+            raise ParseError(f"node {node!r} needs a 'kind' attribute of 'claim' or 'inference'", path=path)
+        decoded_attrs.setdefault("sources", [])
+        decoded_attrs.setdefault("data", {})
+        if decoded_attrs["kind"] == "claim":
+            decoded_attrs.setdefault("tags", [])
+        m.graph.add_node(str(node), **decoded_attrs)
+    for u, v, attrs in _insertion_order(list(graph.edges(data=True))):
+        attrs = {k: x for k, x in attrs.items() if k != _IN_ORDER}
+        m.graph.add_edge(str(u), str(v), **dict(_decode(k, x, f"edge {u!r} -> {v!r}", path) for k, x in attrs.items()))
+    found = problems(m)
+    if found:
+        raise ParseError("not a well-formed map: " + "; ".join(found[:5]) +
+                         (f" (and {len(found) - 5} more)" if len(found) > 5 else ""), path=path)
+    if path is not None:
+        m.graph.graph["path"] = path
+    return m
+
+
+def _insertion_order(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, dict[str, Any]]]:
+    """Edges in an order that keeps both each source's order (the file's) and each target's (``in_order``)."""
+    import heapq
+
+    after: dict[int, list[int]] = {i: [] for i in range(len(edges))}
+    waiting = [0] * len(edges)
+    chains: dict[tuple[str, Any], list[int]] = {}
+    for i, (u, _, _) in enumerate(edges):
+        chains.setdefault(("out", u), []).append(i)
+    by_target: dict[Any, list[int]] = {}
+    for i, (_, v, _) in enumerate(edges):
+        by_target.setdefault(v, []).append(i)
+    for v, members in by_target.items():
+        def rank(i: int) -> tuple[int, int]:
+            order = edges[i][2].get(_IN_ORDER)
+            return (order if isinstance(order, int) else i, i)
+        chains[("in", v)] = sorted(members, key=rank)
+    for chain in chains.values():
+        for a, b in zip(chain, chain[1:], strict=False):
+            after[a].append(b)
+            waiting[b] += 1
+    ready = [i for i in range(len(edges)) if waiting[i] == 0]
+    heapq.heapify(ready)
+    out: list[int] = []
+    while ready:
+        i = heapq.heappop(ready)
+        out.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0:
+                heapq.heappush(ready, j)
+    if len(out) < len(edges):  # contradictory orders (hand-edited file): keep the file's
+        return edges
+    return [edges[i] for i in out]
+
+
+def looks_like_graphml(text: str) -> bool:
+    """Whether a text is GraphML."""
+    return "<graphml" in text[:4000]
+
+
+register(Format(
+    name="graphml",
+    suffixes=(".graphml",),
+    description="GraphML through networkx (yEd, Gephi, Cytoscape); attributes kept",
+    reader=loads,
+    writer=dumps,
+    sniff=looks_like_graphml,
+))

@@ -1,0 +1,118 @@
+"""Located errors for JSON and YAML readers: parse with line and column, point at a value.
+
+JSON-shaped formats (argmap JSON, AIF, SADFace) and YAML find problems deep inside a document
+("/nodes/3/type"). :func:`locate` turns such a path into a line and column of JSON text (through
+json-source-map, as argmap JSON does); :func:`position` does the same in a PyYAML node tree.
+Both run only when there is an error to report, so reading valid files pays nothing for them.
+
+>>> text = '{"nodes": [\\n  {"nodeID": 1},\\n  {"type": "I"}\\n]}'
+>>> locate(text, ["nodes", 1])
+(3, 3)
+>>> str(error_at("a node needs a nodeID", text, ["nodes", 1], path="a.json"))
+'a.json:3:3: a node needs a nodeID'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from argmap.errors import ParseError
+
+__all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines"]
+
+PathItem = str | int
+
+
+def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
+    """``json.loads`` with a located ``ParseError`` instead of ``JSONDecodeError``.
+
+    >>> parse_json('{"a": }', "x.json")
+    Traceback (most recent call last):
+    argmap.errors.ParseError: x.json:1:7: invalid JSON: Expecting value (is the file complete?)
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (is the file complete?)" if exc.pos >= len(text.rstrip()) or "Expecting value" in exc.msg else ""
+        if not text.strip():
+            raise ParseError(f"the file is empty; expected {what}", path=path, line=1, column=1) from None
+        raise ParseError(f"invalid JSON: {exc.msg}{hint}", path=path, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise ParseError(f"{what} nested too deeply to read", path=path) from None
+
+
+def locate(text: str, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
+    """The 1-based (line, column) where the value at ``pointer`` starts in JSON text, or None.
+
+    A pointer that runs past the document stops at the deepest value found on the way.
+    """
+    from argmap.formats.argmap_json import json_locator
+
+    return json_locator(text)(pointer)
+
+
+def position(node: Any, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
+    """Where the value at ``pointer`` starts inside a composed PyYAML node tree (1-based)."""
+    import yaml
+
+    if node is None:
+        return None
+    for step in pointer:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if getattr(key, "value", None) == str(step):
+                    child = value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            child = node.value[step]
+        if child is None:
+            break
+        node = child
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def error_at(message: str, text: str, pointer: Sequence[PathItem], path: str | None) -> ParseError:
+    """A ``ParseError`` for the value at ``pointer``, with its line and column when they can be found."""
+    where = locate(text, pointer)
+    if where is None:
+        return ParseError(f"at {describe(pointer)}: {message}", path=path)
+    return ParseError(message, path=path, line=where[0], column=where[1])
+
+
+def describe(pointer: Sequence[PathItem]) -> str:
+    """A JSON pointer for messages: ``/nodes/3``, or ``the document`` for the root.
+
+    >>> describe(["nodes", 3]), describe([])
+    ('/nodes/3', 'the document')
+    """
+    return "/" + "/".join(str(p) for p in pointer) if pointer else "the document"
+
+
+def id_lines(text: str, key: str) -> dict[str, int]:
+    """The line where each ``"key": value`` first occurs in JSON text: where a node was written.
+
+    A fast scan (no second parse), so readers can record ``line`` for every node they create.
+
+    >>> id_lines('{"nodes": [\\n {"nodeID": "7"},\\n {"nodeID": 8}]}', "nodeID")
+    {'7': 2, '8': 3}
+    """
+    import re
+
+    found: dict[str, int] = {}
+    line, last = 1, 0
+    pattern = re.compile(r'"' + re.escape(key) + r'"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+))')
+    for match in pattern.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        value = match.group(1) if match.group(1) is not None else match.group(2)
+        if match.group(1) is not None and "\\" in value:
+            try:
+                value = json.loads(f'"{value}"')
+            except json.JSONDecodeError:
+                continue
+        found.setdefault(value, line)
+    return found

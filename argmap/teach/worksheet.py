@@ -1,0 +1,489 @@
+"""Worksheets: a map with claims blanked out and numbered, for students to fill in, plus its key.
+
+Three variants:
+
+- ``blanks``: chosen or random claims become numbered, ruled write-in boxes;
+- ``objection``: "find the missing objection": whole objections (every premise, and the
+  step's label) are blanked, so students supply the counter-argument;
+- ``sort``: "sort these claims into the map": the blanked claims are listed, shuffled and
+  lettered, in a word bank; students write each box's letter.
+
+Random choices use ``random.Random(seed)``, so the same map, options and seed always give the
+same worksheet. Blanks are numbered in reading order (the outline's), not in the order drawn.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap(title="Lunch")
+>>> t = m.claim("We should eat out.", id="t")
+>>> _ = m.support(t, m.claim("The fridge is empty.", id="fridge"))
+>>> _ = m.attack(t, m.claim("It costs too much.", id="cost"))
+>>> ws = make_worksheet(m, ["cost", "fridge"])
+>>> [(b.number, b.claim) for b in ws.blanks]
+[(1, 'fridge'), (2, 'cost')]
+>>> print(worksheet_markdown(ws).splitlines()[-1])
+  - 1.2 Objection: **(2)** ______________________________
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.errors import ArgmapError
+from argmap.outline import outline
+from argmap.render.dot import build_dot, html_text, svg_id, wrap_lines
+from argmap.render.themes import Theme, get_theme
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Inference
+
+__all__ = [
+    "Blank",
+    "Worksheet",
+    "VARIANTS",
+    "make_worksheet",
+    "focus_map",
+    "key_path",
+    "worksheet_markdown",
+    "key_markdown",
+    "worksheet_svg",
+    "key_svg",
+    "write_worksheet",
+]
+
+VARIANTS = ("blanks", "objection", "sort")
+
+_INSTRUCTIONS = {
+    "blanks": "Some claims are missing. Read the map, then write in each numbered box the claim "
+              "that belongs there: what would make the arrow true?",
+    "objection": "An objection is missing. Write in each numbered box the objection the arrows "
+                 "call for: what could someone say against the claim it points to?",
+    "sort": "Sort the claims from the word bank into the map: write each box's letter "
+            "(or copy the claim) where it belongs. Every claim is used once.",
+}
+
+#: Write-in box size in points: about 3.2 by 1.3 inches, room for a handwritten sentence.
+BLANK_WIDTH = 230
+LINE_HEIGHT = 24
+BLANK_LINES = 3
+
+
+@dataclass(frozen=True)
+class Blank:
+    """One numbered blank: the claim it hides, its text and role, and its word-bank letter."""
+
+    number: int
+    claim: str
+    text: str
+    role: str
+    label: str | None = None
+    letter: str | None = None
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    """A worksheet: the map, its blanks in reading order, and the word bank (for ``sort``)."""
+
+    map: ArgumentMap
+    variant: str
+    blanks: tuple[Blank, ...]
+    seed: int
+    bank: tuple[tuple[str, str], ...] = ()
+    hidden_labels: tuple[str, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        """The worksheet's heading."""
+        return "Worksheet: " + (self.map.title or "argument map")
+
+    @property
+    def key_title(self) -> str:
+        """The answer key's heading."""
+        return "Answer key: " + (self.map.title or "argument map")
+
+    @property
+    def instructions(self) -> str:
+        """What the students are asked to do."""
+        return _INSTRUCTIONS[self.variant]
+
+    def blank_of(self, claim_id: str) -> Blank | None:
+        """The blank hiding ``claim_id``, or None."""
+        return next((b for b in self.blanks if b.claim == claim_id), None)
+
+
+def _letters(n: int) -> list[str]:
+    """Spreadsheet-style letters: A..Z, AA, AB, ...
+
+    >>> _letters(3), _letters(28)[-2:]
+    (['A', 'B', 'C'], ['AA', 'AB'])
+    """
+    out = []
+    for i in range(n):
+        s, k = "", i
+        while True:
+            s = chr(ord("A") + k % 26) + s
+            k = k // 26 - 1
+            if k < 0:
+                break
+        out.append(s)
+    return out
+
+
+def _reading_order(m: ArgumentMap) -> list[str]:
+    order: dict[str, None] = {}
+    for item in outline(m):
+        for claim_id in item.claims:
+            order.setdefault(claim_id)
+    for claim in m.claims:
+        order.setdefault(claim.id)
+    return list(order)
+
+
+def focus_map(m: ArgumentMap, claim_id: str) -> ArgumentMap:
+    """The part of the map that bears on one claim: it, and every step and claim leading to it.
+
+    A worksheet of one branch fits a printed page where the whole map would not.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="T")
+    >>> t = m.claim("T", id="t")
+    >>> r = m.claim("R", id="r")
+    >>> _ = m.support(t, r, id="s1")
+    >>> _ = m.support(r, "Because.", id="s2")
+    >>> sorted(focus_map(m, "r").graph.nodes)
+    ['because', 'r', 's2']
+    """
+    import networkx as nx
+
+    if claim_id not in m or m[claim_id].kind != "claim":
+        raise ArgmapError(f"cannot focus on {claim_id!r}: the map has no claim with that id")
+    keep = nx.ancestors(m.graph, claim_id) | {claim_id}
+    sub = m.copy()
+    sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in keep])
+    claim = m[claim_id]
+    name = claim.label or claim.text  # type: ignore[union-attr]
+    sub.title = f"{m.title}: {name}" if m.title else name
+    # A kept claim may have been a premise of a dropped step only: it stays, unattached.
+    return sub
+
+
+def _objection_steps(m: ArgumentMap) -> list[Inference]:
+    return [i for i in m.inferences if i.role in ("objection", "undercut")]
+
+
+def _pick_objections(m: ArgumentMap, chosen: int | Sequence[str] | None, rng: random.Random) -> list[Inference]:
+    steps = _objection_steps(m)
+    if not steps:
+        raise ArgmapError("the map has no objection to blank out; try the 'blanks' variant")
+    if chosen is None or isinstance(chosen, int):
+        count = 1 if chosen is None else chosen
+        if not 1 <= count <= len(steps):
+            raise ArgmapError(f"asked for {count} missing objection(s); the map has {len(steps)}")
+        return rng.sample(steps, count)
+    picked: list[Inference] = []
+    for name in chosen:
+        node = m.get(name)
+        if node is None:
+            raise ArgmapError(f"no claim or step with id {name!r} in the map")
+        found = [node] if node.kind == "inference" else [s for s in steps if node in s.premises]
+        found = [s for s in found if s in steps]
+        if not found:
+            raise ArgmapError(f"{name!r} is not an objection (or a premise of one)")
+        picked.extend(s for s in found if s not in picked)  # type: ignore[misc]
+    return picked
+
+
+def make_worksheet(
+    m: ArgumentMap,
+    blanks: int | Sequence[str] | None = None,
+    *,
+    variant: str = "blanks",
+    seed: int = 0,
+) -> Worksheet:
+    """Choose the blanks of a worksheet.
+
+    ``blanks`` is a count (chosen at random with ``seed``), a list of claim ids (for
+    ``objection``: objection step ids or their premises' ids), or None for the variant's default:
+    about a quarter of the claims for ``blanks``, one objection for ``objection``, every claim but
+    the thesis for ``sort``. The thesis is never chosen at random (it names the topic).
+    """
+    if variant not in VARIANTS:
+        raise ArgmapError(f"unknown worksheet variant {variant!r}; variants: {', '.join(VARIANTS)}")
+    rng = random.Random(seed)
+    order = _reading_order(m)
+    thesis = m.thesis
+    candidates = [c for c in order if thesis is None or c != thesis.id]
+    hidden_labels: list[str] = []
+    if variant == "objection":
+        steps = _pick_objections(m, blanks, rng)
+        ids = {p.id for s in steps for p in s.premises}
+        hidden_labels = [s.id for s in steps if s.label]
+    elif blanks is None or isinstance(blanks, int):
+        if blanks is None:
+            count = len(candidates) if variant == "sort" else max(1, round(len(candidates) / 4))
+        else:
+            count = blanks
+        if not candidates:
+            raise ArgmapError("the map has no claim besides the thesis to blank out")
+        if not 1 <= count <= len(candidates):
+            raise ArgmapError(f"asked for {count} blank(s); the map has {len(candidates)} claim(s) "
+                              "besides the thesis")
+        ids = set(rng.sample(candidates, count))
+    else:
+        ids = set()
+        for name in blanks:
+            node = m.get(name)
+            if node is None or node.kind != "claim":
+                raise ArgmapError(f"no claim with id {name!r} in the map (blanks name claim ids)")
+            ids.add(name)
+        if not ids:
+            raise ArgmapError("no claim to blank out: give a count or claim ids")
+    chosen = [c for c in order if c in ids]
+    letters: dict[str, str] = {}
+    bank: list[tuple[str, str]] = []
+    if variant == "sort":
+        shuffled = list(chosen)
+        rng.shuffle(shuffled)
+        for letter, claim_id in zip(_letters(len(shuffled)), shuffled, strict=True):
+            letters[claim_id] = letter
+            bank.append((letter, m[claim_id].text))  # type: ignore[union-attr]
+    made = []
+    for number, claim_id in enumerate(chosen, start=1):
+        claim = m[claim_id]
+        made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,  # type: ignore[union-attr]
+                          letters.get(claim_id)))
+    return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels))
+
+
+# -- Markdown -----------------------------------------------------------------------------------
+
+def _md(text: str) -> str:
+    """Markdown-escape text so a claim cannot turn into markup."""
+    out = []
+    for ch in " ".join(text.split()):
+        out.append("\\" + ch if ch in "\\`*_[]<>|~" else ch)
+    return "".join(out)
+
+
+def worksheet_markdown(ws: Worksheet) -> str:
+    """The worksheet as Markdown: heading, name line, instructions, word bank, outline."""
+    lines = [f"# {_md(ws.title)}", "", "Name: ______________________  Class: __________  Date: __________",
+             "", ws.instructions, ""]
+    if ws.bank:
+        lines += ["## Word bank", ""]
+        lines += [f"- **{letter}** {_md(text)}" for letter, text in ws.bank]
+        lines.append("")
+    lines += ["## The map", ""]
+    for item in outline(ws.map):
+        parts = []
+        for claim_id, text in zip(item.claims, item.texts, strict=True):
+            blank = ws.blank_of(claim_id)
+            parts.append(f"**({blank.number})** ______________________________" if blank else _md(text))
+        extra = " (linked)" if item.linked else ""
+        extra += " (see above)" if item.repeat else ""
+        lines.append(f"{'  ' * item.depth}- {item.number} {item.word}: {' + '.join(parts)}{extra}")
+    return "\n".join(lines) + "\n"
+
+
+def key_markdown(ws: Worksheet) -> str:
+    """The answer key as Markdown: each blank's number, role and claim (and word-bank letter)."""
+    lines = [f"# {_md(ws.key_title)}", "",
+             f"Variant: {ws.variant}; seed: {ws.seed}; {len(ws.blanks)} blank(s).", ""]
+    for b in ws.blanks:
+        letter = f" = **{b.letter}**" if b.letter else ""
+        label = f" ({_md(b.label)})" if b.label else ""
+        lines.append(f"{b.number}. {b.role.capitalize()}{letter}: {_md(b.text)}{label} `{b.claim}`")
+    return "\n".join(lines) + "\n"
+
+
+def worksheet_text(ws: Worksheet) -> str:
+    """The worksheet's plain-text outline (the accessible description of its SVG)."""
+    lines = [ws.title, ws.instructions]
+    if ws.bank:
+        lines.append("Word bank: " + " ".join(f"{letter}) {text}" for letter, text in ws.bank))
+    for item in outline(ws.map):
+        parts = []
+        for claim_id, text in zip(item.claims, item.texts, strict=True):
+            blank = ws.blank_of(claim_id)
+            parts.append(f"[blank {blank.number}]" if blank else text)
+        lines.append(f"{item.number} {item.word}: {' + '.join(parts)}")
+    return "\n".join(lines)
+
+
+# -- SVG ----------------------------------------------------------------------------------------
+
+def _blank_label(blank: Blank, theme: Theme, implicit: bool = False) -> str:
+    role = theme.roles.get(blank.role, theme.roles["premise"])
+    # An unstated premise keeps its dashed box and says so: finding it is the exercise.
+    word = role.heading + (" (implicit: unstated in the text)" if implicit else "")
+    heading = (f'<font point-size="{theme.fontsize + 4}"><b>{blank.number}</b></font>'
+               f'  <font point-size="{theme.small}" color="{theme.muted}">{html_text(word)}</font>')
+    ruled = "".join(
+        f'<tr><td width="{BLANK_WIDTH}" height="{LINE_HEIGHT}" border="1" sides="b" '
+        f'color="{theme.muted}"> </td></tr>'
+        for _ in range(BLANK_LINES)
+    )
+    letter = ""
+    if blank.letter is not None:
+        letter = (f'<tr><td align="right"><font point-size="{theme.small}" color="{theme.muted}">'
+                  "letter: ____</font></td></tr>")
+    return (
+        f'<<table border="2" cellborder="0" cellspacing="0" cellpadding="6" '
+        f'style="{"rounded,dashed" if implicit else "rounded"}" color="{role.border}" bgcolor="white">'
+        f'<tr><td align="left">{heading}</td></tr>'
+        f'<tr><td><table border="0" cellborder="0" cellspacing="2" cellpadding="0">{ruled}</table></td></tr>'
+        f"{letter}</table>>"
+    )
+
+
+def _header(ws: Worksheet, theme: Theme) -> str:
+    size = theme.fontsize
+    rows = [
+        f'<tr><td colspan="2"><font point-size="{theme.title_size}"><b>{html_text(ws.title)}</b></font></td></tr>',
+        f'<tr><td colspan="2" align="left"><font point-size="{size}">Name: ______________________   '
+        "Class: __________   Date: __________</font></td></tr>",
+    ]
+    for line in wrap_lines(ws.instructions, 110):
+        rows.append(f'<tr><td colspan="2" align="left"><font point-size="{size}"><i>{html_text(line)}</i>'
+                    "</font></td></tr>")
+    if ws.bank:
+        rows.append(f'<tr><td colspan="2" align="left"><font point-size="{size}"><b>Word bank</b></font></td></tr>')
+        half = (len(ws.bank) + 1) // 2
+        columns = [ws.bank[:half], ws.bank[half:]]
+
+        def cell(entries: tuple[tuple[str, str], ...]) -> str:
+            inner = []
+            for letter, text in entries:
+                lines = wrap_lines(text, 52)
+                body = '<br align="left"/>'.join(html_text(x) for x in lines) + '<br align="left"/>'
+                inner.append(f'<tr><td align="right" valign="top"><b>{html_text(letter)}</b></td>'
+                             f'<td align="left" balign="left" valign="top">{body}</td></tr>')
+            return ('<td valign="top" align="left"><table border="0" cellspacing="2" cellpadding="2">'
+                    + "".join(inner) + "</table></td>")
+
+        rows.append(f'<tr><td colspan="2"><table border="1" cellborder="0" cellspacing="0" cellpadding="4" '
+                    f'color="{theme.muted}"><tr>{cell(columns[0])}{cell(columns[1]) if columns[1] else ""}'
+                    "</tr></table></td></tr>")
+    return '<<table border="0" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>>"
+
+
+def _sheet_map(ws: Worksheet) -> ArgumentMap:
+    """The map as drawn on the sheet: hidden step labels removed (they would give answers away)."""
+    drawn = ws.map.copy()
+    for step_id in ws.hidden_labels:
+        drawn.graph.nodes[step_id].pop("label", None)
+    return drawn
+
+
+def _svg(m: ArgumentMap, theme: Theme, dot_source: str, *, title: str, desc: str,
+         titles: dict[str, str]) -> bytes:
+    from argmap.render.accessibility import make_accessible
+    from argmap.render.engine import run_engine
+    from argmap.render.output import postprocess_svg
+
+    svg = postprocess_svg(run_engine(dot_source, "svg").decode("utf-8"), theme.fontname)
+    return make_accessible(svg, m, theme, title=title, desc=desc, titles=titles).encode("utf-8")
+
+
+def worksheet_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
+    """The worksheet drawn as an accessible SVG (greyscale ``print`` theme by default)."""
+    th = get_theme(theme)
+    drawn = _sheet_map(ws)
+    styles = {b.claim: {"label": _blank_label(b, th, drawn[b.claim].implicit),  # type: ignore[union-attr]
+                        "class": f"claim blank {b.role}"} for b in ws.blanks}
+    dot = build_dot(drawn, th, node_styles=styles)
+    dot.attr("graph", label=_header(ws, th), labelloc="t", labeljust="l")
+    titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks}
+    return _svg(drawn, th, dot.source, title=ws.title, desc=worksheet_text(ws), titles=titles)
+
+
+def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
+    role = theme.roles.get(blank.role, theme.roles["premise"])
+    letter = f"  = {blank.letter}" if blank.letter else ""
+    heading = (f'<font point-size="{theme.fontsize + 4}"><b>{blank.number}{html_text(letter)}</b></font>'
+               f'  <font point-size="{theme.small}" color="{theme.muted}">ANSWER ({html_text(role.heading)})</font>')
+    body = '<br align="center"/>'.join(html_text(line) for line in wrap_lines(text, theme.wrap))
+    return (
+        f'<<table border="3" cellborder="0" cellspacing="0" cellpadding="6" style="rounded" '
+        f'color="{role.border}" bgcolor="white">'
+        f'<tr><td align="left">{heading}</td></tr><tr><td width="{BLANK_WIDTH}">{body}</td></tr></table>>'
+    )
+
+
+def key_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
+    """The answer key drawn as an SVG: the whole map, each answer boxed with its blank number."""
+    from argmap.outline import outline_text
+
+    th = get_theme(theme)
+    styles = {b.claim: {"label": _answer_label(b, b.text, th), "class": f"claim answer {b.role}"}
+              for b in ws.blanks}
+    dot = build_dot(ws.map, th, node_styles=styles)
+    dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>>')
+    desc = key_markdown(ws) + "\n" + outline_text(ws.map)
+    return _svg(ws.map, th, dot.source, title=ws.key_title, desc=desc, titles={})
+
+
+# -- files --------------------------------------------------------------------------------------
+
+def key_path(sheet: str | Path) -> Path:
+    """Where the answer key of a worksheet goes: beside it, ``-key`` before the suffix.
+
+    >>> key_path("out/sheet.svg").as_posix()
+    'out/sheet-key.svg'
+    """
+    path = Path(sheet)
+    return path.with_name(f"{path.stem}-key{path.suffix}")
+
+
+_FORMATS = ("svg", "pdf", "png", "md")
+
+
+def _bytes(ws: Worksheet, fmt: str, theme: str | Theme, key: bool) -> bytes:
+    if fmt == "md":
+        return (key_markdown(ws) if key else worksheet_markdown(ws)).encode("utf-8")
+    svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
+    if fmt == "svg":
+        return svg
+    from argmap.render.output import _cairosvg
+
+    cairosvg = _cairosvg()
+    if cairosvg is None:
+        raise ArgmapError(f"worksheets as {fmt.upper()} need cairosvg: pip install 'argmap[pdf]'; "
+                          "or write .svg or .md")
+    if fmt == "pdf":
+        return cairosvg.svg2pdf(bytestring=svg)  # type: ignore[no-any-return]
+    return cairosvg.svg2png(bytestring=svg, scale=2.0)  # type: ignore[no-any-return]
+
+
+def write_worksheet(
+    ws: Worksheet,
+    path: str | Path,
+    *,
+    key: str | Path | None = None,
+    write_key: bool = True,
+    theme: str | Theme = "print",
+) -> list[Path]:
+    """Write the worksheet (format from the suffix: .svg, .pdf, .png, .md) and its answer key
+    beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths."""
+    from argmap.formats.api import write_atomic
+
+    target = Path(path)
+    outputs = [(target, False)]
+    if write_key:
+        outputs.append((Path(key) if key is not None else key_path(target), True))
+    written = []
+    for out, is_key in outputs:
+        fmt = out.suffix.lower().lstrip(".")
+        if fmt not in _FORMATS:
+            raise ArgmapError(f"cannot write a worksheet as {str(out)!r}; use one of: "
+                              + ", ".join("." + f for f in _FORMATS))
+        write_atomic(out, _bytes(ws, fmt, theme, is_key))
+        written.append(out)
+    return written
+
+
+def blank_svg_id(claim_id: str) -> str:
+    """The SVG id of a blank's box (the claim's own)."""
+    return svg_id(claim_id)

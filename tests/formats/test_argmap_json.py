@@ -1,0 +1,140 @@
+"""argmap JSON: lossless round trips, schema checks, located errors, atomic writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import argmap
+from argmap import ArgumentMap, ParseError, Source
+from argmap.formats.argmap_json import schema, to_dict
+from argmap.gallery.conscription import build_map
+
+
+def rich_map() -> ArgumentMap:
+    m = ArgumentMap(title="Rich", author="Ann")
+    t = m.claim("T <b>", id="t", label="L", tags=["a", "implicit"], note="n", data={"k": [1, 2]},
+                rating=0.25, group="Part 1", sources=[Source(author="A", url="https://x.org", quote="q")])
+    step = m.support(t, ["P1", "P2"], id="s", label="SL", scheme="argument from expert opinion", note="sn",
+                     data={"x": True}, sources=[Source(outlet="O")])
+    m.undercut(step, "U")
+    return m
+
+
+def same(a: ArgumentMap, b: ArgumentMap) -> bool:
+    def edges(m: ArgumentMap) -> set[tuple[str, str, str]]:
+        return {(u, v, r) for u, v, r in m.graph.edges(data="role")}
+
+    return to_dict(a) == to_dict(b) and edges(a) == edges(b)
+
+
+@pytest.mark.parametrize("build", [rich_map, build_map, ArgumentMap])
+def test_round_trip_is_lossless_and_byte_stable(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    m = build()
+    path = tmp_path / "m.json"
+    argmap.dump(m, path)
+    back = argmap.load(path)
+    assert same(m, back)
+    assert argmap.dumps(back, "json") == path.read_text(encoding="utf-8")
+    assert argmap.dumps(back, "dot") == argmap.dumps(m, "dot")
+
+
+def test_every_written_document_satisfies_the_published_schema() -> None:
+    for m in (rich_map(), build_map()):
+        jsonschema.validate(json.loads(argmap.dumps(m, "json")), schema())
+
+
+def test_schema_is_shipped_as_package_data() -> None:
+    assert schema()["$id"].endswith("argmap-1.schema.json")
+
+
+def test_invalid_json_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text('{\n  "format": "argmap",\n  "version": 1,\n  "claims": [,]\n}\n')
+    with pytest.raises(ParseError) as info:
+        argmap.load(path)
+    err = info.value
+    assert (err.path, err.line, err.column) == (str(path), 4, 14)
+    assert "invalid JSON" in str(err)
+
+
+@pytest.mark.parametrize("doc, message", [
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a"}]}, "'text' is a required property"),
+    ({"format": "argmap", "version": 2, "claims": []}, "at /version"),
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}, {"id": "a", "text": "B"}]},
+     "duplicate id 'a'"),
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+      "inferences": [{"id": "i", "polarity": "support", "premises": ["ghost"], "target": "a"}]},
+     "premise 'ghost', which is not defined"),
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+      "inferences": [{"id": "i", "polarity": "support", "premises": ["a"], "target": "a"}]},
+     "both premise and conclusion"),
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a", "text": " "}]}, "text is blank"),
+    ({"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "rating": 3}]}, "at /claims/0/rating"),
+    ([1, 2], "is not of type 'object'"),
+])
+def test_bad_documents_give_parse_errors(doc, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ParseError, match=message):
+        argmap.loads(json.dumps(doc), "json")
+
+
+def test_non_utf8_file_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes(b'{"title": "caf\xe9"}')
+    with pytest.raises(ParseError, match="not UTF-8") as info:
+        argmap.load(path)
+    assert (info.value.line, info.value.column) == (1, 15)
+
+
+def test_missing_file_is_a_parse_error(tmp_path: Path) -> None:
+    with pytest.raises(ParseError, match="no such file"):
+        argmap.load(tmp_path / "nope.json")
+
+
+def test_failed_dump_leaves_no_file(tmp_path: Path) -> None:
+    m = ArgumentMap()
+    m.claim("T").data["bad"] = object()  # not JSON-serialisable
+    target = tmp_path / "out.json"
+    with pytest.raises(TypeError):
+        argmap.dump(m, target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_format_and_suffix_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(argmap.ArgmapError, match="unknown format 'nope'"):
+        argmap.dumps(ArgumentMap(), "nope")
+    with pytest.raises(argmap.ArgmapError, match="cannot tell which format"):
+        argmap.dump(ArgumentMap(), tmp_path / "map.unknown")
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    ('{"format": "argmap", "version": 1,\n "claims": [\n  {"id": "a",\n   "text": 7}]}', 4, 12,
+     "at /claims/0/text: 7 is not of type 'string'"),
+    ('{"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"},\n'
+     ' {"id": "a", "text": "B"}]}', 2, 9, "duplicate id 'a'"),
+    ('{"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],\n "inferences": [\n'
+     '  {"id": "i", "polarity": "support", "premises": ["a", "ghost"], "target": "a"}]}', 3, 56,
+     "names premise 'ghost', which is not defined"),
+])
+def test_semantic_errors_are_located(text: str, line: int, column: int, message: str) -> None:
+    with pytest.raises(ParseError) as info:
+        argmap.loads(text, "json", path="m.json")
+    assert message in info.value.message
+    assert (info.value.path, info.value.line, info.value.column) == ("m.json", line, column)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        argmap.dump(rich_map(), tmp_path / "m.json")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o644
+    (tmp_path / "m.json").chmod(0o600)
+    argmap.dump(rich_map(), tmp_path / "m.json")  # an existing file keeps its mode
+    assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o600

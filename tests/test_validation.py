@@ -1,0 +1,55 @@
+"""validate() lists every problem at once, including ones only hand edits can make."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap import ArgumentMap, ValidationError
+
+
+def test_valid_map_passes() -> None:
+    m = ArgumentMap()
+    m.support(m.claim("T"), "R")
+    m.validate()
+
+
+def test_every_problem_is_listed_at_once() -> None:
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    m.claim("   ", id="blank")
+    step = m.support(t, "R", id="s")
+    g = m.graph
+    g.add_node("lonely", kind="inference", polarity="support")  # no premise, no target
+    g.add_edge("s", "ghost", role="support")                     # a target that does not exist
+    g.add_node("self", kind="inference", polarity="support")
+    g.add_edge("t", "self", role="premise")
+    g.add_edge("self", "t", role="support")                      # t supports itself directly
+    g.nodes["t"]["rating"] = 2
+    g.add_node("weird", kind="banana")
+    with pytest.raises(ValidationError) as info:
+        m.validate()
+    problems = info.value.problems
+    expected = [
+        "claim 'blank': text is blank",
+        "claim 't': rating 2 is not a number in [0, 1]",
+        "inference 'lonely': no premise",
+        "inference 'lonely': has 0 targets, needs exactly one",
+        f"inference {step.id!r}: has 2 targets, needs exactly one",
+        "inference 'self': claim 't' is both premise and conclusion",
+        "node 'weird': unknown kind 'banana'",
+        "edge 's' -> 'ghost': node 'ghost' does not exist",
+    ]
+    for line in expected:
+        assert line in problems, line
+    assert str(info.value).startswith(f"the map has {len(problems)} problems")
+
+
+def test_wrong_edge_roles_are_reported() -> None:
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    m.attack(t, "R", id="a")
+    m.graph.edges["a", "t"]["role"] = "support"
+    m.graph.add_edge("t", "r", role="premise")  # claim -> claim
+    problems = pytest.raises(ValidationError, m.validate).value.problems
+    assert "edge 'a' -> 't': role 'support' should be 'attack'" in problems
+    assert "edge 't' -> 'r': a claim can only be a premise of an inference" in problems
