@@ -80,7 +80,7 @@ def uniforms() -> ArgumentMap:
 
 def test_map_derivation_follows_cayrol_and_lagasquie_schiex() -> None:
     m = uniforms()
-    fw = Framework.from_map(m)
+    fw = Framework.from_map(m, support="cayrol")
     assert fw.ids == list(m.graph.nodes)  # every claim and every inference is an argument
     attacks = set(fw.attacks())
     # direct and supported attacks of the objection on the thesis (and secondary: on nothing else)
@@ -90,6 +90,8 @@ def test_map_derivation_follows_cayrol_and_lagasquie_schiex() -> None:
     # the undercut attacks the step; secondary attacks reach nothing the step supports
     assert {("uc", "obj"), ("u", "obj")} <= attacks
     assert not any(b in ("s", "r") for _, b in attacks)
+    default = set(Framework.from_map(m).attacks())  # secondary attacks only
+    assert default == {a for a in attacks if a[0] in ("obj", "reb", "uc")}
     none = set(Framework.from_map(m, support="none").attacks())
     assert none == {("obj", "t"), ("reb", "o"), ("uc", "obj")}
     with pytest.raises(ArgmapError, match="support mode"):
@@ -101,6 +103,16 @@ def test_evaluating_a_map_labels_claims_and_steps() -> None:
     assert isinstance(r, Evaluation)
     assert (r["t"], r["o"], r["obj"], r["x"], r["u"], r["r"], r["s"]) == ("in", "out", "out", "in", "in", "in", "in")
     assert r.status("o") == "rejected" and r.credulous("t") and r.sceptical("t")
+
+
+def test_an_undercut_objection_no_longer_defeats_its_target_by_default() -> None:
+    # The supported attack would let the objection's premise attack past its undercut step.
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    o = m.attack(t, m.claim("O", id="o"), id="obj")
+    m.undercut(o, m.claim("U", id="u"), id="uc")
+    assert (evaluate(m)["t"], evaluate(m)["o"], evaluate(m)["obj"]) == ("in", "in", "out")
+    assert evaluate(m, support="cayrol")["t"] == "out"
 
 
 def test_an_unanswered_attack_on_a_reason_also_defeats_what_it_supports() -> None:

@@ -12,7 +12,9 @@ Dung semantics see attacks only, so support is folded into attacks (Cayrol and L
 - *secondary attack*: ``a`` attacks ``x`` and ``x`` supports (through a chain) ``b``: ``a`` attacks ``b``.
 
 Both together give ``S* ; A ; S*``: every direct attack ``(x, y)`` becomes the attacks from all
-that reach ``x`` by support to all that ``y`` reaches by support.
+that reach ``x`` by support to all that ``y`` reaches by support. argmap's default keeps only the
+secondary attacks (``A ; S*``): in a map the attacking argument is the step, and a supported attack
+from its premises would bypass an undercut of that step (see ``docs/semantics.md``).
 """
 
 from __future__ import annotations
@@ -65,12 +67,12 @@ def _reach(start: int, succ: list[list[int]]) -> list[int]:
 
 
 def derive_attacks(
-    m: ArgumentMap, ids: Sequence[str], support: str = "cayrol"
+    m: ArgumentMap, ids: Sequence[str], support: str = "secondary"
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """The attack relation of the map's framework as ``(attackers, targets)`` index arrays.
 
-    ``support`` says which derived attacks to add: ``"cayrol"`` (supported and secondary),
-    ``"supported"``, ``"secondary"`` or ``"none"`` (direct attacks only).
+    ``support`` says which derived attacks to add: ``"secondary"`` (argmap's default),
+    ``"cayrol"`` (supported and secondary), ``"supported"`` or ``"none"`` (direct attacks only).
     """
     supports, direct = relations(m, ids)
     backward: list[list[int]] = [[] for _ in ids]

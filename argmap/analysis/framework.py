@@ -33,7 +33,7 @@ __all__ = ["Framework", "SUPPORT_MODES"]
 IntArray = npt.NDArray[np.int64]
 
 #: How support steps turn into attacks when a map becomes a framework (see ``docs/semantics.md``).
-SUPPORT_MODES: tuple[str, ...] = ("cayrol", "supported", "secondary", "none")
+SUPPORT_MODES: tuple[str, ...] = ("secondary", "cayrol", "supported", "none")
 
 
 class Framework:
@@ -216,15 +216,16 @@ class Framework:
 
     # -- maps ----------------------------------------------------------------------------------
     @classmethod
-    def from_map(cls, m: ArgumentMap, *, support: str = "cayrol") -> Framework:
+    def from_map(cls, m: ArgumentMap, *, support: str = "secondary") -> Framework:
         """Derive the framework of a map: every claim and every inference is an argument.
 
-        An attack step attacks its target (a claim, or a step for an undercut). Support
-        becomes attacks as Cayrol and Lagasquie-Schiex prescribe for bipolar frameworks: a
-        premise supports its step and a support step supports its target; whoever supports an
-        attacker attacks too (*supported* attack), and whoever attacks something attacks all it
-        supports (*secondary* attack). ``support`` picks which of the two apply: ``"cayrol"``
-        (both, the default), ``"supported"``, ``"secondary"`` or ``"none"``.
+        An attack step attacks its target (a claim, or a step for an undercut). A premise supports
+        its step and a support step its target; support becomes attack by Cayrol and
+        Lagasquie-Schiex's *secondary* attack: whoever attacks something attacks all it supports
+        (a step falls with its premises, a conclusion with its reasons). Their *supported* attack
+        (whoever supports an attacker attacks too) would let an objection's premises attack past
+        an undercut of the objection's step, so it is off by default; ``support`` picks
+        ``"secondary"`` (the default), ``"cayrol"`` (both), ``"supported"`` or ``"none"``.
 
         >>> from argmap import ArgumentMap
         >>> m = ArgumentMap()
@@ -232,6 +233,8 @@ class Framework:
         >>> _ = m.support(t, m.claim("R", id="r"), id="s")
         >>> _ = m.attack(m["r"], m.claim("O", id="o"), id="a")
         >>> sorted(Framework.from_map(m).attacks())
+        [('a', 'r'), ('a', 's'), ('a', 't')]
+        >>> sorted(Framework.from_map(m, support="cayrol").attacks())
         [('a', 'r'), ('a', 's'), ('a', 't'), ('o', 'r'), ('o', 's'), ('o', 't')]
         """
         from argmap.analysis.bipolar import derive_attacks

@@ -218,7 +218,7 @@ def evaluate(
     subject: ArgumentMap | Framework,
     semantics: str = "grounded",
     *,
-    support: str = "cayrol",
+    support: str = "secondary",
     solver: str = "auto",
     base: Mapping[str, float] | None = None,
     max_extensions: int = sat.MAX_EXTENSIONS,
@@ -231,8 +231,8 @@ def evaluate(
         semantics: ``grounded`` (default), ``complete``, ``preferred``, ``stable``,
             ``semi-stable``, ``ideal`` (ICCMA's abbreviations GR, CO, PR, ST, SST, ID work too),
             or a gradual strength: ``dfquad``, ``quadratic-energy``.
-        support: how support becomes attack for a map (``cayrol``, ``supported``,
-            ``secondary``, ``none``); see ``docs/semantics.md``.
+        support: how support becomes attack for a map (``secondary``, the default, ``cayrol``,
+            ``supported``, ``none``); see ``docs/semantics.md``.
         solver: for the NP-hard semantics: ``auto`` (PySAT if installed, else the pure-Python
             search), ``pysat`` or ``python``.
         base: base scores by node id for the gradual methods (default: each claim's rating).

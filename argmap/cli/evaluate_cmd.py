@@ -26,7 +26,7 @@ def add_parser(sub: Any) -> None:
                    help=f"one of {', '.join(SEMANTICS + GRADUAL)} (default: %(default)s)")
     p.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                    help="how to print the result (default: %(default)s)")
-    p.add_argument("--support", default="cayrol", choices=("cayrol", "supported", "secondary", "none"),
+    p.add_argument("--support", default="secondary", choices=("secondary", "cayrol", "supported", "none"),
                    help="how support becomes attack for a map (default: %(default)s)")
     p.add_argument("--solver", default="auto", choices=("auto", "pysat", "python"),
                    help="SAT solver for the NP-hard semantics (default: %(default)s)")
