@@ -1,4 +1,5 @@
-"""Build the flagship map and write examples/conscription.{json,svg,png,html}.
+"""Build the flagship map and write examples/conscription.{json,svg,png,html} and the map
+evaluated under the grounded semantics, examples/conscription-grounded.{svg,png}.
 
 The map itself is built in ``argmap/gallery/conscription.py`` with the public API (so that
 ``argmap demo`` works from an installed package); read that file for the worked example.
@@ -22,6 +23,9 @@ def main() -> None:
     argmap.dump(m, HERE / "conscription.json")
     for suffix in (".svg", ".png", ".html"):
         argmap.render(m, HERE / f"conscription{suffix}")
+    grounded = argmap.evaluate(m, "grounded")
+    for suffix in (".svg", ".png"):
+        argmap.render(m, HERE / f"conscription-grounded{suffix}", evaluation=grounded)
     print(HERE / "conscription.svg")
 
 

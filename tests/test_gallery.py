@@ -50,3 +50,18 @@ def test_the_example_files_are_current() -> None:
     examples = Path(__file__).resolve().parents[1] / "examples"
     assert (examples / "conscription.json").read_text(encoding="utf-8") == argmap.dumps(build_map(), "json")
     assert (examples / "conscription.html").read_text(encoding="utf-8") == argmap.dumps(build_map(), "html")
+    from argmap.render.output import render_bytes
+
+    m = build_map()
+    evaluated = render_bytes(m, "svg", evaluation=argmap.evaluate(m, "grounded"))
+    assert (examples / "conscription-grounded.svg").read_bytes() == evaluated
+
+
+def test_grounded_semantics_accepts_the_thesis_and_rejects_every_objection() -> None:
+    import argmap
+
+    m = build_map()
+    result = argmap.evaluate(m, "grounded")
+    assert all(result[c.id] == "in" for c in m.claims)
+    rejected = {i.id for i in m.inferences if result[i.id] != "in"}
+    assert rejected == {"blame-objection", "security-objection", "no-grounds-objection", "neighbours-objection"}
