@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.analysis.checks.finding import quote
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ __all__ = ["LABELS", "StepStatus", "Explanation", "explain_labelling", "explain"
 LABELS: tuple[str, ...] = ("in", "undec", "out")
 _RANK = {"in": 2, "undec": 1, "out": 0}
 _WORD = {"in": "accepted (in)", "out": "rejected (out)", "undec": "undecided (undec)"}
-_QUOTE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -180,20 +180,8 @@ class _Reader:
                           tuple(dict.fromkeys(defeated)), tuple(dict.fromkeys(undecided)))
 
 
-def _q(m: ArgumentMap, node: str) -> str:
-    attrs = m.graph.nodes[node]
-    text = attrs.get("text")
-    if not isinstance(text, str):
-        prem = [p for p in m.graph.predecessors(node) if m.graph.nodes[p].get("kind") == "claim"]
-        text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in prem) or node
-    text = " ".join(text.split())
-    if len(text) > _QUOTE_CHARS:
-        text = text[: _QUOTE_CHARS - 1].rstrip() + "\u2026"
-    return f'"{text}"'
-
-
 def _names(m: ArgumentMap, steps: tuple[str, ...]) -> str:
-    named = [f"{s} ({_q(m, s)})" for s in steps]
+    named = [f"{s} ({quote(m, s)})" for s in steps]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
@@ -208,7 +196,7 @@ def _why_out(m: ArgumentMap, a: StepStatus) -> str:
     for p in out_premises:
         by = tuple(d for d in a.defeated_by if m.graph.has_edge(d, p))
         tail = f", defeated by {_names(m, by)}" if by else ""
-        shown = f"({p})" if len(a.premises) == 1 else f"{_q(m, p)} ({p})"
+        shown = f"({p})" if len(a.premises) == 1 else f"{quote(m, p)} ({p})"
         reasons.append(f"its premise {shown} is out{tail}")
     if undercuts:
         reasons.append(f"it is undercut by {_names(m, tuple(undercuts))}, which stands")
@@ -218,7 +206,7 @@ def _why_out(m: ArgumentMap, a: StepStatus) -> str:
 
 
 def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus], supports: list[StepStatus]) -> str:
-    head = f"{_q(m, claim)} ({claim}) is {_WORD[label]}"
+    head = f"{quote(m, claim)} ({claim}) is {_WORD[label]}"
     standing = [a for a in attacks if a.label == "in"]
     open_ = [a for a in attacks if a.label == "undec"]
     beaten = [a for a in attacks if a.label == "out"]
@@ -236,7 +224,7 @@ def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus]
         else:
             weak = [s for s in supports if s.label == "out"]
             if weak:
-                why = "; ".join(f"its reason {s.step} ({_q(m, s.step)}) is out because {_why_out(m, s)}"
+                why = "; ".join(f"its reason {s.step} ({quote(m, s.step)}) is out because {_why_out(m, s)}"
                                 for s in weak)
                 parts.append(f"{head}: no objection to it stands, but {why}. The semantics counts what "
                              "defeats a reason against the claim it supports (a secondary attack, in "
@@ -251,9 +239,9 @@ def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus]
         else:
             parts.append(f"{head}: the semantics cannot settle it.")
     for a in beaten:
-        parts.append(f"Objection {a.step} ({_q(m, a.step)}) is out because {_why_out(m, a)}.")
+        parts.append(f"Objection {a.step} ({quote(m, a.step)}) is out because {_why_out(m, a)}.")
     for a in standing:
-        parts.append(f"Objection {a.step} ({_q(m, a.step)}) is in: every premise is in and nothing that "
+        parts.append(f"Objection {a.step} ({quote(m, a.step)}) is in: every premise is in and nothing that "
                      "attacks it stands.")
     for a in open_:
         if a.undecided_by:
