@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 import networkx as nx
@@ -71,7 +71,8 @@ class Source:
 
     def to_dict(self) -> dict[str, str]:
         """The fields that are set, in declaration order."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # Not dataclasses.asdict: that deep-copies, and big maps call this once per source.
+        return {f: v for f in _SOURCE_FIELDS if (v := getattr(self, f)) is not None}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
@@ -88,6 +89,9 @@ class Source:
         if not parts:
             parts = [p for p in (self.title, self.url) if p][:1]
         return ", ".join(parts)
+
+
+_SOURCE_FIELDS = tuple(f.name for f in fields(Source))
 
 
 class _NodeView:

@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from argmap.analysis import dung, sat
 from argmap.analysis.framework import Framework
+from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -36,19 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["evaluate", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
            "canonical_semantics"]
 
-#: Dung semantics, by name.
-SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
-#: Gradual strength methods (computed by ``argmap.analysis.strength``).
-GRADUAL: tuple[str, ...] = ("dfquad", "quadratic-energy")
-#: Other accepted spellings, including ICCMA's abbreviations.
-ALIASES: dict[str, str] = {
-    "gr": "grounded", "co": "complete", "pr": "preferred", "st": "stable", "sst": "semi-stable",
-    "semistable": "semi-stable", "semi_stable": "semi-stable", "id": "ideal",
-    "df-quad": "dfquad", "df_quad": "dfquad", "qe": "quadratic-energy",
-    "quadratic_energy": "quadratic-energy", "quadraticenergy": "quadratic-energy",
-}
-#: The word shown for each label.
-STATUS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
 _SINGLE = ("grounded", "ideal")
 
 

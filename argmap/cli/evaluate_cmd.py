@@ -11,7 +11,7 @@ __all__ = ["add_parser", "run", "report_text"]
 
 
 def add_parser(sub: Any) -> None:
-    from argmap.analysis.semantics import GRADUAL, SEMANTICS
+    from argmap.analysis.names import GRADUAL, SEMANTICS
 
     p = sub.add_parser(
         "evaluate",

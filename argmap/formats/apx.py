@@ -16,12 +16,14 @@ att(a,b).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.analysis.framework import Framework
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, require_plain_ids
 from argmap.formats.registry import Format, register
+
+if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
 
 __all__ = ["loads", "dumps"]
 
@@ -32,6 +34,8 @@ _BLANK = re.compile(r"\s*(?:%.*)?$")
 
 def loads(text: str, path: str | None = None) -> Framework:
     """Read ``.apx`` text; a located ``ParseError`` for anything that is not a statement."""
+    from argmap.analysis.framework import Framework  # numpy loads only when needed
+
     arguments: dict[str, None] = {}
     attacks: list[tuple[str, str, int, int, int]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.analysis.framework import Framework
 from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
 
 __all__ = ["as_framework"]
 
@@ -19,6 +21,9 @@ def as_framework(obj: Any) -> Framework:
     >>> as_framework(m).ids
     ['t', 'o', 'a']
     """
+    from argmap.analysis.framework import Framework  # numpy loads only when needed
+
+
     if isinstance(obj, Framework):
         return obj
     from argmap.model import ArgumentMap

@@ -25,9 +25,7 @@ import re
 from typing import Any
 from xml.etree.ElementTree import ParseError as XMLParseError
 
-import defusedxml.ElementTree
 import networkx as nx
-from defusedxml import DefusedXmlException
 
 from argmap.errors import ParseError
 from argmap.formats.registry import Format, register
@@ -111,6 +109,9 @@ def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, An
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read GraphML written by argmap (or any GraphML whose nodes carry argmap's attributes)."""
+    import defusedxml.ElementTree  # imported on first read, keeping `argmap` quick to start
+    from defusedxml import DefusedXmlException
+
     try:
         defusedxml.ElementTree.fromstring(text.encode("utf-8"))
     except XMLParseError as exc:

@@ -21,14 +21,14 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from argmap.analysis.framework import Framework
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, require_plain_ids
 from argmap.formats.registry import Format, register
+
+if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
 
 __all__ = ["loads", "dumps"]
 
@@ -38,6 +38,10 @@ _NAME_COMMENT = re.compile(r"#\s*(\d+)\s+(\S+)\s*$")
 
 def loads(text: str, path: str | None = None) -> Framework:
     """Read ICCMA 2023 text; a located ``ParseError`` for a bad header, line or argument number."""
+    import numpy as np
+
+    from argmap.analysis.framework import Framework  # numpy loads only when needed
+
     n: int | None = None
     names: dict[int, str] = {}
     src: list[int] = []

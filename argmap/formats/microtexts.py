@@ -32,9 +32,6 @@ import xml.sax
 from dataclasses import dataclass, field
 from typing import Any
 
-import defusedxml.sax
-from defusedxml import DefusedXmlException
-
 from argmap.errors import ParseError
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap
@@ -87,6 +84,9 @@ class _Collector(xml.sax.ContentHandler):
 
 
 def _parse(text: str, path: str | None) -> _Collector:
+    import defusedxml.sax  # imported on first read, keeping `argmap` quick to start
+    from defusedxml import DefusedXmlException
+
     collector = _Collector()
     try:
         defusedxml.sax.parseString(text.encode("utf-8"), collector)

@@ -12,18 +12,22 @@ A node line may carry a label after the id (it is ignored); blank lines are skip
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.analysis.framework import Framework
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, require_plain_ids
 from argmap.formats.registry import Format, register
+
+if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
 
 __all__ = ["loads", "dumps"]
 
 
 def loads(text: str, path: str | None = None) -> Framework:
     """Read TGF text; a located ``ParseError`` for an attack naming an unknown argument."""
+    from argmap.analysis.framework import Framework  # numpy loads only when needed
+
     arguments: dict[str, None] = {}
     attacks: list[tuple[str, str]] = []
     in_edges = False

@@ -1,0 +1,19 @@
+"""The names of the semantics and strength methods: light to import (no numpy), for the CLI."""
+
+from __future__ import annotations
+
+__all__ = ["SEMANTICS", "GRADUAL", "ALIASES", "STATUS"]
+
+#: Dung semantics, by name.
+SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")
+#: Gradual strength methods (computed by ``argmap.analysis.strength``).
+GRADUAL: tuple[str, ...] = ("dfquad", "quadratic-energy")
+#: Other accepted spellings, including ICCMA's abbreviations.
+ALIASES: dict[str, str] = {
+    "gr": "grounded", "co": "complete", "pr": "preferred", "st": "stable", "sst": "semi-stable",
+    "semistable": "semi-stable", "semi_stable": "semi-stable", "id": "ideal",
+    "df-quad": "dfquad", "df_quad": "dfquad", "qe": "quadratic-energy",
+    "quadratic_energy": "quadratic-energy", "quadraticenergy": "quadratic-energy",
+}
+#: The word shown for each label.
+STATUS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
