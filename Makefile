@@ -36,6 +36,14 @@ lint: install-test
 
 examples: install
 	$(BIN)/python examples/conscription.py
+	$(BIN)/python examples/make_notebook.py
+	$(BIN)/python examples/worksheets/make_worksheets.py
+
+bench: install-test
+	$(BIN)/python bench/argdown_bench.py
+	$(BIN)/python bench/semantics_bench.py
+	$(BIN)/python bench/bench_strength_checks.py
+	$(BIN)/python bench/html_bench.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
