@@ -240,7 +240,7 @@ def build_dot(
         if len(premises) > 1 and not any(p in bracket_of for p in premises):
             for p in premises:
                 bracket_of[p] = inf.id
-            brackets.append((inf.id, premises, theme_color(th, inf.role)))
+            brackets.append((inf.id, premises, th.relations[inf.role].color))
 
     groups: dict[str | None, list[str]] = {}
     for claim in m.claims:
@@ -304,13 +304,3 @@ def build_dot(
     if legend and len(m):
         dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
     return dot
-
-
-def theme_color(theme: Theme, role: str) -> str:
-    """The colour of a relation role in a theme."""
-    return theme.relations[role].color
-
-
-def dot_source(m: ArgumentMap, **options: Any) -> str:
-    """The DOT text of :func:`build_dot`."""
-    return build_dot(m, **options).source  # type: ignore[no-any-return]
