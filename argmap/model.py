@@ -351,6 +351,7 @@ class ArgumentMap:
         self.graph: nx.DiGraph = nx.DiGraph()
         self.graph.graph["title"] = title
         self.graph.graph["meta"] = dict(meta)
+        self._reserved: set[str] = set()  # ids a step being built claims before it exists
 
     # -- map-level attributes -------------------------------------------------------------
     @property
@@ -376,9 +377,8 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
-        reserved = self.__dict__.get("_reserved", ())
         candidate, n = base, 1
-        while candidate in self.graph or candidate in reserved:
+        while candidate in self.graph or candidate in self._reserved:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
@@ -557,6 +557,7 @@ class ArgumentMap:
 
         other = ArgumentMap.__new__(ArgumentMap)
         other.graph = copy.deepcopy(self.graph)
+        other._reserved = set()
         return other
 
     def validate(self) -> None:
