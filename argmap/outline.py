@@ -63,12 +63,8 @@ class OutlineItem:
 
 
 def _steps_on(m: ArgumentMap, node: str) -> list[Inference]:
-    from argmap.model import Inference
-
-    steps = [Inference(m, n) for n in m.graph.predecessors(node)
-             if m.graph.nodes[n].get("kind") == "inference"]
     # Reasons before objections, otherwise insertion order (predecessors keep it).
-    return sorted(steps, key=lambda s: s.polarity != "support")
+    return sorted(m[node].incoming, key=lambda s: s.polarity != "support")
 
 
 def outline(m: ArgumentMap) -> list[OutlineItem]:
