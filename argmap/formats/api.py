@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from argmap import limits as _limits
 from argmap.errors import ArgmapError, ParseError
 from argmap.formats import registry
 
@@ -16,14 +17,19 @@ __all__ = ["load", "loads", "dump", "dumps", "read_text", "write_atomic"]
 def read_text(path: str | Path) -> str:
     """A file's text as UTF-8 (a BOM is dropped); a located ``ParseError`` if it is not."""
     p = Path(path)
+    most = _limits.current().input_bytes
     try:
-        raw = p.read_bytes()
+        with p.open("rb") as fh:
+            raw = fh.read(most + 1)  # never more than the limit, even from a pipe
     except FileNotFoundError:
         raise ParseError("no such file", path=str(path)) from None
     except IsADirectoryError:
         raise ParseError("is a directory, not a file", path=str(path)) from None
     except OSError as exc:
         raise ParseError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    if len(raw) > most:
+        size = p.stat().st_size if p.is_file() else len(raw)
+        raise ParseError(_limits.message("input_bytes", "the file", size), path=str(path))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -62,27 +68,44 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
-def loads(text: str, format: str, *, path: str | None = None) -> Any:
+def _read(fmt: registry.Format, text: str, path: str | None) -> Any:
+    if fmt.reader is None:
+        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
+    if len(text) > _limits.current().input_bytes:
+        raise ParseError(_limits.message("input_bytes", "the text", len(text), unit="characters"), path=path)
+    return fmt.reader(text, path)
+
+
+def loads(text: str, format: str, *, path: str | None = None, limits: _limits.Limits | None = None) -> Any:
     """Read a map (or, for ``apx``/``tgf``/``iccma23``, a framework) from text.
 
+    ``limits`` replaces the limits in force while reading (see :mod:`argmap.limits`):
+
     >>> import argmap
+    >>> from argmap.limits import Limits
+    >>> argmap.loads("[A]: a", "argdown", limits=Limits(input_bytes=3))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.ParseError: the text is 6 characters long, past the limit of 3 (raise it with ...)
     >>> m = argmap.loads('{"format": "argmap", "version": 1, "claims": [{"id": "t", "text": "T"}]}', "json")
     >>> m["t"].text
     'T'
     """
     fmt = registry.get(format)
-    if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
-    return fmt.reader(text, path)
+    with _limits.using(limits):
+        return _read(fmt, text, path)
 
 
-def load(path: str | Path, format: str | None = None) -> Any:
-    """Read a file; the format comes from its name (and content, for ``.json``/``.txt``)."""
-    text = read_text(path)
-    fmt = registry.get(format) if format else registry.for_path(path, reading=True, text=text)
-    if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
-    return fmt.reader(text, str(path))
+def load(path: str | Path, format: str | None = None, *, limits: _limits.Limits | None = None) -> Any:
+    """Read a file; the format comes from its name (and content, for ``.json``/``.txt``).
+
+    ``limits`` replaces the limits in force while reading, for a file bigger or deeper than
+    the defaults allow (``argmap.load(path, limits=Limits(input_bytes=2**30))``); see
+    :mod:`argmap.limits`.
+    """
+    with _limits.using(limits):
+        text = read_text(path)
+        fmt = registry.get(format) if format else registry.for_path(path, reading=True, text=text)
+        return _read(fmt, text, str(path))
 
 
 def dumps(m: Any, format: str) -> str:
