@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from argmap.errors import ParseError
+from argmap.formats.located import check_json_values, has_surrogate_escape, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Source
 from argmap.validation import problems
@@ -103,7 +104,8 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         raise _fail(first.message + more, list(first.absolute_path), path, locate)
-    m = ArgumentMap(title=doc.get("title"), **doc.get("meta", {}))
+    m = ArgumentMap(title=doc.get("title"))
+    m.meta.update(doc.get("meta", {}))  # not as keywords: a "title" in meta is just data
     for kind, key in (("claim", "claims"), ("inference", "inferences")):
         for index, item in enumerate(doc.get(key, [])):
             if item["id"] in m.graph:
@@ -195,11 +197,29 @@ def dumps(m: ArgumentMap) -> str:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON; malformed JSON gives a ``ParseError`` with line and column."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    doc = parse_json(text, path, "argmap JSON")
+    _check_free_values(doc, text, path)
     return from_dict(doc, path=path, locate=json_locator(text))
+
+
+def _check_free_values(doc: Any, text: str, path: str | None) -> None:
+    """Lone surrogates anywhere, and deep nesting in ``meta`` and ``data`` (the only places the
+    schema leaves free), refused before anything else reads them."""
+    if not isinstance(doc, dict):
+        return
+    surrogates = has_surrogate_escape(text)
+    if surrogates:
+        check_json_values(doc, text, path, surrogates=True)
+        return
+    if isinstance(doc.get("meta"), dict | list):
+        check_json_values(doc["meta"], text, path, at=["meta"], base=1, surrogates=False)
+    for key in ("claims", "inferences"):
+        nodes = doc.get(key)
+        if not isinstance(nodes, list):
+            continue
+        for index, node in enumerate(nodes):
+            if isinstance(node, dict) and isinstance(node.get("data"), dict | list) and node["data"]:
+                check_json_values(node["data"], text, path, at=[key, index, "data"], base=3, surrogates=False)
 
 
 def _looks_like_argmap(text: str) -> bool:

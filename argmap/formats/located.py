@@ -15,32 +15,121 @@ Both run only when there is an error to report, so reading valid files pays noth
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import math
+import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from argmap import limits
 from argmap.errors import ParseError
 
-__all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines"]
+__all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines", "check_json_values",
+           "has_surrogate_escape"]
 
 PathItem = str | int
+
+#: A ``\uD800``-``\uDFFF`` escape somewhere in JSON text: the only way JSON can hold a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONSTANT = re.compile(r"-?Infinity|NaN|-?\d+(?:\.\d+)?[eE][+-]?\d{3,}")
+
+
+class _NotANumber(ValueError):
+    """``NaN``/``Infinity`` (or a float too big for a double): valid Python, not valid JSON."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotANumber(text)
+    return value
 
 
 def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
     """``json.loads`` with a located ``ParseError`` instead of ``JSONDecodeError``.
 
+    JSON's rules are kept strictly: ``NaN``, ``Infinity`` and numbers too big for a float are
+    refused (Python reads them; other tools do not), and so is nesting past the limit.
+
     >>> parse_json('{"a": }', "x.json")
     Traceback (most recent call last):
     argmap.errors.ParseError: x.json:1:7: invalid JSON: Expecting value (is the file complete?)
+    >>> parse_json('{"a": [1, NaN]}', "x.json")
+    Traceback (most recent call last):
+    argmap.errors.ParseError: x.json:1:11: invalid JSON: NaN is not a JSON number
     """
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         hint = " (is the file complete?)" if exc.pos >= len(text.rstrip()) or "Expecting value" in exc.msg else ""
         if not text.strip():
             raise ParseError(f"the file is empty; expected {what}", path=path, line=1, column=1) from None
         raise ParseError(f"invalid JSON: {exc.msg}{hint}", path=path, line=exc.lineno, column=exc.colno) from None
+    except _NotANumber as exc:
+        found = _CONSTANT.search(text)
+        line, column = _line_column(text, found.start()) if found else (None, None)
+        raise ParseError(f"invalid JSON: {exc.args[0]} is not a JSON number", path=path,
+                         line=line, column=column) from None
     except RecursionError:
-        raise ParseError(f"{what} nested too deeply to read", path=path) from None
+        raise ParseError(limits.message("nesting", f"the {what}", "about 1,000"), path=path) from None
+    except ValueError as exc:  # an integer of thousands of digits
+        raise ParseError(f"invalid JSON: {exc}", path=path) from None
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _walk(value: Any, pointer: list[PathItem]) -> Iterator[tuple[Any, list[PathItem], int]]:
+    """Every value under ``value`` with its pointer and depth, depth first, without recursion."""
+    stack: list[tuple[Any, list[PathItem], int]] = [(value, pointer, 0)]
+    while stack:
+        item, where, depth = stack.pop()
+        yield item, where, depth
+        if isinstance(item, dict):
+            for key, child in reversed(item.items()):
+                yield key, where, depth + 1  # keys are checked too, at their mapping's pointer
+                stack.append((child, [*where, key], depth + 1))
+        elif isinstance(item, list):
+            stack.extend((child, [*where, k], depth + 1) for k, child in reversed(list(enumerate(item))))
+
+
+def has_surrogate_escape(text: str) -> bool:
+    """Whether JSON text holds a ``\\uD800``-``\\uDFFF`` escape (the only way to a lone surrogate)."""
+    return _SURROGATE_ESCAPE.search(text) is not None
+
+
+def check_json_values(doc: Any, text: str, path: str | None, *, at: Sequence[PathItem] = (),
+                      base: int = 0, surrogates: bool | None = None) -> None:
+    """Refuse what parsed JSON may hold but no writer can carry: lone surrogates, deep nesting.
+
+    ``doc`` is the value found at pointer ``at``, ``base`` levels below the document's root;
+    ``surrogates`` is :func:`has_surrogate_escape` of the text, when already known. A
+    ``"\\ud800"`` escape is valid JSON but no character: UTF-8 cannot encode it, so every file
+    written from it would fail.
+
+    >>> text = r'{"a": ["\\ud800"]}'
+    >>> check_json_values(json.loads(text), text, "x.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.errors.ParseError: x.json:1:8: the text '\\ud800' holds a lone surrogate (...); write the character itself
+    """
+    if surrogates is None:
+        surrogates = has_surrogate_escape(text)
+    most = limits.current().nesting
+    if not surrogates and limits.nesting_depth(doc, stop=most) + base <= most:
+        return
+    for value, where, depth in _walk(doc, list(at)):
+        if depth + base > most:
+            raise error_at(limits.message("nesting", "the document", depth + base), text, where, path)
+        if surrogates and isinstance(value, str) and _LONE_SURROGATE.search(value):
+            shown = value if len(value) < 40 else value[:37] + "..."
+            raise error_at(f"the text {shown!r} holds a lone surrogate (half of a character, written as an "
+                           "escape such as \\ud800); write the character itself", text, where, path)
 
 
 def locate(text: str, pointer: Sequence[PathItem]) -> tuple[int, int] | None:
