@@ -37,11 +37,13 @@ claims:
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from typing import Any
 
 import yaml
 
 from argmap.errors import ParseError
+from argmap.formats import safe_yaml
 from argmap.formats.argmap_json import from_dict, to_dict
 from argmap.formats.located import describe, position
 from argmap.formats.registry import Format, register
@@ -49,7 +51,6 @@ from argmap.model import ArgumentMap
 
 __all__ = ["loads", "dumps", "expand"]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _NESTS = {"reasons": "support", "objections": "attack"}
 _STEP_FIELDS = ("id", "label", "scheme", "sources", "note", "data", "group")
@@ -57,7 +58,12 @@ Pointer = list[str | int]
 
 
 class _Expander:
-    """Turns the hand-writing shortcuts into the canonical document, remembering origins."""
+    """Turns the hand-writing shortcuts into the canonical document, remembering origins.
+
+    Claims nest in claims to any depth the file chooses, so :meth:`claim` and :meth:`step` are
+    generators that yield the nested claims they need and :meth:`run` works them off a stack:
+    no recursion, same order as a recursive walk.
+    """
 
     def __init__(self) -> None:
         self.claims: list[Any] = []
@@ -69,7 +75,23 @@ class _Expander:
         err.pointer = pointer  # type: ignore[attr-defined]
         return err
 
-    def claim(self, item: Any, default_id: str, where: Pointer) -> str:
+    def run(self, item: Any, default_id: str, where: Pointer) -> str:
+        """Expand one claim (and everything nested in it); its id."""
+        stack: list[Generator[tuple[Any, str, Pointer], str | None, str]] = [self.claim(item, default_id, where)]
+        sent: str | None = None
+        result = ""
+        while stack:
+            try:
+                wanted = stack[-1].send(sent)
+            except StopIteration as done:
+                stack.pop()
+                sent = result = done.value
+                continue
+            stack.append(self.claim(*wanted))
+            sent = None
+        return result
+
+    def claim(self, item: Any, default_id: str, where: Pointer) -> Generator[tuple[Any, str, Pointer], str | None, str]:
         if isinstance(item, str):
             item = {"text": item}
         if not isinstance(item, dict):
@@ -86,25 +108,29 @@ class _Expander:
                 raise self.fail(f"'{key}' should be a list of claims", [*where, key])
             for k, entry in enumerate(entries):
                 count += 1
-                self.step(entry, polarity, str(claim_id), f"{claim_id}.{count}", [*where, key, k])
+                yield from self.step(entry, polarity, str(claim_id), f"{claim_id}.{count}", [*where, key, k])
         return str(claim_id)
 
-    def step(self, entry: Any, polarity: str, target: str, base: str, where: Pointer) -> None:
+    def step(self, entry: Any, polarity: str, target: str, base: str,
+             where: Pointer) -> Generator[tuple[Any, str, Pointer], str | None, None]:
         step: dict[str, Any] = {"polarity": polarity, "target": target}
         if isinstance(entry, dict) and "premises" in entry:
             premises = entry["premises"]
             if not isinstance(premises, list) or not premises:
                 raise self.fail("'premises' should be a non-empty list of claims", [*where, "premises"])
             letters = "abcdefghijklmnopqrstuvwxyz"
-            ids = [self.claim(p, f"{base}{letters[j % 26]}{'' if j < 26 else j // 26}", [*where, "premises", j])
-                   for j, p in enumerate(premises)]
+            ids = []
+            for j, p in enumerate(premises):
+                new_id = yield (p, f"{base}{letters[j % 26]}{'' if j < 26 else j // 26}", [*where, "premises", j])
+                ids.append(str(new_id))
             step.update({k: v for k, v in entry.items() if k in _STEP_FIELDS})
             extra = set(entry) - set(_STEP_FIELDS) - {"premises"}
             if extra:
                 raise self.fail(f"unknown key(s) for a step: {', '.join(sorted(map(str, extra)))}", where)
             step.setdefault("id", f"{polarity}-{base}")
         else:
-            ids = [self.claim(entry, base, where)]
+            new_id = yield (entry, base, where)
+            ids = [str(new_id)]
             step["id"] = f"{polarity}-{ids[0]}"
         step["premises"] = ids
         self.origin[("inferences", len(self.inferences))] = where
@@ -130,7 +156,7 @@ def expand(doc: Any) -> tuple[Any, dict[tuple[str | int, ...], Pointer]]:
         return out, {}
     expander = _Expander()
     for i, item in enumerate(doc["claims"]):
-        expander.claim(item, str(i + 1), ["claims", i])
+        expander.run(item, str(i + 1), ["claims", i])
     given = doc.get("inferences", [])
     if isinstance(given, list):
         for j, inf in enumerate(given):
@@ -148,8 +174,12 @@ _LIST_KEYS = {"claims", "inferences", "reasons", "objections", "premises", "tags
 
 
 def _as_written(value: Any, node: Any) -> Any:
-    """Put back the text of scalars YAML turned into numbers, dates or booleans where argmap wants text."""
-    if isinstance(value, dict) and isinstance(node, yaml.MappingNode):
+    """Put back the text of scalars YAML turned into numbers or booleans where argmap wants text."""
+    stack = [(value, node)]
+    while stack:
+        value, node = stack.pop()
+        if not (isinstance(value, dict) and isinstance(node, yaml.MappingNode)):
+            continue
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
             if key not in value:
@@ -162,7 +192,7 @@ def _as_written(value: Any, node: Any) -> Any:
                     if isinstance(item_node, yaml.ScalarNode) and item is not None and not isinstance(item, str):
                         value[key][i] = item_node.value
                     else:
-                        _as_written(item, item_node)
+                        stack.append((item, item_node))
     return value
 
 
@@ -176,19 +206,8 @@ def _original(pointer: Pointer, origin: dict[tuple[str | int, ...], Pointer]) ->
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap YAML (canonical, or with the hand-writing shortcuts)."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        doc = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        raise ParseError(f"invalid YAML: {message}", path=path,
-                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None) from None
-    except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {exc}", path=path) from None
-    finally:
-        loader.dispose()
+    loader, node = safe_yaml.compose(text, what="the map", path=path)
+    doc = safe_yaml.construct(loader, node, what="the map", path=path)
     if doc is None:
         raise ParseError("the file is empty; a map needs at least 'claims:'", path=path, line=1, column=1)
     if not isinstance(doc, dict):

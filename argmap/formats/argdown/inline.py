@@ -15,9 +15,10 @@ import re
 import textwrap
 from typing import Any
 
-import yaml
-
+from argmap import limits
 from argmap.errors import ParseError
+from argmap.formats import safe_yaml
+from argmap.formats.safe_yaml import fresh
 
 __all__ = ["split_inline", "unescape", "load_yaml", "TAG_WORD"]
 
@@ -34,11 +35,6 @@ _ESCAPE = re.compile(r"\\(.)", re.S)
 #: What a word tag may contain (others are written ``#(...)``).
 TAG_WORD = re.compile(r"[\w-]+")
 
-try:  # libyaml's loader is much faster; same safe subset
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
 
 def unescape(text: str) -> str:
     """Resolve backslash escapes: ``\\\\x`` becomes ``x``.
@@ -49,61 +45,23 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-_CACHE: dict[str, Any] = {}
+_CACHE: dict[tuple[str, int], Any] = {}
 _CACHE_SIZE = 4096
 
 
-def _copy(value: Any) -> Any:
-    """A copy of parsed YAML deep enough that no two nodes share a mutable dict or list."""
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
-
-
 def load_yaml(source: str, *, what: str, path: str | None, line: int, column: int) -> Any:
-    """``yaml.safe_load`` with errors turned into a located :class:`ParseError`.
+    """YAML through :mod:`argmap.formats.safe_yaml` (no aliases), errors located in the file.
 
     Documents repeat the same small data (``{isGroup: false}``), so results are cached by text.
     """
-    cached = _CACHE.get(source, _CACHE)
+    key = (source, limits.current().nesting)
+    cached = _CACHE.get(key, _CACHE)
     if cached is not _CACHE:
-        return _copy(cached)
-    try:
-        value = yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where_line, where_col = line, column
-        if mark is not None:
-            where_line = line + mark.line
-            where_col = (column + mark.column) if mark.line == 0 else mark.column + 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ParseError(f"invalid YAML in {what}: {problem}", path=path, line=where_line,
-                         column=where_col) from None
-    except RecursionError:
-        raise ParseError(f"{what} is nested too deeply", path=path, line=line, column=column) from None
-    if _shares(value):
-        # aliases make one object appear many times: writing it out would multiply it
-        raise ParseError(f"{what} uses YAML aliases (*name); write the values out instead",
-                         path=path, line=line, column=column)
+        return fresh(cached)
+    value = safe_yaml.load(source, what=what, path=path, line=line, column=column, aliases=False)
     if len(_CACHE) < _CACHE_SIZE:
-        _CACHE[source] = _copy(value)
+        _CACHE[key] = fresh(value)
     return value
-
-
-def _shares(value: Any) -> bool:
-    """True when a list or mapping occurs twice in parsed YAML (an alias), or it is huge."""
-    seen: set[int] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, (dict, list)):
-            if id(item) in seen or len(seen) > 100_000:
-                return True
-            seen.add(id(item))
-            stack.extend(item.values() if isinstance(item, dict) else item)
-    return False
 
 
 def _closing_brace(raw: str, start: int) -> int:
