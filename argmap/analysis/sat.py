@@ -33,6 +33,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from argmap import limits
 from argmap.analysis.framework import Framework
 from argmap.errors import ArgmapError
 
@@ -41,7 +42,8 @@ __all__ = ["Solver", "BacktrackingSolver", "make_solver", "have_pysat", "complet
 
 #: ``solver=`` names: ``auto`` picks PySAT when installed, else the pure-Python search.
 SOLVER_NAMES: tuple[str, ...] = ("auto", "pysat", "python")
-#: Enumeration stops with an error past this many extensions (they can be exponentially many).
+#: Enumeration stops with an error past this many extensions (they can be exponentially many);
+#: the default of ``Limits.extensions`` (``ARGMAP_MAX_EXTENSIONS``).
 MAX_EXTENSIONS = 10_000
 # The pure-Python search is exponential in the worst case: refuse frameworks far beyond its reach.
 PYTHON_SOLVER_LIMIT = 400
@@ -173,7 +175,11 @@ class BacktrackingSolver:
         # Decision stack: (trail length before the decision, decision literal, already flipped?)
         decisions: list[tuple[int, int, bool]] = []
         next_var = 1
+        rounds = 0
         while True:
+            rounds += 1
+            if not rounds & 0x3FF:  # exponential in the worst case: look at the clock now and then
+                limits.check_time()
             while next_var <= nv and value[next_var] != 0:
                 next_var += 1
             if next_var > nv:
@@ -266,6 +272,7 @@ class Encoding:
 
     def solve(self, assumptions: Sequence[int] = ()) -> list[int] | None:
         """A model (as a set-like list of true literals' variables) or None when unsatisfiable."""
+        limits.check_time()  # between solver calls: enumeration may need exponentially many
         if not self.solver.solve(assumptions=list(assumptions)):
             return None
         model = self.solver.get_model() or []
@@ -293,15 +300,17 @@ class Encoding:
             delete()
 
 
-def _too_many(found: list[frozenset[int]], limit: int, what: str) -> None:
+def _too_many(found: list[frozenset[int]], limit: int | None, what: str) -> None:
+    limit = limits.current().extensions if limit is None else limit
     if len(found) > limit:
         raise ArgmapError(
-            f"this framework has more than {limit} {what} extensions; enumerating them all is hopeless. "
-            "Use grounded or ideal semantics, or ask acceptance.credulous/sceptical for the claims you need"
+            f"this framework has more than {limit:,} {what} extensions; enumerating them all is hopeless. "
+            "Use grounded or ideal semantics, or ask acceptance.credulous/sceptical for the claims you need "
+            f"(or raise the limit with {limits.ENVIRONMENT['extensions']}=...)"
         )
 
 
-def _enumerate(enc: Encoding, limit: int, what: str) -> list[frozenset[int]]:
+def _enumerate(enc: Encoding, limit: int | None, what: str) -> list[frozenset[int]]:
     found: list[frozenset[int]] = []
     try:
         while (model := enc.solve()) is not None:
@@ -314,12 +323,12 @@ def _enumerate(enc: Encoding, limit: int, what: str) -> list[frozenset[int]]:
     return _ordered(found)
 
 
-def complete(fw: Framework, solver: str = "auto", limit: int = MAX_EXTENSIONS) -> list[frozenset[int]]:
+def complete(fw: Framework, solver: str = "auto", limit: int | None = None) -> list[frozenset[int]]:
     """Every complete extension (as sets of argument indices), smallest first."""
     return _enumerate(Encoding(fw, solver), limit, "complete")
 
 
-def stable(fw: Framework, solver: str = "auto", limit: int = MAX_EXTENSIONS) -> list[frozenset[int]]:
+def stable(fw: Framework, solver: str = "auto", limit: int | None = None) -> list[frozenset[int]]:
     """Every stable extension (possibly none)."""
     enc = Encoding(fw, solver)
     for a in range(enc.n):
@@ -371,7 +380,7 @@ def _maximal(enc: Encoding, measure: str) -> Iterator[tuple[frozenset[int], froz
         enc.solver.add_clause(outside)
 
 
-def preferred(fw: Framework, solver: str = "auto", limit: int = MAX_EXTENSIONS) -> list[frozenset[int]]:
+def preferred(fw: Framework, solver: str = "auto", limit: int | None = None) -> list[frozenset[int]]:
     """Every preferred extension: the complete extensions maximal under inclusion."""
     enc = Encoding(fw, solver)
     found: list[frozenset[int]] = []
@@ -384,7 +393,7 @@ def preferred(fw: Framework, solver: str = "auto", limit: int = MAX_EXTENSIONS) 
     return _ordered(found)
 
 
-def semi_stable(fw: Framework, solver: str = "auto", limit: int = MAX_EXTENSIONS) -> list[frozenset[int]]:
+def semi_stable(fw: Framework, solver: str = "auto", limit: int | None = None) -> list[frozenset[int]]:
     """Every semi-stable extension: complete extensions whose range (in or out) is maximal."""
     ranges: list[frozenset[int]] = []
     enc = Encoding(fw, solver)

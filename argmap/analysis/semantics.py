@@ -26,12 +26,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from argmap import limits as _limits
 from argmap.analysis import dung, sat
 from argmap.analysis.framework import Framework
 from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
+    from argmap.limits import Limits
     from argmap.model import ArgumentMap
 
 __all__ = ["evaluate", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
@@ -209,7 +211,8 @@ def evaluate(
     support: str = "secondary",
     solver: str = "auto",
     base: Mapping[str, float] | None = None,
-    max_extensions: int = sat.MAX_EXTENSIONS,
+    max_extensions: int | None = None,
+    limits: Limits | None = None,
 ) -> Evaluation | Strengths:
     """Evaluate a map or a framework under a semantics.
 
@@ -225,7 +228,9 @@ def evaluate(
             search), ``pysat`` or ``python``.
         base: base scores by node id for the gradual methods (default: each claim's rating).
         max_extensions: give up (``ArgmapError``) past this many extensions; a framework may
-            have exponentially many.
+            have exponentially many (default ``Limits.extensions``, 10,000).
+        limits: the limits in force meanwhile (see :mod:`argmap.limits`); the search gives up
+            with ``ArgmapError`` after ``Limits.solver_seconds`` (60 s unless raised).
 
     Returns:
         An :class:`Evaluation` (labels in/out/undec) or, for a gradual method, :class:`Strengths`.
@@ -256,13 +261,22 @@ def evaluate(
         labels = dung.grounded(fw)
         return Evaluation(fw, name, labels, [frozenset(np.flatnonzero(labels == dung.IN).tolist())])
     if name == "ideal":
-        ext = sat.ideal(fw, solver)
+        with _limits.using(limits), _limits.time_limit(_searching(name, solver)):
+            ext = sat.ideal(fw, solver)
         return Evaluation(fw, name, dung.labelling_from_extension(fw, ext), [ext])
     compute = {"complete": sat.complete, "preferred": sat.preferred, "stable": sat.stable,
                "semi-stable": sat.semi_stable}[name]
-    exts = compute(fw, solver, max_extensions)
+    with _limits.using(limits), _limits.time_limit(_searching(name, solver)):
+        exts = compute(fw, solver, max_extensions)
     labellings = [dung.labelling_from_extension(fw, e) for e in exts]
     return Evaluation(fw, name, _sceptical_labels(len(fw), labellings), exts, labellings)
+
+
+def _searching(name: str, solver: str) -> str:
+    """What a search that runs out of time was doing, with the cure when it is the slow one."""
+    if solver == "python" or (solver == "auto" and not sat.have_pysat()):
+        return f"the {name} evaluation by the pure-Python search (pip install 'argmap[sat]' is far faster)"
+    return f"the {name} evaluation"
 
 
 def _sceptical_labels(n: int, labellings: list[npt.NDArray[np.int8]]) -> npt.NDArray[np.int8]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, require_plain_ids
 from argmap.formats.registry import Format, register
@@ -60,7 +61,13 @@ def loads(text: str, path: str | None = None) -> Framework:
             if header is None:
                 raise ParseError(f"expected the header `p af N` first, found {stripped[:30]!r}",
                                  path=path, line=lineno, column=1)
-            n = int(header.group(1))
+            digits = header.group(1)
+            # int() of thousands of digits is refused by Python itself; compare lengths first
+            if len(digits.lstrip("0")) > 18 or int(digits) > limits.current().arguments:
+                shown = int(digits) if len(digits) <= 18 else f"a {len(digits)}-digit number of"
+                raise ParseError(limits.message("arguments", "the header", shown), path=path, line=lineno,
+                                 column=line.index("p") + 1)
+            n = int(digits)
             continue
         parts = stripped.split()
         if len(parts) != 2 or not all(p.isdigit() for p in parts):
@@ -68,10 +75,11 @@ def loads(text: str, path: str | None = None) -> Framework:
                              path=path, line=lineno, column=1)
         column = line.index(parts[0]) + 1
         for k, part in enumerate(parts):
-            value = int(part)
+            value = int(part) if len(part) <= 18 else n + 1  # thousands of digits: out of range
             if not 1 <= value <= n:
                 col = column if k == 0 else line.index(part, column + len(parts[0]) - 1) + 1
-                raise ParseError(f"argument {value} is outside 1..{n} declared by `p af {n}`",
+                shown = part if len(part) <= 20 else part[:10] + "..."
+                raise ParseError(f"argument {shown} is outside 1..{n} declared by `p af {n}`",
                                  path=path, line=lineno, column=col)
         src.append(int(parts[0]) - 1)
         dst.append(int(parts[1]) - 1)
