@@ -20,13 +20,14 @@ Lunch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["OutlineItem", "outline", "outline_text", "ROLE_WORDS"]
+__all__ = ["OutlineItem", "outline", "outline_text", "ROLE_WORDS", "NUMBER_PARTS"]
 
 ROLE_WORDS = {
     "thesis": "Thesis",
@@ -67,30 +68,61 @@ def _steps_on(m: ArgumentMap, node: str) -> list[Inference]:
     return sorted(m[node].incoming, key=lambda s: s.polarity != "support")
 
 
+#: Numbers keep at most this many parts: deeper, the middle parts give way to "…", so that a chain
+#: of 100,000 claims has numbers of bounded length (whole numbers would take ~10 GB).
+NUMBER_PARTS = 24
+_HEAD = NUMBER_PARTS // 2
+
+
+def _number(parent: tuple[str, tuple[str, ...]], k: int) -> tuple[str, tuple[str, ...]]:
+    """The number of a parent's ``k``-th child, as (kept head, last parts).
+
+    >>> n = ("", ("1",))
+    >>> for _ in range(30):
+    ...     n = _number(n, 2)
+    >>> _text(n)
+    '1.2.2.2.2.2.2.2.2.2.2.2.….2.2.2.2.2.2.2.2.2.2.2.2'
+    """
+    head, tail = parent
+    tail = (*tail, str(k))
+    if not head and len(tail) > NUMBER_PARTS:
+        head, tail = ".".join(tail[:_HEAD]), tail[_HEAD:]
+    if head and len(tail) > NUMBER_PARTS - _HEAD:
+        tail = tail[1:]
+    return head, tail
+
+
+def _text(number: tuple[str, tuple[str, ...]]) -> str:
+    head, tail = number
+    return f"{head}.….{'.'.join(tail)}" if head else ".".join(tail)
+
+
 def outline(m: ArgumentMap) -> list[OutlineItem]:
-    """The outline items of a map, depth first in reading order."""
+    """The outline items of a map, depth first in reading order (without recursion: a map may
+    be a chain thousands of claims deep)."""
     items: list[OutlineItem] = []
     seen: set[str] = set()
+    Number = tuple[str, tuple[str, ...]]
 
-    def walk_step(step: Inference, number: str, depth: int) -> None:
+    def visit(step: Inference, number: Number, depth: int) -> list[Inference]:
+        """Add the step's item; the steps below it (none when it was shown before)."""
         premises: list[Claim] = step.premises
         repeat = step.id in seen
         seen.add(step.id)
         items.append(OutlineItem(
-            number, depth, step.role, step.id,
+            _text(number), depth, step.role, step.id,
             tuple(p.id for p in premises), tuple(p.text for p in premises),
             linked=len(premises) > 1, repeat=repeat,
         ))
         if repeat:
-            return
+            return []
         children: list[Inference] = []
         for p in premises:
             if p.id not in seen:
                 seen.add(p.id)
                 children.extend(_steps_on(m, p.id))
         children.extend(_steps_on(m, step.id))  # undercuts and rebuttals of the step itself
-        for k, child in enumerate(children, start=1):
-            walk_step(child, f"{number}.{k}", depth + 1)
+        return children
 
     roots = 0
     for root in [*m.theses, *m.claims]:
@@ -101,8 +133,20 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
         roots += 1
         seen.add(root.id)
         items.append(OutlineItem(str(roots), 0, root.role, root.id, (root.id,), (root.text,)))
-        for k, step in enumerate(_steps_on(m, root.id), start=1):
-            walk_step(step, f"{roots}.{k}", 1)
+        # Each entry: the steps still to visit under one item, that item's number and depth.
+        stack: list[tuple[Iterator[tuple[int, Inference]], Number, int]] = [
+            (enumerate(_steps_on(m, root.id), start=1), ("", (str(roots),)), 0)]
+        while stack:
+            pending, number, depth = stack[-1]
+            nxt = next(pending, None)
+            if nxt is None:
+                stack.pop()
+                continue
+            k, step = nxt
+            child_number = _number(number, k)
+            below = visit(step, child_number, depth + 1)
+            if below:
+                stack.append((enumerate(below, start=1), child_number, depth + 1))
     return items
 
 

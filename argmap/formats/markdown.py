@@ -30,7 +30,8 @@ import re
 
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference, Source
-from argmap.outline import outline
+from argmap.outline import NUMBER_PARTS, outline
+from argmap.text import safe_url
 
 __all__ = ["dumps", "escape"]
 
@@ -63,8 +64,11 @@ def _source_line(source: Source) -> str:
     parts += [escape(p) for p in (source.outlet, source.date, source.kind) if p]
     line = ", ".join(parts) + ("." if parts else "")
     if source.url:
-        url = source.url.replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
-        line += f" <{url}>"
+        url = safe_url(source.url)
+        if url is not None:
+            line += " <" + url.replace(">", "%3E").replace("<", "%3C") + ">"
+        else:  # javascript:, data:, file:, //host ... stay text, never a live link
+            line += " " + escape(source.url)
     if source.quote:
         line += f" \u201c{escape(source.quote)}\u201d"
     return line.strip() or "(a source with no details)"
@@ -86,7 +90,9 @@ def dumps(m: ArgumentMap) -> str:
         return f"{label}{text}{marks}{unstated}"
 
     for item in outline(m):
-        indent = "  " * item.depth
+        # Lists nest only so deep on a page (and whole indents would grow with the square of a
+        # chain's length); the numbers still say where an item belongs.
+        indent = "  " * min(item.depth, NUMBER_PARTS)
         head = f"{indent}- **{item.number} {item.word}**"
         node = m[item.node]
         if isinstance(node, Inference):

@@ -150,12 +150,20 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
             trg = ref(edge, "trg", ("adu", "joint"))
             parts.setdefault(trg.attrs["id"], []).append(src.attrs["id"])
 
-    def edus_of(unit: str, seen: tuple[str, ...] = ()) -> list[str]:
+    def edus_of(unit: str) -> list[str]:
+        # Joints may nest thousands deep and share parts: walk them with a work list, once each.
         found: list[str] = []
-        for part in parts.get(unit, []):
-            if part in seen:
-                continue
-            found += [part] if by_id[part].tag == "edu" else edus_of(part, (*seen, unit))
+        seen = {unit}
+        todo = [unit]
+        while todo:
+            for part in parts.get(todo.pop(), []):
+                if part in seen:
+                    continue
+                seen.add(part)
+                if by_id[part].tag == "edu":
+                    found.append(part)
+                else:
+                    todo.append(part)
         return found
 
     order = {e.attrs["id"]: i for i, e in enumerate(collector.elements)}
