@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from argmap.errors import ArgmapError, ParseError
@@ -42,7 +42,7 @@ from argmap.formats.located import error_at, id_lines, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["loads", "dumps", "looks_like_aif", "STEP_TYPES", "DIALOGUE_TYPES"]
+__all__ = ["loads", "dumps", "looks_like_aif", "steps_in_cycles", "well_shaped_steps", "STEP_TYPES", "DIALOGUE_TYPES"]
 
 #: S-node types that become inferences, with their polarity.
 STEP_TYPES = {"RA": "support", "CA": "attack"}
@@ -159,22 +159,67 @@ def _steps(doc: _Doc) -> dict[str, tuple[list[str], str]]:
     for u, v, _ in doc.edges:
         preds.setdefault(v, []).append(u)
         succs.setdefault(u, []).append(v)
-    valid = {nid for nid, ntype, _ in doc.nodes if ntype in STEP_TYPES}
-    changed = True
-    while changed:  # a step aimed at a malformed step is malformed too
-        changed = False
-        for s in sorted(valid):
-            premises = [p for p in preds.get(s, []) if types[p] == "I"]
-            targets = succs.get(s, [])
-            ok = (
-                bool(premises) and len(targets) == 1 and targets[0] != s and targets[0] not in premises
+    candidates = [nid for nid, ntype, _ in doc.nodes if ntype in STEP_TYPES]
+    return well_shaped_steps(candidates, preds, succs, lambda n: types[n] == "I")
+
+
+def well_shaped_steps(candidates: list[str], preds: dict[str, list[str]], succs: dict[str, list[str]],
+                      is_claim: Callable[[str], bool]) -> dict[str, tuple[list[str], str]]:
+    """Which step nodes (AIF's S-nodes, SADFace's scheme nodes) make a step of the model.
+
+    A step has claims as premises (each once), exactly one target that is neither itself nor a
+    premise, and that target is a claim or another such step; steps aimed at each other in a
+    ring bear on no claim and are left out. Linear: a step left out leaves out the steps aimed
+    at it through a work list, not by passes over all of them.
+
+    >>> preds = {"s": ["a"], "t": ["b"], "u": ["c"], "v": ["d"]}
+    >>> succs = {"s": ["x"], "t": ["s"], "u": ["v"], "v": ["u"]}
+    >>> sorted(well_shaped_steps(["s", "t", "u", "v"], preds, succs, lambda n: n in "abcdx"))
+    ['s', 't']
+    """
+    step_set = set(candidates)
+    found: dict[str, tuple[list[str], str]] = {}
+    aimed_at: dict[str, list[str]] = {}
+    for s in candidates:
+        premises = [p for p in preds.get(s, []) if is_claim(p)]
+        targets = succs.get(s, [])
+        if not (premises and len(targets) == 1 and targets[0] != s and targets[0] not in premises
                 and len(set(premises)) == len(premises)
-                and (types[targets[0]] == "I" or targets[0] in valid)
-            )
-            if not ok:
-                valid.discard(s)
-                changed = True
-    return {s: ([p for p in preds[s] if types[p] == "I"], succs[s][0]) for s in valid}
+                and (targets[0] in step_set or is_claim(targets[0]))):
+            continue
+        found[s] = (premises, targets[0])
+        aimed_at.setdefault(targets[0], []).append(s)
+    dropped = [s for s in candidates if s not in found]
+    dropped += steps_in_cycles({s: t for s, (_, t) in found.items() if t in step_set})
+    while dropped:  # a step aimed at a step that is not one is not one either
+        gone = dropped.pop()
+        found.pop(gone, None)
+        dropped.extend(s for s in aimed_at.get(gone, ()) if s in found)
+    return found
+
+
+def steps_in_cycles(targets: dict[str, str]) -> set[str]:
+    """The steps whose chain of targets (step aimed at step aimed at ...) comes back to them.
+
+    ``targets`` maps each step to its one target (a step, or anything else).
+
+    >>> sorted(steps_in_cycles({"a": "b", "b": "a", "c": "a", "d": "claim"}))
+    ['a', 'b']
+    """
+    state: dict[str, int] = {}  # 1: on the current chain, 2: done
+    looping: set[str] = set()
+    for start in targets:
+        chain: list[str] = []
+        node = start
+        while node in targets and node not in state:
+            state[node] = 1
+            chain.append(node)
+            node = targets[node]
+        if node in targets and state.get(node) == 1:  # came back into this chain: a ring
+            looping.update(chain[chain.index(node):])
+        for member in chain:
+            state[member] = 2
+    return looping
 
 
 def _scheme(record: dict[str, Any]) -> str | None:

@@ -28,6 +28,7 @@ import uuid
 from typing import Any
 
 from argmap.errors import ParseError
+from argmap.formats.aif import well_shaped_steps
 from argmap.formats.located import error_at, id_lines, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference
@@ -140,20 +141,8 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
 def _steps(types: dict[str, str], preds: dict[str, list[str]],
            succs: dict[str, list[str]]) -> dict[str, tuple[list[str], str]]:
-    valid = {n for n, t in types.items() if t == "scheme"}
-    changed = True
-    while changed:
-        changed = False
-        for s in sorted(valid):
-            premises = [p for p in preds.get(s, []) if types[p] == "atom"]
-            targets = succs.get(s, [])
-            ok = (bool(premises) and len(targets) == 1 and targets[0] not in premises and targets[0] != s
-                  and len(set(premises)) == len(premises)
-                  and (types[targets[0]] == "atom" or targets[0] in valid))
-            if not ok:
-                valid.discard(s)
-                changed = True
-    return {s: ([p for p in preds[s] if types[p] == "atom"], succs[s][0]) for s in valid}
+    schemes = [n for n, t in types.items() if t == "scheme"]
+    return well_shaped_steps(schemes, preds, succs, lambda n: types[n] == "atom")
 
 
 def _node(node: Claim | Inference, record: dict[str, Any] | None) -> dict[str, Any]:
