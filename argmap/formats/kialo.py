@@ -39,7 +39,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from argmap.errors import ParseError
+from argmap import limits
+from argmap.errors import ArgmapError, ParseError
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Claim, Inference, Source
 
@@ -48,11 +49,16 @@ __all__ = ["loads", "dumps", "looks_like_kialo"]
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<number>(?:\d+\.)+)(?=\s|$)[ \t]*"
                    r"(?:(?P<stance>Pro|Con|Thesis):)?[ \t]*(?P<rest>.*)$")
 _LINK = re.compile(r"^->\s*See\s+(?P<number>(?:\d+\.)*\d+\.?)\s*$")
-_MD_LINK = re.compile(r"(?<!\\)\[(?P<label>(?:[^\]\\\n]|\\.)*)\]\((?P<url>(?:[^()\\\n]|\\.)+)\)")
-_FOOTNOTE_REF = re.compile(r"[ \t]*(?<!\\)\[(?P<n>\d+)\](?!\()")
+# Bounded repeats keep every search linear on hostile text ("[[[[...", long runs of spaces).
+_MD_LINK = re.compile(r"(?<!\\)\[(?P<label>(?:[^\[\]\\\n]|\\.){0,1000})\]"
+                      r"\((?P<url>(?:[^()\\\n]|\\.){1,4000})\)")
+#: A Markdown link title after the address: ``[](https://a.org "Title")``.
+_LINK_TITLE = re.compile(r'^(?P<url>.*?)\s+"(?P<title>(?:[^"\\]|\\.)*)"$', re.S)
+_FOOTNOTE_REF = re.compile(r"[ \t]?(?<!\\)\[(?P<n>\d{1,9})\](?!\()")
 _FOOTNOTE = re.compile(r"^\[(?P<n>\d+)\]\s*(?P<text>.*)$")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_URL_AT_END = re.compile(r"^(?P<title>.*?)[,;\s]*(?P<url>https?://\S+)$")
+_URL_AT_END = re.compile(r"https?://\S+$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADERS = ("Discussion Title:", "Discussion Name:")
 _STANCE_POLARITY = {"Pro": "support", "Con": "attack"}
 
@@ -80,28 +86,36 @@ def _unescape(text: str) -> str:
 
 def _clean_lines(lines: list[str]) -> str:
     stripped = [line.strip() for line in lines]
-    while stripped and not stripped[0]:
-        stripped.pop(0)
-    while stripped and not stripped[-1]:
-        stripped.pop()
-    return "\n".join(stripped)
+    first = next((i for i, line in enumerate(stripped) if line), len(stripped))
+    last = next((i for i in range(len(stripped) - 1, first - 1, -1) if stripped[i]), first - 1)
+    return "\n".join(stripped[first:last + 1])
+
+
+def _split_lines(text: str) -> list[str]:
+    """The lines of a file: split at line ends only (``str.splitlines`` also splits at a vertical
+    tab, a form feed or U+2028, which a statement's text may hold)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def _footnote_source(text: str) -> Source:
     text = _unescape(text.strip())
-    match = _URL_AT_END.match(text)
+    match = _URL_AT_END.search(text)
     if match:
-        return Source(title=match.group("title") or None, url=match.group("url"))
+        return Source(title=text[:match.start()].rstrip(",; \t\n") or None, url=match.group())
     return Source(title=text)
 
 
 class _Reader:
     def __init__(self, text: str, path: str | None) -> None:
         self.path = path
-        self.lines = text.splitlines()
+        self.lines = _split_lines(text)
         self.items: list[_Item] = []
         self.by_name: dict[str, _Item] = {}
         self.footnotes: dict[str, str] = {}
+        self._note_lines: dict[str, list[str]] = {}
         self._last_note: str | None = None
         self.title = ""
         self.layout = "classic"
@@ -147,6 +161,7 @@ class _Reader:
             self.items.append(item)
             self.by_name[item.name] = item
             current = item
+        self.footnotes = {n: " ".join(lines) for n, lines in self._note_lines.items()}
         self.title = _unescape(" ".join(p.strip() for p in title_lines if p.strip()))
         if not self.items:
             raise self.fail("no statements found; expected a line like '1. <the thesis>' after the title",
@@ -177,10 +192,10 @@ class _Reader:
     def _footer_line(self, raw: str) -> None:
         match = _FOOTNOTE.match(raw.strip())
         if match:
-            self.footnotes[match.group("n")] = match.group("text")
+            self._note_lines[match.group("n")] = [match.group("text")]
             self._last_note = match.group("n")
         elif raw.strip() and self._last_note is not None:
-            self.footnotes[self._last_note] += " " + raw.strip()
+            self._note_lines[self._last_note].append(raw.strip())
 
     def build(self) -> ArgumentMap:
         m = ArgumentMap(title=self.title or None)
@@ -200,7 +215,8 @@ class _Reader:
                                 f"'{item.stance or item.name}:'", item.line, item.column)
             claim = m.claim(text, id=item.name, sources=sources)
             m.graph.nodes[claim.id]["line"] = item.line
-        resolved = {name: self._resolve(name, links) for name in self.by_name}
+        done: dict[str, str] = {}
+        resolved = {name: self._resolve(name, links, done) for name in self.by_name}
         for item in self.items:
             if len(item.number) == 1:
                 continue
@@ -215,27 +231,40 @@ class _Reader:
             m.graph.nodes[step.id]["line"] = item.line
         return m
 
-    def _resolve(self, name: str, links: dict[str, tuple[str, _Item]]) -> str:
-        seen: list[str] = []
-        while name in links:
-            if name in seen:
-                item = links[seen[0]][1]
-                raise self.fail(f"the '-> See' links {' -> '.join(seen + [name])} go round in a circle",
+    def _resolve(self, name: str, links: dict[str, tuple[str, _Item]], done: dict[str, str]) -> str:
+        """The statement a name stands for, following ``-> See`` links (each chain walked once)."""
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        while name in links and name not in done:
+            if name in on_chain:
+                item = links[chain[0]][1]
+                loop = chain[chain.index(name):] + [name]
+                raise self.fail(f"the '-> See' links {' -> '.join(loop)} go round in a circle",
                                 item.line, item.column)
-            seen.append(name)
+            chain.append(name)
+            on_chain.add(name)
             target, item = links[name]
             if target not in self.by_name:
                 raise self.fail(f"statement {item.name} says '-> See {target}.', but there is no "
                                 f"statement {target}", item.line, item.column)
             name = target
-        return name
+        end = done.get(name, name)
+        for member in chain:
+            done[member] = end
+        return end
 
     def _text(self, raw: str) -> tuple[str, list[Source]]:
         sources: list[Source] = []
 
         def link(match: re.Match[str]) -> str:
-            label, url = _unescape(match.group("label")), _unescape(match.group("url")).strip()
-            sources.append(Source(title=label if label != url else None, url=url))
+            label, address = _unescape(match.group("label")), match.group("url")
+            titled = _LINK_TITLE.match(address)
+            title = _unescape(titled.group("title")) if titled else None
+            url = _unescape(titled.group("url") if titled else address).strip()
+            if not label:  # a source with no words in the text (argmap writes these)
+                sources.append(Source(title=title or None, url=url))
+                return ""
+            sources.append(Source(title=label if label != url else title, url=url))
             return match.group("label")
 
         text = _MD_LINK.sub(link, raw)
@@ -248,6 +277,8 @@ class _Reader:
 
         if self.footnotes:
             text = _FOOTNOTE_REF.sub(note, text)
+        if sources:  # a link with no words leaves the space before it at a line's end
+            text = "\n".join(line.rstrip() for line in text.split("\n"))
         return _unescape(text), sources
 
 
@@ -264,14 +295,23 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 # -- writing --------------------------------------------------------------------------------------
 _SPECIAL = re.compile(r"([\\()\[\]])")
 _LOOKS_LIKE_ITEM = re.compile(r"^(\s*\d+)\.")
+_STANCE_START = re.compile(r"^(Pro|Con|Thesis):")
 
 
 def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
+def _one_line(text: str) -> str:
+    return " ".join(_LINE_BREAK.split(text)).strip()
+
+
 def _escape_with_links(text: str, sources: list[Source]) -> str:
-    """Escape text, turning each source's label into a Markdown link (appended if not found)."""
+    """Escape text, turning each source's label into a Markdown link.
+
+    A source whose label is not in the text becomes a link with no words, ``[](url "title")``,
+    at the end: the reader takes it as a source without adding anything to the text.
+    """
     spans: list[tuple[int, int, str]] = []
     extra: list[str] = []
     for source in sources:
@@ -282,10 +322,13 @@ def _escape_with_links(text: str, sources: list[Source]) -> str:
         at = text.find(label) if "\n" not in label else -1
         while at >= 0 and any(a < at + len(label) and at < b for a, b, _ in spans):
             at = text.find(label, at + 1)
-        if at >= 0 and label.strip():
+        if at >= 0 and label.strip() and "\n" not in label:
             spans.append((at, at + len(label), url))
+        elif source.title and source.title != source.url:
+            title = _escape(_one_line(source.title)).replace('"', '\\"')
+            extra.append(f'[]({url} "{title}")')
         else:
-            extra.append(f"[{_escape(label)}]({url})")
+            extra.append(f"[]({url})")
     out, pos = [], 0
     for a, b, url in sorted(spans):
         out.append(_escape(text[pos:a]))
@@ -297,11 +340,13 @@ def _escape_with_links(text: str, sources: list[Source]) -> str:
 
 
 def _text_lines(text: str, sources: list[Source]) -> list[str]:
-    lines = [line.strip() for line in _escape_with_links(text, sources).split("\n")]
+    lines = [line.strip() for line in _LINE_BREAK.split(_escape_with_links(text, sources))]
     lines = [_LOOKS_LIKE_ITEM.sub(r"\1\\.", line) for line in lines]
     lines = ["Sources\\:" if line == "Sources:" else line for line in lines]
     if lines and lines[0].startswith("->"):
         lines[0] = "-\\>" + lines[0][2:]
+    if lines:  # "1. Pro: ..." would read as a stance, "1. -> See ..." as a link
+        lines[0] = _STANCE_START.sub(r"\1\\:", lines[0])
     return lines
 
 
@@ -310,6 +355,7 @@ def _entries(m: ArgumentMap) -> list[tuple[tuple[int, ...], str | None, str, str
     entries: list[tuple[tuple[int, ...], str | None, str, str | None]] = []
     placed: dict[str, str] = {}
     top = 0
+    deepest = limits.current().kialo_depth
     for root in [c.id for c in m.theses] + [c.id for c in m.claims]:
         if root in placed:
             continue
@@ -320,6 +366,10 @@ def _entries(m: ArgumentMap) -> list[tuple[tuple[int, ...], str | None, str, str
             if claim_id in placed:
                 entries.append((number, stance, claim_id, placed[claim_id]))
                 continue
+            if len(number) > deepest:
+                # Kialo numbers every statement with its whole path (1.2.1.3...): a deep chain
+                # makes a file that grows with the square of its depth.
+                raise ArgmapError(limits.message("kialo_depth", "the map, in Kialo's numbering,", len(number)))
             placed[claim_id] = ".".join(map(str, number))
             entries.append((number, stance, claim_id, None))
             children: list[tuple[str, tuple[int, ...], str | None, str | None]] = []
