@@ -132,10 +132,11 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         if key in ("node_default", "edge_default"):
             continue
         name, decoded = _decode(key, value, "the graph", path)
-        m.graph.graph[name] = decoded
+        m.graph.graph[name] = _as_text(name, decoded)
     m.graph.graph.setdefault("meta", {})
     for node, attrs in graph.nodes(data=True):
-        decoded_attrs = dict(_decode(k, v, f"node {node!r}", path) for k, v in attrs.items())
+        decoded_attrs = {name: _as_text(name, value)
+                         for name, value in (_decode(k, v, f"node {node!r}", path) for k, v in attrs.items())}
         if decoded_attrs.get("kind") not in ("claim", "inference"):
             raise ParseError(f"node {node!r} needs a 'kind' attribute of 'claim' or 'inference'", path=path)
         decoded_attrs.setdefault("sources", [])
@@ -153,6 +154,17 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     if path is not None:
         m.graph.graph["path"] = path
     return m
+
+
+#: Attributes that hold text, whatever type another tool declared for them (yEd may say ``int``).
+_TEXT_ATTRIBUTES = {"text", "label", "note", "scheme", "group", "title", "kind", "polarity"}
+
+
+def _as_text(name: str, value: Any) -> Any:
+    """A text attribute's value as text: GraphML lets a file type ``label`` as ``int``."""
+    if name in _TEXT_ATTRIBUTES and isinstance(value, int | float):  # bool too: a bool is an int
+        return str(value)
+    return value
 
 
 def _insertion_order(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, dict[str, Any]]]:

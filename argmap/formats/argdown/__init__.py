@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+from argmap.errors import ParseError
 from argmap.formats.argdown.builder import build
 from argmap.formats.argdown.document import Document, statistics
 from argmap.formats.argdown.parser import parse
@@ -32,8 +33,12 @@ __all__ = ["loads", "dumps", "parse", "build", "statistics", "Document"]
 def loads(text: str, path: str | None = None, *, root: str | Path | None = None) -> ArgumentMap:
     """Read Argdown text into a map; ``path`` locates errors and resolves ``@include``.
 
-    Raises :class:`~argmap.errors.ParseError` (file, line, column) on bad input.
+    Raises :class:`~argmap.errors.ParseError` (file, line, column) on bad input; an empty text
+    is refused, as every reader refuses one (an empty map is written with a comment in it).
     """
+    if not text.strip():
+        raise ParseError("the file is empty; an Argdown map needs at least one statement, such as "
+                         "`[Title]: text`", path=path, line=1, column=1)
     # The reader makes many small objects and no reference cycles; pausing the cyclic garbage
     # collector meanwhile halves the time on large documents.
     paused = gc.isenabled()

@@ -14,10 +14,13 @@ include cycles).
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.argdown.inline import load_yaml
 
@@ -182,11 +185,28 @@ def _include(name: str, at: Line, root: Path | None, seen: set[Path], depth: int
         return []
     seen.add(target)
     try:
-        included = target.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        raw = _read_regular(target)
     except FileNotFoundError:
         raise at.error(f"the included file {name!r} does not exist (looked for {str(target)!r})") from None
-    except UnicodeDecodeError:
-        raise at.error(f"the included file {name!r} is not UTF-8 text") from None
     except OSError as exc:
         raise at.error(f"cannot read the included file {name!r}: {exc.strerror}") from None
+    if raw is None:
+        raise at.error(f"cannot include {name!r}: it is not a regular file")
+    if len(raw) > limits.current().input_bytes:
+        raise at.error(limits.message("input_bytes", f"the included file {name!r}", target.stat().st_size))
+    try:
+        included = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise at.error(f"the included file {name!r} is not UTF-8 text") from None
     return read_lines(included, str(target), root=top, seen=seen, depth=depth + 1)[1]
+
+
+def _read_regular(target: Path) -> bytes | None:
+    """The bytes of a regular file (at most the input limit and one more), or None for anything
+    else: a FIFO or a device would block or never end."""
+    # Non-blocking, so opening a FIFO returns at once; then only a regular file is read.
+    fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return fh.read(limits.current().input_bytes + 1)

@@ -49,28 +49,89 @@ _KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.){1,500}\]|@<(?:[^>\\\n]|\\.){1,500}>"
 # What a line may not start with (it would be read as syntax).
 _LEADING = re.compile(r"[-+_>*=(]|\d+\.(?:[ \t]|$)|@include")
 _TAG_IN_TEXT = re.compile(r"(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
+_NO_INFO: dict[str, Any] = {}
 _TAGS_ONLY = re.compile(r"(?:\s*#(?:\([^)\n]*\)|[\w-]+))+\s*$")
+#: Relation trees nest at most this many spaces deep; a deeper claim is referred to by title and
+#: written as a tree of its own.
+_DEEPEST_INDENT = 32
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
-    """Flow-style YAML on one line; strings that would look like comments are double-quoted."""
+#: A string YAML reads back as the same string when written bare in flow style.
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*(?: [A-Za-z0-9_.-]+)*")
+#: Words YAML 1.1 reads as booleans or null when bare.
+_NOT_TEXT = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+                       "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
+#: Characters a YAML double-quoted string must escape beyond JSON's: non-printables, and the
+#: characters YAML takes as line breaks (it would fold them into spaces).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    risky = "//" in value or "/*" in value or "<!--" in value or "\n" in value
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if risky else None)
+def _quoted(text: str) -> str:
+    """A double-quoted YAML string that Argdown's comment rules leave alone."""
+    out = json.dumps(text, ensure_ascii=False)
+    if _YAML_UNSAFE.search(out):
+        out = _YAML_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", out)
+    # YAML escapes keep these from reading as comments
+    return out.replace("//", "\\/\\/").replace("/*", "\\/*").replace("<!--", "<\\x21--")
 
 
-_Dumper.add_representer(str, _str)
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return value if _PLAIN.fullmatch(value) and value not in _NOT_TEXT else _quoted(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value).lower()
+        if text in ("nan", "inf", "-inf"):
+            return _quoted(text)  # not JSON; kept as the text it reads as
+        # YAML 1.1 reads 1e-05 as text: a float needs its point (PyYAML writes 1.0e-05 too)
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    return _quoted(str(value))
 
 
 def _yaml_flow(data: Any) -> str:
-    """``data`` as one line of flow YAML that Argdown's comment rules leave alone."""
-    safe = json.loads(json.dumps(data, default=str))
-    text: str = yaml.dump(safe, Dumper=_Dumper, default_flow_style=True, width=1 << 30,
-                          allow_unicode=True, sort_keys=False).strip()
-    # only double-quoted strings can hold these; YAML escapes keep them from reading as comments
-    return text.replace("//", "\\/\\/").replace("/*", "\\/*").replace("<!--", "<\\x21--")
+    """``data`` as one line of flow YAML that Argdown's comment rules leave alone.
+
+    Written directly (JSON's string escapes are YAML's too), without recursion: PyYAML's
+    emitter took most of the time of writing a big map.
+
+    >>> print(_yaml_flow({"argdown": {"objection": True}, "n": [1, 2.5e-06, None], "t": "a // b"}))
+    {argdown: {objection: true}, n: [1, 2.5e-06, null], t: "a \\/\\/ b"}
+    """
+    if not isinstance(data, dict | list | tuple):
+        return _scalar(data)
+    out: list[str] = []
+    # Work items: a value to write, or a closing bracket / separator already decided.
+    stack: list[Any] = [("value", data)]
+    while stack:
+        kind, item = stack.pop()
+        if kind == "text":
+            out.append(item)
+            continue
+        if isinstance(item, dict):
+            out.append("{")
+            stack.append(("text", "}"))
+            pairs = list(item.items())
+            for index in range(len(pairs) - 1, -1, -1):
+                key, value = pairs[index]
+                stack.append(("value", value))
+                name = key if isinstance(key, str) else json.dumps(key) if key is None or isinstance(
+                    key, bool | int | float) else str(key)
+                stack.append(("text", ("" if index == 0 else ", ") + _scalar(name) + ": "))
+        elif isinstance(item, list | tuple):
+            out.append("[")
+            stack.append(("text", "]"))
+            for index in range(len(item) - 1, -1, -1):
+                stack.append(("value", item[index]))
+                if index:
+                    stack.append(("text", ", "))
+        else:
+            out.append(_scalar(item))
+    return "".join(out)
 
 
 def escape_text(text: str, tags: list[str] | None = None) -> str:
@@ -124,8 +185,13 @@ class _Argument:
         return self.steps[-1]
 
 
+#: What :meth:`_Writer._classify` works out once for both passes (it does not depend on titles).
+_SHARED = ("nodes", "_premises", "_target", "_info", "regrouped", "plain", "arguments", "argument_of",
+           "on_argument", "from_argument", "rel_in", "rel_out", "member_of", "_used")
+
+
 class _Writer:
-    def __init__(self, m: ArgumentMap, titled: set[str]) -> None:
+    def __init__(self, m: ArgumentMap, titled: set[str], shared: _Writer | None = None) -> None:
         self.m = m
         self.g = m.graph
         self.titled = titled  # unlabeled claims that need their id as a title
@@ -134,9 +200,32 @@ class _Writer:
         self.written: set[str] = set()
         self.section: str | None = None
         self.deferred_texts: list[str] = []
-        self.regrouped = self._regrouped()
         self.arg_seen: set[str] = set()
-        self._classify()
+        if shared is None:
+            self._facts()
+            self.regrouped = self._regrouped()
+            self._classify()
+        else:
+            for name in _SHARED:
+                setattr(self, name, getattr(shared, name))
+        self.pending: set[str] = {s for a in self.arguments for s in a.steps}
+        self._title_claims()
+
+    def _facts(self) -> None:
+        """Each node's attributes, each step's premises and target, read off the graph once."""
+        g = self.g
+        self.nodes: dict[str, dict[str, Any]] = dict(g.nodes(data=True))
+        nodes = self.nodes
+        self._premises: dict[str, list[str]] = {}
+        self._target: dict[str, str] = {}
+        self._info: dict[str, dict[str, Any]] = {}
+        for node, attrs in nodes.items():
+            value = attrs.get("data", {}).get(KEY)
+            if isinstance(value, dict):
+                self._info[node] = value
+            if attrs.get("kind") == "inference":
+                self._premises[node] = [p for p in g.pred[node] if nodes[p].get("kind") == "claim"]
+                self._target[node] = str(next(iter(g.succ[node])))
 
     def _regrouped(self) -> set[str]:
         """Group names that the front matter's regroup tree (not a heading) provides."""
@@ -155,20 +244,19 @@ class _Writer:
 
     # -- what becomes what ---------------------------------------------------------------
     def info(self, node: str) -> dict[str, Any]:
-        value = self.g.nodes[node].get("data", {}).get(KEY)
-        return value if isinstance(value, dict) else {}
+        return self._info.get(node, _NO_INFO)
 
     def is_sketch(self, node: str) -> bool:
-        return self.g.nodes[node].get("kind") == "claim" and bool(self.info(node).get("argument"))
+        return self.nodes[node].get("kind") == "claim" and bool(self.info(node).get("argument"))
 
     def premises(self, inf: str) -> list[str]:
-        return [p for p in self.g.predecessors(inf) if self.g.nodes[p].get("kind") == "claim"]
+        return self._premises[inf]
 
     def target(self, inf: str) -> str:
-        return str(next(iter(self.g.successors(inf))))
+        return self._target[inf]
 
     def _plain(self, inf: str) -> bool:
-        attrs = self.g.nodes[inf]
+        attrs = self.nodes[inf]
         info = self.info(inf)
         if "step" in info or "pcs" in info or len(self.premises(inf)) != 1:
             return False
@@ -176,7 +264,7 @@ class _Writer:
             return False
         if any(k != KEY for k in attrs.get("data", {})):
             return False
-        incoming = [p for p in self.g.predecessors(inf) if self.g.nodes[p].get("kind") == "inference"]
+        incoming = [p for p in self.g.predecessors(inf) if self.nodes[p].get("kind") == "inference"]
         return not incoming or self._sketch_step(inf)
 
     def _sketch_step(self, inf: str) -> bool:
@@ -187,7 +275,7 @@ class _Writer:
 
     def _first_of_its_kind(self, inf: str, kinds: set[tuple[str, str, str, Any]]) -> bool:
         """Argdown merges a relation written twice; a second one becomes an argument."""
-        kind = (self.premises(inf)[0], self.target(inf), self.g.nodes[inf].get("polarity", ""),
+        kind = (self.premises(inf)[0], self.target(inf), self.nodes[inf].get("polarity", ""),
                 self.info(inf).get("relation"))
         if kind in kinds:
             return False
@@ -215,7 +303,7 @@ class _Writer:
         self.arguments: list[_Argument] = []
         for key, steps in chains.items():
             ordered = [inf for _, inf in sorted(steps)]
-            if ordered[-1] != key or any(g.nodes[s].get("polarity") != "support" for s in ordered[:-1]):
+            if ordered[-1] != key or any(self.nodes[s].get("polarity") != "support" for s in ordered[:-1]):
                 singles.extend(ordered)  # not a consistent chain: write each step alone
                 continue
             self.arguments.append(_Argument(ordered, None))
@@ -224,8 +312,8 @@ class _Writer:
         self.arguments.sort(key=lambda a: order[a.final])
         self.argument_of: dict[str, _Argument] = {s: a for a in self.arguments for s in a.steps}
         # relations written on an argument (Argdown moved them to its conclusion)
-        by_label = {g.nodes[a.final].get("label"): a for a in self.arguments
-                    if g.nodes[a.final].get("polarity") == "support" and g.nodes[a.final].get("label")}
+        by_label = {self.nodes[a.final].get("label"): a for a in self.arguments
+                    if self.nodes[a.final].get("polarity") == "support" and self.nodes[a.final].get("label")}
         self.on_argument: dict[str, list[str]] = {}
         self.from_argument: dict[str, str] = {}  # relation -> the argument it was written on
         self.rel_in: dict[str, list[str]] = {}
@@ -236,7 +324,7 @@ class _Writer:
             owner = by_label.get(self.info(inf).get("from"))
             if owner is not None and self.target(owner.final) == source:
                 self.from_argument[inf] = owner.final
-            if g.nodes[target].get("kind") == "inference":
+            if self.nodes[target].get("kind") == "inference":
                 if target in self.argument_of:
                     # written with the argument it bears on, or from its source
                     if self.argument_of[target].final == target and inf not in self.from_argument:
@@ -251,10 +339,10 @@ class _Writer:
         # argument titles: the label, else the id when something must refer to it
         used: set[str] = set()
         for arg in self.arguments:
-            attrs = g.nodes[arg.final]
+            attrs = self.nodes[arg.final]
             needs = (attrs.get("note") or self.info(arg.final).get("tags")
                      or any(k != KEY for k in attrs.get("data", {}))
-                     or any(g.nodes[p].get("kind") == "inference" for p in g.predecessors(arg.final))
+                     or any(self.nodes[p].get("kind") == "inference" for p in g.predecessors(arg.final))
                      or arg.final in self.on_argument
                      or self.conclusion_group(arg) != self.section_of(arg.final)
                      or self.section_of(arg.final) is not None)
@@ -265,13 +353,18 @@ class _Writer:
                     title = f"{base} ({arg.final})" if title == base else title + "'"
                 used.add(title)
             arg.title = title
+        self._used = used
         # claims written in a premise-conclusion structure are defined there, not in a tree
         self.member_of: dict[str, list[str]] = {}
         for arg in self.arguments:
             for step in arg.steps:
                 for c in [*self.premises(step), self.target(step)]:
                     self.member_of.setdefault(c, []).append(step)
-        self.pending: set[str] = {s for a in self.arguments for s in a.steps}
+
+    def _title_claims(self) -> None:
+        """Claim titles: the label, or the id for an unlabelled claim written more than once."""
+        g = self.g
+        used = self._used
         self.claim_titles: dict[str, str | None] = {}
         seen: set[tuple[bool, str]] = set()
         for c, attrs in g.nodes(data=True):
@@ -289,12 +382,12 @@ class _Writer:
     def section_of(self, node: str) -> str | None:
         """The heading a node is written under: its group, unless the front matter's
         ``group: regroup:`` gives that group (then no heading is needed)."""
-        group = self.g.nodes[node].get("group")
+        group = self.nodes[node].get("group")
         return None if group in self.regrouped else group  # type: ignore[no-any-return]
 
     # -- pieces of text ------------------------------------------------------------------
     def data_of(self, node: str, extra: dict[str, Any] | None = None) -> str:
-        attrs = self.g.nodes[node]
+        attrs = self.nodes[node]
         data = {k: v for k, v in attrs.get("data", {}).items() if k != KEY}
         keep: dict[str, Any] = dict(extra or {})
         if attrs.get("kind") == "claim":
@@ -310,7 +403,7 @@ class _Writer:
     def head(self, c: str) -> str:
         """A claim's definition the first time, a reference afterwards."""
         self.encounters[c] += 1
-        attrs = self.g.nodes[c]
+        attrs = self.nodes[c]
         title = self.claim_titles.get(c)
         sketch = self.is_sketch(c)
         left, right = ("<", ">") if sketch else ("[", "]")
@@ -348,8 +441,8 @@ class _Writer:
         relation = info.get("relation")
         target = self.target(inf)
         if relation is None:
-            on_step = self.g.nodes[target].get("kind") == "inference"
-            polarity = self.g.nodes[inf].get("polarity")
+            on_step = self.nodes[target].get("kind") == "inference"
+            polarity = self.nodes[inf].get("polarity")
             relation = "support" if polarity == "support" else ("undercut" if on_step else "attack")
         if relation == "contradictory":
             return "><"
@@ -374,7 +467,7 @@ class _Writer:
     def end(self, node: str) -> str:
         """What a relation's target stands for: a claim, a sketched argument for its step, or
         the last inference of a reconstructed argument."""
-        if self.g.nodes[node].get("kind") == "inference" and node not in self.argument_of:
+        if self.nodes[node].get("kind") == "inference" and node not in self.argument_of:
             return self.premises(node)[0]
         return node
 
@@ -390,10 +483,10 @@ class _Writer:
         """How a relation's other end is written here: ``define`` it (first time, right
         section), ``refer`` to it, or ``defer`` the relation (an untitled claim that belongs to
         a later premise-conclusion structure or another section is written there)."""
-        attrs = self.g.nodes[other]
+        attrs = self.nodes[other]
         if attrs.get("kind") != "claim":
             arg = self.argument_of.get(other)
-            if (arg is not None and arg.final not in self.arg_seen and not self.g.nodes[arg.final].get("note")
+            if (arg is not None and arg.final not in self.arg_seen and not self.nodes[arg.final].get("note")
                     and self.section_of(arg.final) != self.section):
                 return "defer"  # its first mention sets its section
             return "refer"
@@ -420,7 +513,7 @@ class _Writer:
         if place == "define":
             yield " " * depth + f"{symbol} {self.head(other)}"
             yield from self.tree(other, depth)
-        elif self.g.nodes[other].get("kind") == "claim" and other not in self.defined:
+        elif self.nodes[other].get("kind") == "claim" and other not in self.defined:
             yield " " * depth + f"{symbol} {self.reference(other)}"
         else:
             yield " " * depth + f"{symbol} {self.mention(other)}"
@@ -441,10 +534,14 @@ class _Writer:
             if place == "defer":
                 continue
             self.written.add(inf)
-            if place == "define":
+            if place == "define" and depth > _DEEPEST_INDENT:
+                # A chain thousands deep would make indents that grow with the square of its
+                # length: refer to the claim here; it starts a tree of its own further down.
+                yield " " * depth + f"{symbol} {self.reference(other)}"
+            elif place == "define":
                 yield " " * depth + f"{symbol} {self.head(other)}"
                 stack.append((iter(self.children(other)), depth + 2))
-            elif self.g.nodes[other].get("kind") == "claim" and other not in self.defined:
+            elif self.nodes[other].get("kind") == "claim" and other not in self.defined:
                 yield " " * depth + f"{symbol} {self.reference(other)}"
             else:
                 yield " " * depth + f"{symbol} {self.mention(other)}"
@@ -458,7 +555,7 @@ class _Writer:
             claims.extend(self.premises(step))
             claims.append(self.target(step))
         untitled = [self.section_of(c) for c in claims
-                    if self.g.nodes[c].get("kind") == "claim" and not self.g.nodes[c].get("label")]
+                    if self.nodes[c].get("kind") == "claim" and not self.nodes[c].get("label")]
         if untitled:
             return Counter(untitled).most_common(1)[0][0]
         return self.section_of(arg.final)
@@ -469,7 +566,7 @@ class _Writer:
         if arg.title is None:
             return
         self.arg_seen.add(arg.final)
-        final = self.g.nodes[arg.final]
+        final = self.nodes[arg.final]
         info = self.info(arg.final)
         line = f"<{_title(arg.title, '>')}>"
         if describe:
@@ -498,8 +595,7 @@ class _Writer:
             yield from self.relation_line(2, self.symbol(inf, True), other)
 
     def argument(self, arg: _Argument, describe: bool) -> Iterator[str]:
-        g = self.g
-        attack = g.nodes[arg.final].get("polarity") == "attack"
+        attack = self.nodes[arg.final].get("polarity") == "attack"
         if arg.title is not None:
             yield from self.argument_head(arg, describe)
             yield ""
@@ -517,7 +613,7 @@ class _Writer:
                     yield from self.pcs_line(listed[p], p)
             default = ([previous] if previous else []) + new
             step_info = self.info(step)
-            rules = [g.nodes[step]["scheme"]] if g.nodes[step].get("scheme") else []
+            rules = [self.nodes[step]["scheme"]] if self.nodes[step].get("scheme") else []
             data = dict(step_info.get("inference_data") or {})
             if set(premises) != set(default):
                 data["uses"] = [listed[p] for p in premises]
@@ -542,7 +638,7 @@ class _Writer:
 
     def incoming(self, inf: str) -> list[str]:
         return [p for p in self.g.predecessors(inf)
-                if self.g.nodes[p].get("kind") == "inference" and p not in self.written
+                if self.nodes[p].get("kind") == "inference" and p not in self.written
                 and p not in self.argument_of and not self.info(p).get("mirror")]
 
     def pcs_line(self, number: int, claim: str) -> Iterator[str]:
@@ -559,15 +655,14 @@ class _Writer:
 
     def objection_line(self, number: int, arg: _Argument, target: str) -> Iterator[str]:
         """The stand-in conclusion of an attacking argument, and its attack on the target."""
-        g = self.g
         target_name = arg.title or target
         title = f"{arg.title or arg.final} (conclusion)"
-        text = "Not: " + (g.nodes[target].get("text") if g.nodes[target].get("kind") == "claim"
+        text = "Not: " + (str(self.nodes[target].get("text", "")) if self.nodes[target].get("kind") == "claim"
                           else f"the step {target_name} holds")
         data = {KEY: {"objection": True}}
         relation = self.info(arg.final).get("relation")
         yield f"({number}) [{_title(title, ']')}]: {escape_text(str(text))} {_yaml_flow(data)}"
-        if g.nodes[target].get("kind") == "inference":
+        if self.nodes[target].get("kind") == "inference":
             symbol = "->" if relation == "attack" else "_>"
             yield f"  {symbol} {self.mention(target)}"
         else:
@@ -655,7 +750,8 @@ class _Writer:
             text = "\n".join(line for line in block).rstrip("\n")
             if text:
                 parts.append(text)
-        return "\n\n".join(parts) + "\n" if parts else ""
+        # An empty map still says so: an empty file would read as no map at all.
+        return "\n\n".join(parts) + "\n" if parts else "// an empty argument map\n"
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -663,4 +759,4 @@ def dumps(m: ArgumentMap) -> str:
     first = _Writer(m, set())
     first.document()
     again = {c for c, n in first.encounters.items() if n > 1 and not m.graph.nodes[c].get("label")}
-    return _Writer(m, again).document()
+    return _Writer(m, again, shared=first).document()
