@@ -20,6 +20,8 @@ __all__ = ["find_engine", "run_engine", "ENV_VAR", "NO_ENGINE_HELP"]
 ENV_VAR = "ARGMAP_DOT"
 BUNDLED = "graphviz-pure"
 TIMEOUT_SECONDS = 300
+#: Engine outputs that are text (UTF-8 when the DOT says charset=UTF-8, as ours does).
+_TEXT_OUTPUTS = frozenset({"svg", "dot", "gv", "plain", "json", "xdot"})
 
 NO_ENGINE_HELP = (
     "no Graphviz layout engine found. Fix it with one of: "
@@ -85,4 +87,11 @@ def run_engine(source: str, fmt: str) -> bytes:
         if "not recognized" in message and f'"{fmt}"' in message:
             raise RenderError(f"the layout engine {engine!r} cannot write {fmt.upper()}: {message}")
         raise RenderError(f"the layout engine {engine!r} failed: {message}")
+    if fmt in _TEXT_OUTPUTS:  # callers decode it: a broken engine must not become a traceback there
+        try:
+            done.stdout.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RenderError(f"the layout engine {engine!r} wrote {fmt.upper()} that is not UTF-8 text "
+                              f"(byte 0x{done.stdout[exc.start]:02x} at offset {exc.start}); "
+                              "is it a Graphviz build for another character set?") from None
     return done.stdout
