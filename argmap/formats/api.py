@@ -10,6 +10,7 @@ from typing import Any
 from argmap import limits as _limits
 from argmap.errors import ArgmapError, ParseError
 from argmap.formats import registry
+from argmap.model import ArgumentMap
 
 __all__ = ["load", "loads", "dump", "dumps", "read_text", "write_atomic"]
 
@@ -122,8 +123,27 @@ def dumps(m: Any, format: str) -> str:
         raise ArgmapError(f"format {fmt.name!r} can be read but not written")
     if fmt.binary:
         raise ArgmapError(f"format {fmt.name!r} is binary; use argmap.dump(m, path) or argmap.render")
-    out = fmt.writer(m)
+    out = _write(fmt, m)
     assert isinstance(out, str)
+    return out
+
+
+def _write(fmt: registry.Format, m: Any) -> str | bytes:
+    """The writer's output, refused when UTF-8 cannot encode it (a lone surrogate put in through
+    the API: every reader refuses them)."""
+    assert fmt.writer is not None
+    if not isinstance(m, ArgumentMap) and not fmt.extras.get("frameworks"):
+        raise ArgmapError(f"the {fmt.name} format writes argument maps, not a {type(m).__name__}"
+                          + ("; Framework.to_map() draws one as a map" if hasattr(m, "to_map") else ""))
+    try:
+        out = fmt.writer(m)
+        if isinstance(out, str):
+            out.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        text = exc.object if isinstance(exc.object, str) else ""
+        near = text[max(0, exc.start - 20):exc.start + 20]
+        raise ArgmapError(f"cannot write {fmt.name}: the map holds a lone surrogate (half of a character) "
+                          f"in {near!r}; no file can hold one, so replace it") from None
     return out
 
 
@@ -132,4 +152,4 @@ def dump(m: Any, path: str | Path, format: str | None = None) -> None:
     fmt = registry.get(format) if format else registry.for_path(path, reading=False)
     if fmt.writer is None:
         raise ArgmapError(f"format {fmt.name!r} can be read but not written")
-    write_atomic(path, fmt.writer(m))
+    write_atomic(path, _write(fmt, m))

@@ -19,7 +19,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ParseError
-from argmap.formats.frameworks import as_framework, require_plain_ids
+from argmap.formats.frameworks import as_framework, refuse_blank, require_plain_ids
 from argmap.formats.registry import Format, register
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ _BLANK = re.compile(r"\s*(?:%.*)?$")
 
 def loads(text: str, path: str | None = None) -> Framework:
     """Read ``.apx`` text; a located ``ParseError`` for anything that is not a statement."""
+    refuse_blank(text, path, "apx")
     from argmap.analysis.framework import Framework  # numpy loads only when needed
 
     arguments: dict[str, None] = {}
@@ -74,7 +75,7 @@ def dumps(obj: Any) -> str:
     require_plain_ids(fw, "(),%", "apx")
     lines = [f"arg({a})." for a in fw.ids]
     lines += [f"att({a},{b})." for a, b in fw.attacks()]
-    return "\n".join(lines) + ("\n" if lines else "")
+    return "\n".join(lines) + "\n" if lines else "% an empty framework\n"
 
 
 register(Format(
@@ -83,5 +84,6 @@ register(Format(
     description="ASPARTIX/ICCMA abstract framework (arg/att facts)",
     reader=loads,
     writer=dumps,
+    extras={"frameworks": True},  # writes a Framework, or a map's derived one
     sniff=lambda text: bool(re.match(r"\s*(?:%.*\n\s*)*(arg|att)\s*\(", text)),
 ))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, ParseError
 
 if TYPE_CHECKING:
     from argmap.analysis.framework import Framework
 
-__all__ = ["as_framework"]
+__all__ = ["as_framework", "require_plain_ids", "refuse_blank"]
 
 
 def as_framework(obj: Any) -> Framework:
@@ -41,3 +41,14 @@ def require_plain_ids(fw: Framework, forbidden: str, fmt: str) -> None:
                 f"argument id {arg!r} cannot be written in {fmt}: ids there may not contain "
                 f"whitespace or any of {forbidden!r}"
             )
+
+
+def refuse_blank(text: str, path: str | None, fmt: str) -> None:
+    """An empty file is refused, as by every reader (a framework of no arguments still has lines).
+
+    >>> refuse_blank("  \\n", "a.apx", "apx")
+    Traceback (most recent call last):
+    argmap.errors.ParseError: a.apx:1:1: the file is empty; expected an apx framework
+    """
+    if not text.strip():
+        raise ParseError(f"the file is empty; expected an {fmt} framework", path=path, line=1, column=1)

@@ -27,7 +27,9 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 
 import networkx as nx
 
+from argmap import limits
 from argmap.errors import ParseError
+from argmap.formats.located import has_surrogate_escape, parse_json
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Source
 from argmap.validation import problems
@@ -39,6 +41,7 @@ _PREFIX = "json."
 _SCALARS = (str, int, float, bool)
 #: Characters XML 1.0 cannot carry, or carries changed (a carriage return reads back as a newline).
 _NOT_XML_SAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Reader provenance, not map content: not written.
 _SKIP = {"line", "path"}
 #: Edge attribute giving the edge's place among its target's incoming edges (premise order).
@@ -61,14 +64,23 @@ def _flat(attrs: dict[str, Any]) -> dict[str, Any]:
         if value is None or key in _SKIP:
             continue
         if key in _JSON_KEYS:
-            out[key] = json.dumps(_encode(value), ensure_ascii=False, sort_keys=False)
+            text = json.dumps(_encode(value), ensure_ascii=False, sort_keys=False)
+            _refuse_surrogates(text)
+            # JSON escapes controls itself, but not U+FFFE/U+FFFF, which XML cannot hold either
+            out[key] = json.dumps(_encode(value), sort_keys=False) if _NOT_XML_SAFE.search(text) else text
         elif isinstance(value, str) and _NOT_XML_SAFE.search(value):
+            _refuse_surrogates(value)
             out[_PREFIX + key] = json.dumps(value)  # JSON escapes what XML would lose
         elif isinstance(value, _SCALARS):
             out[key] = value
         else:
             out[_PREFIX + key] = json.dumps(_encode(value), ensure_ascii=False)
     return out
+
+
+def _refuse_surrogates(text: str) -> None:
+    if _SURROGATE.search(text):
+        text.encode("utf-8")  # raises UnicodeEncodeError, which argmap.dumps reports
 
 
 def dumps(m: ArgumentMap) -> str:
@@ -90,9 +102,11 @@ def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, An
     if key not in _JSON_KEYS and not key.startswith(_PREFIX):
         return key, value
     try:
-        decoded = json.loads(value) if isinstance(value, str) else value
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.msg})", path=path) from None
+        decoded = parse_json(value, path, f"{where}: attribute {key!r}") if isinstance(value, str) else value
+    except ParseError as exc:
+        raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.message})", path=path) from None
+    if isinstance(value, str):
+        _check_decoded(decoded, value, f"{where}: attribute {key!r}", path)
     if name == "sources":
         if not isinstance(decoded, list) or not all(isinstance(s, dict) for s in decoded):
             raise ParseError(f"{where}: 'sources' should be a JSON list of objects", path=path)
@@ -165,6 +179,25 @@ def _as_text(name: str, value: Any) -> Any:
     if name in _TEXT_ATTRIBUTES and isinstance(value, int | float):  # bool too: a bool is an int
         return str(value)
     return value
+
+
+def _check_decoded(decoded: Any, raw: str, where: str, path: str | None) -> None:
+    """JSON inside an attribute: no deeper than the nesting limit, no lone surrogates."""
+    most = limits.current().nesting
+    if limits.nesting_depth(decoded, stop=most) > most:
+        raise ParseError(f"{where}: " + limits.message("nesting", "its JSON", f"more than {most}"), path=path)
+    if has_surrogate_escape(raw):
+        stack = [decoded]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str) and _SURROGATE.search(item):
+                raise ParseError(f"{where} holds a lone surrogate (half of a character, written as an escape "
+                                 "such as \\ud800); write the character itself", path=path)
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
 
 
 def _insertion_order(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, dict[str, Any]]]:

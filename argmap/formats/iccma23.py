@@ -112,5 +112,6 @@ register(Format(
     description="ICCMA 2023 abstract framework (p af N, numbered attacks)",
     reader=loads,
     writer=dumps,
+    extras={"frameworks": True},  # writes a Framework, or a map's derived one
     sniff=lambda text: bool(re.match(r"\s*(?:#.*\n\s*)*p\s+af\s+\d+", text)),
 ))

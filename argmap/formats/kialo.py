@@ -49,9 +49,9 @@ __all__ = ["loads", "dumps", "looks_like_kialo"]
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<number>(?:\d+\.)+)(?=\s|$)[ \t]*"
                    r"(?:(?P<stance>Pro|Con|Thesis):)?[ \t]*(?P<rest>.*)$")
 _LINK = re.compile(r"^->\s*See\s+(?P<number>(?:\d+\.)*\d+\.?)\s*$")
-# Bounded repeats keep every search linear on hostile text ("[[[[...", long runs of spaces).
-_MD_LINK = re.compile(r"(?<!\\)\[(?P<label>(?:[^\[\]\\\n]|\\.){0,1000})\]"
-                      r"\((?P<url>(?:[^()\\\n]|\\.){1,4000})\)")
+# A label stops at the next bracket and an address at the next parenthesis, so each search ends
+# where the next one starts: linear on hostile text ("[[[[...", "](](](...").
+_MD_LINK = re.compile(r"(?<!\\)\[(?P<label>(?:[^\[\]\\\n]|\\.)*)\]\((?P<url>(?:[^()\\\n]|\\.)+)\)")
 #: A Markdown link title after the address: ``[](https://a.org "Title")``.
 _LINK_TITLE = re.compile(r'^(?P<url>.*?)\s+"(?P<title>(?:[^"\\]|\\.)*)"$', re.S)
 _FOOTNOTE_REF = re.compile(r"[ \t]?(?<!\\)\[(?P<n>\d{1,9})\](?!\()")
@@ -317,9 +317,10 @@ def _escape_with_links(text: str, sources: list[Source]) -> str:
     for source in sources:
         if not source.url:
             continue
-        url = _escape(source.url)
-        label = source.title or source.url
-        at = text.find(label) if "\n" not in label else -1
+        # A link is one line: line breaks in an address are written as a browser would send them.
+        url = _escape(source.url.replace("\r", "%0D").replace("\n", "%0A"))
+        label = (source.title or source.url).strip()
+        at = text.find(label) if "\n" not in label and "\r" not in label else -1
         while at >= 0 and any(a < at + len(label) and at < b for a, b, _ in spans):
             at = text.find(label, at + 1)
         if at >= 0 and label.strip() and "\n" not in label:
@@ -400,7 +401,9 @@ def dumps(m: ArgumentMap) -> str:
     1.1. Pro: Cats need no walks.
     1.1.1. Con: Cats \\(some\\) scratch.
     """
-    title = m.title or (m.thesis.text.split("\n")[0] if m.thesis else "Discussion")
+    if not len(m):
+        raise ArgmapError("a Kialo discussion starts from a thesis, and this map has no claims")
+    title = _one_line(m.title or (m.thesis.text if m.thesis else "")) or "Discussion"
     if (m.meta.get("kialo") or {}).get("layout") == "indented":
         return _dumps_indented(m, title)
     out = [f"Discussion Title: {_escape(title)}", ""]
@@ -422,7 +425,7 @@ def _ending(m: ArgumentMap) -> str:
 
 
 def _dumps_indented(m: ArgumentMap, title: str) -> str:
-    out = ["Discussion Name:", _escape(title), ""]
+    out = ["Discussion Name:", _LOOKS_LIKE_ITEM.sub(r"\1\\.", _escape(title)), ""]
     notes: dict[Source, int] = {}
     for number, stance, claim_id, link in _entries(m):
         indent = "  " * (len(number) - 1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ParseError
-from argmap.formats.frameworks import as_framework, require_plain_ids
+from argmap.formats.frameworks import as_framework, refuse_blank, require_plain_ids
 from argmap.formats.registry import Format, register
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ __all__ = ["loads", "dumps"]
 
 def loads(text: str, path: str | None = None) -> Framework:
     """Read TGF text; a located ``ParseError`` for an attack naming an unknown argument."""
+    refuse_blank(text, path, "tgf")
     from argmap.analysis.framework import Framework  # numpy loads only when needed
 
     arguments: dict[str, None] = {}
@@ -69,4 +70,5 @@ register(Format(
     description="Trivial Graph Format abstract framework (ICCMA up to 2021)",
     reader=loads,
     writer=dumps,
+    extras={"frameworks": True},  # writes a Framework, or a map's derived one
 ))

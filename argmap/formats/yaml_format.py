@@ -37,7 +37,8 @@ claims:
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import re
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import yaml
@@ -250,9 +251,29 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 
 def dumps(m: ArgumentMap) -> str:
     """The map as canonical argmap YAML (block style, UTF-8 kept, keys in argmap JSON's order)."""
-    text: str = yaml.dump(to_dict(m), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    doc = to_dict(m)
+    text: str = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                           default_flow_style=False, width=100)
+    if _SURROGATE_ESCAPE.search(text):  # YAML would write it escaped, and refuse it on reading
+        for value in _strings(doc):
+            value.encode("utf-8")  # a lone surrogate raises, and argmap.dumps says where
     return text
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 register(Format(

@@ -482,6 +482,11 @@ def _restore_node(node: str, attrs: dict[str, Any], path: str | None) -> None:
                     raise ParseError(f"rating {value!r} is not a number from 0 to 1", path=path, line=line)
                 value = float(value)
             attrs[name] = value
+    if "tags" in info and attrs.get("kind") == "claim":  # tags Argdown's syntax cannot hold
+        tags = info.pop("tags")
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ParseError("tags in `{argdown: {tags: [...]}}` must be a list of texts", path=path, line=line)
+        attrs["tags"] = tags
     if "sources" in info:
         raw = info.pop("sources")
         try:

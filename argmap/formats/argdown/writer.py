@@ -36,7 +36,10 @@ from typing import Any
 
 import yaml
 
+from argmap.errors import ArgmapError
+from argmap.formats import safe_yaml
 from argmap.formats.argdown.builder import KEY
+from argmap.formats.argdown.inline import TAG_WORD
 from argmap.model import ArgumentMap
 
 __all__ = ["dumps"]
@@ -121,7 +124,10 @@ def _yaml_flow(data: Any) -> str:
                 stack.append(("value", value))
                 name = key if isinstance(key, str) else json.dumps(key) if key is None or isinstance(
                     key, bool | int | float) else str(key)
-                stack.append(("text", ("" if index == 0 else ", ") + _scalar(name) + ": "))
+                written = _scalar(name)
+                # YAML allows 1024 characters for a key written as such; a longer one is explicit
+                written = f"? {written} : " if len(written) > 1000 else written + ": "
+                stack.append(("text", ("" if index == 0 else ", ") + written))
         elif isinstance(item, list | tuple):
             out.append("[")
             stack.append(("text", "]"))
@@ -132,6 +138,18 @@ def _yaml_flow(data: Any) -> str:
         else:
             out.append(_scalar(item))
     return "".join(out)
+
+
+def _front_matter(data: dict[str, Any]) -> str:
+    """Block YAML for the front matter, readable (UTF-8 kept) unless that would change it."""
+    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    try:
+        same = safe_yaml.load(text) == data
+    except ArgmapError:
+        same = False
+    if not same:  # PyYAML writes U+0085, U+2028 ... raw, then reads them as line breaks
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=False)
+    return text
 
 
 def escape_text(text: str, tags: list[str] | None = None) -> str:
@@ -164,9 +182,22 @@ def escape_text(text: str, tags: list[str] | None = None) -> str:
 
 def _title(text: str, closing: str) -> str:
     text = " ".join(text.split()).replace("\\", "\\\\").replace(closing, "\\" + closing)
+    text = _COMMENT_START.sub(lambda c: "\\" + c.group(), text)  # "//", "/*", "<!--" would start comments
     if text[:1] in ("+", "-", "_", "!"):  # "<+", "<-", "<_", "<!--" would start other syntax
         text = "\\" + text
     return text or "untitled"
+
+
+_COMMENT_START = re.compile(r"/(?=[/*])|<(?=!--)")
+_BRACKET_TAG = re.compile(r"[^)\n\r\x00]{1,200}")
+
+
+def _writable_tag(tag: str) -> bool:
+    """Whether Argdown's tag syntax gives this tag back unchanged: ``#word`` or ``#(words)`` with
+    no ``)``, line break or comment in it, and no space at its ends."""
+    return bool(TAG_WORD.fullmatch(tag)) or (
+        bool(_BRACKET_TAG.fullmatch(tag)) and tag == tag.strip() and "//" not in tag and "/*" not in tag
+        and "<!--" not in tag)
 
 
 def _tag(tag: str) -> str:
@@ -413,12 +444,15 @@ class _Writer:
         self.defined.add(c)
         info = self.info(c)
         tags = list(attrs.get("tags", []))
-        mark: dict[str, Any] | None = None
+        mark: dict[str, Any] = {}
         if title is not None and not attrs.get("label"):
             mark = {"untitled": True}
         elif title is not None and title != attrs.get("label"):
             mark = {"label": attrs["label"]}  # renamed: Argdown would merge equal titles
-        data = self.data_of(c, mark)
+        if not all(_writable_tag(t) for t in tags):
+            mark["tags"] = tags  # a tag Argdown cannot write as one: all of them, in order, as data
+            tags = []
+        data = self.data_of(c, mark or None)
         texts = info.get("texts") or []
         for alt in texts:
             if ref is not None:
@@ -745,7 +779,7 @@ class _Writer:
         front.update({k: v for k, v in self.m.meta.items() if k != KEY})
         if front:
             safe = json.loads(json.dumps(front, default=str))
-            parts.append("===\n" + yaml.safe_dump(safe, sort_keys=False, allow_unicode=True) + "===")
+            parts.append("===\n" + _front_matter(safe) + "===")
         for block in self.blocks():
             text = "\n".join(line for line in block).rstrip("\n")
             if text:
