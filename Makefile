@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test install install-test lint examples bench clean
+.PHONY: demo test install install-test lint examples bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ bench: install-test
 	$(BIN)/python bench/semantics_bench.py
 	$(BIN)/python bench/bench_strength_checks.py
 	$(BIN)/python bench/html_bench.py
+
+# The long fuzzing campaign: 100,000 inputs per reader (FUZZ_EXAMPLES=... to change), random,
+# remembered between runs; each failure is kept under tests/fuzz/regressions/<format>/ for the suite.
+FUZZ_EXAMPLES ?= 100000
+fuzz: install-test
+	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_SAVE=1 $(BIN)/python -m pytest tests/fuzz/test_fuzz_readers.py -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
