@@ -46,7 +46,8 @@ class Limits:
     Attributes:
         input_bytes: the largest file (bytes) or text (characters) a reader accepts.
         nesting: how deeply lists and mappings may nest in JSON, YAML and Argdown data.
-        yaml_nodes: how many values a YAML document may hold once its aliases are expanded.
+        yaml_nodes: how many values YAML aliases may add to a document (each use of an alias
+            repeats the value it names).
         arguments: the most arguments an abstract framework file may declare.
         extensions: the most extensions a semantics may enumerate.
         solver_seconds: how long one evaluation may search (seconds).
@@ -55,7 +56,7 @@ class Limits:
 
     input_bytes: int = 256 * 1024 * 1024
     nesting: int = 100
-    yaml_nodes: int = 2_000_000
+    yaml_nodes: int = 1_000_000
     arguments: int = 10_000_000
     extensions: int = 10_000
     solver_seconds: float = 60.0
@@ -144,7 +145,7 @@ def message(name: str, what: str, value: Any, *, unit: str = "bytes") -> str:
     verbs = {
         "input_bytes": "{what} is {shown} {unit} long, past the limit of {limit:,}",
         "nesting": "{what} nests {shown} levels deep, past the limit of {limit}",
-        "yaml_nodes": "{what} expands to more than {limit:,} values",
+        "yaml_nodes": "{what} gains more than {limit:,} values from aliases",
         "arguments": "{what} declares {shown} arguments, past the limit of {limit:,}",
         "extensions": "{what} has more than {limit:,} extensions",
         "solver_seconds": "{what} took longer than {limit:g} s",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, refuse_blank, require_plain_ids
 from argmap.formats.registry import Format, register
@@ -66,6 +67,8 @@ def loads(text: str, path: str | None = None) -> Framework:
             if name not in arguments:
                 raise ParseError(f"attack names {name!r}, which no `arg({name}).` declares",
                                  path=path, line=lineno, column=column)
+    if len(arguments) > limits.current().arguments:
+        raise ParseError(limits.message("arguments", "the file", len(arguments)), path=path)
     return Framework(arguments, ((a, b) for a, b, *_ in attacks))
 
 

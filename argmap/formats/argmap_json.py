@@ -197,7 +197,7 @@ def dumps(m: ArgumentMap) -> str:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON; malformed JSON gives a ``ParseError`` with line and column."""
-    doc = parse_json(text, path, "argmap JSON")
+    doc = parse_json(text, path, "argmap JSON", check=False)  # checked below, only where free
     _check_free_values(doc, text, path)
     return from_dict(doc, path=path, locate=json_locator(text))
 

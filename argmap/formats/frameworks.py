@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError, ParseError
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.analysis.framework import Framework
@@ -43,12 +43,9 @@ def require_plain_ids(fw: Framework, forbidden: str, fmt: str) -> None:
             )
 
 
-def refuse_blank(text: str, path: str | None, fmt: str) -> None:
-    """An empty file is refused, as by every reader (a framework of no arguments still has lines).
 
-    >>> refuse_blank("  \\n", "a.apx", "apx")
-    Traceback (most recent call last):
-    argmap.errors.ParseError: a.apx:1:1: the file is empty; expected an apx framework
-    """
-    if not text.strip():
-        raise ParseError(f"the file is empty; expected an {fmt} framework", path=path, line=1, column=1)
+def refuse_blank(text: str, path: str | None, fmt: str) -> None:
+    """An empty file is refused, as by every reader (a framework of no arguments still has lines)."""
+    from argmap.formats.located import refuse_blank as refuse
+
+    refuse(text, path, f"an {fmt} framework")

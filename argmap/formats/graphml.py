@@ -29,7 +29,7 @@ import networkx as nx
 
 from argmap import limits
 from argmap.errors import ParseError
-from argmap.formats.located import has_surrogate_escape, parse_json
+from argmap.formats.located import has_surrogate_escape, parse_json, refuse_blank
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Source
 from argmap.validation import problems
@@ -102,7 +102,8 @@ def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, An
     if key not in _JSON_KEYS and not key.startswith(_PREFIX):
         return key, value
     try:
-        decoded = parse_json(value, path, f"{where}: attribute {key!r}") if isinstance(value, str) else value
+        decoded = parse_json(value, path, f"{where}: attribute {key!r}", check=False) if isinstance(value, str) \
+            else value
     except ParseError as exc:
         raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.message})", path=path) from None
     if isinstance(value, str):
@@ -123,6 +124,7 @@ def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, An
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read GraphML written by argmap (or any GraphML whose nodes carry argmap's attributes)."""
+    refuse_blank(text, path, "GraphML")
     import defusedxml.ElementTree  # imported on first read, keeping `argmap` quick to start
     from defusedxml import DefusedXmlException
 

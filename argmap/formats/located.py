@@ -24,7 +24,7 @@ from argmap import limits
 from argmap.errors import ParseError
 
 __all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines", "check_json_values",
-           "has_surrogate_escape"]
+           "has_surrogate_escape", "refuse_blank"]
 
 PathItem = str | int
 
@@ -49,11 +49,12 @@ def _finite(text: str) -> float:
     return value
 
 
-def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
+def parse_json(text: str, path: str | None, what: str = "JSON", *, check: bool = True) -> Any:
     """``json.loads`` with a located ``ParseError`` instead of ``JSONDecodeError``.
 
     JSON's rules are kept strictly: ``NaN``, ``Infinity`` and numbers too big for a float are
-    refused (Python reads them; other tools do not), and so is nesting past the limit.
+    refused (Python reads them; other tools do not). With ``check``, so are nesting past the
+    limit and lone surrogates (:func:`check_json_values`), anywhere in the document.
 
     >>> parse_json('{"a": }', "x.json")
     Traceback (most recent call last):
@@ -63,7 +64,7 @@ def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
     argmap.errors.ParseError: x.json:1:11: invalid JSON: NaN is not a JSON number
     """
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        doc = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         hint = " (is the file complete?)" if exc.pos >= len(text.rstrip()) or "Expecting value" in exc.msg else ""
         if not text.strip():
@@ -78,6 +79,20 @@ def parse_json(text: str, path: str | None, what: str = "JSON") -> Any:
         raise ParseError(limits.message("nesting", f"the {what}", "about 1,000"), path=path) from None
     except ValueError as exc:  # an integer of thousands of digits
         raise ParseError(f"invalid JSON: {exc}", path=path) from None
+    if check:
+        check_json_values(doc, text, path)
+    return doc
+
+
+def refuse_blank(text: str, path: str | None, expected: str) -> None:
+    """Every reader refuses an empty (or all-blank) file the same way, at line 1, column 1.
+
+    >>> refuse_blank("  \\n", "a.apx", "an apx framework")
+    Traceback (most recent call last):
+    argmap.errors.ParseError: a.apx:1:1: the file is empty; expected an apx framework
+    """
+    if not text.strip():
+        raise ParseError(f"the file is empty; expected {expected}", path=path, line=1, column=1)
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:

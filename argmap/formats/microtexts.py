@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import ParseError
+from argmap.formats.located import refuse_blank
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap
 
@@ -101,6 +102,7 @@ def _parse(text: str, path: str | None) -> _Collector:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read an arg-microtexts ``arggraph`` document."""
+    refuse_blank(text, path, "an <arggraph> document")
     if text.lstrip().startswith("<?xml"):
         # The text is already decoded; drop the declaration so its encoding cannot disagree.
         end = text.find("?>")

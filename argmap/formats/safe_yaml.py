@@ -3,7 +3,7 @@
 argmap YAML files and Argdown's front matter and ``{data}`` are YAML written by people we do not
 know. PyYAML's safe loader already refuses Python objects; this module adds what it leaves open:
 
-- **Aliases** may not expand a document past ``Limits.yaml_nodes`` values (a 500-byte file of
+- **Aliases** may add at most ``Limits.yaml_nodes`` values to a document (a 500-byte file of
   nested aliases otherwise expands past 860 MB) and may not contain themselves; readers that have
   no use for aliases (Argdown) refuse them outright. Shared values are copied apart, so editing
   one claim's data never edits another's.
@@ -179,11 +179,12 @@ def check(node: Node, *, what: str, path: str | None, line: int = 1, column: int
         key = id(item)
         if finished:
             ancestors.discard(key)
-            total = 1 + sum(size[id(child)] for child in _children(item))
-            if total > bounds.yaml_nodes:
-                raise mark_error(limits.message("yaml_nodes", f"{what} (its aliases expanded)", total),
+            size[key] = 1 + sum(size[id(child)] for child in _children(item))
+            # Sizes count every use of an alias; only the extra ones (past the values written
+            # once each) are bounded, so a big file without tricks is never refused.
+            if size[key] - len(size) > bounds.yaml_nodes:
+                raise mark_error(limits.message("yaml_nodes", what, None),
                                  item.start_mark, path, line, column)
-            size[key] = total
             continue
         if key in size:
             shared = True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.frameworks import as_framework, refuse_blank, require_plain_ids
 from argmap.formats.registry import Format, register
@@ -53,6 +54,8 @@ def loads(text: str, path: str | None = None) -> Framework:
                                  path=path, line=lineno, column=column)
             column += len(name)
         attacks.append((parts[0], parts[1]))
+    if len(arguments) > limits.current().arguments:
+        raise ParseError(limits.message("arguments", "the file", len(arguments)), path=path)
     return Framework(arguments, attacks)
 
 

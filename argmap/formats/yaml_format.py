@@ -31,22 +31,24 @@ For hand-writing, two shortcuts are accepted (and expanded into the canonical fo
 >>> for line in argmap.dumps(m, "yaml").splitlines()[3:6]:
 ...     print(line)
 claims:
-- id: '1'
+- id: "1"
   text: We should eat out.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from typing import Any
 
 import yaml
 
-from argmap.errors import ParseError
+from argmap.errors import ArgmapError, ParseError
 from argmap.formats import safe_yaml
 from argmap.formats.argmap_json import from_dict, to_dict
-from argmap.formats.located import describe, position
+from argmap.formats.located import describe, position, refuse_blank
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap
 
@@ -207,6 +209,7 @@ def _original(pointer: Pointer, origin: dict[tuple[str | int, ...], Pointer]) ->
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap YAML (canonical, or with the hand-writing shortcuts)."""
+    refuse_blank(text, path, "a map with at least 'claims:'")
     loader, node = safe_yaml.compose(text, what="the map", path=path)
     doc = safe_yaml.construct(loader, node, what="the map", path=path)
     if doc is None:
@@ -252,28 +255,81 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
 def dumps(m: ArgumentMap) -> str:
     """The map as canonical argmap YAML (block style, UTF-8 kept, keys in argmap JSON's order)."""
     doc = to_dict(m)
-    text: str = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                          default_flow_style=False, width=100)
-    if _SURROGATE_ESCAPE.search(text):  # YAML would write it escaped, and refuse it on reading
-        for value in _strings(doc):
-            value.encode("utf-8")  # a lone surrogate raises, and argmap.dumps says where
+    text = _block(doc)
+    if text is None:  # a key past YAML's 1024 characters: PyYAML writes it as an explicit key
+        text = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                         width=100)
     return text
 
 
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+#: A string YAML reads back as the same string when written bare (in block style).
+_PLAIN = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_ .,'()/-]*[A-Za-z0-9_.,')/])?")
+#: Bare words YAML 1.1 reads as booleans or null.
+_NOT_TEXT = frozenset({"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+                       "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"})
+#: Characters a double-quoted YAML string escapes beyond JSON's: non-printables, and those YAML
+#: takes as line breaks.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+#: YAML allows 1024 characters for a key written as such (``key: value``).
+_LONGEST_KEY = 1000
 
 
-def _strings(value: Any) -> Iterator[str]:
-    stack = [value]
+def _scalar(value: Any) -> str:
+    """One scalar as YAML text: bare when that reads back the same, else JSON's double quotes
+    (a JSON string is a YAML string), with YAML's extra escapes."""
+    if isinstance(value, str):
+        if _PLAIN.fullmatch(value) and value not in _NOT_TEXT:
+            return value
+        out = json.dumps(value, ensure_ascii=False)
+        return _YAML_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", out) if _YAML_UNSAFE.search(out) else out
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ArgmapError(f"cannot write YAML: the map holds the number {value!r}, which argmap YAML "
+                              "(like JSON) cannot carry")
+        text = repr(value)
+        # YAML 1.1 reads 1e-05 as text: a float needs its point (as PyYAML writes 1.0e-05)
+        return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+    return _scalar(str(value))
+
+
+def _block(doc: Any) -> str | None:
+    """``doc`` as block YAML, written directly (PyYAML's representer and emitter took most of the
+    time on big maps) and without recursion; None when a key is too long for this layout."""
+    lines: list[str] = []
+    # Work items: a value, the column its content starts at, the "key:" before it (or ""), and
+    # the "- " marks that take the place of the first line's last columns of indent.
+    stack: list[tuple[Any, int, str, str]] = [(doc, 0, "", "")]
     while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            yield item
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+        value, col, head, dash = stack.pop()
+        lead = " " * (col - len(dash)) + dash + head
+        if isinstance(value, dict) and value:
+            if head:
+                lines.append(lead)
+                col, dash = col + 2, ""
+            children = []
+            for index, (key, child) in enumerate(value.items()):
+                name = _scalar(key if isinstance(key, str) else json.dumps(key) if key is None or isinstance(
+                    key, bool | int | float) else str(key))
+                if len(name) > _LONGEST_KEY:
+                    return None
+                children.append((child, col, name + ":", dash if index == 0 else ""))
+            stack.extend(reversed(children))
+        elif isinstance(value, list) and value:
+            if head:  # a list under a key is written at the key's column, as PyYAML does
+                lines.append(lead)
+                dash = ""
+            stack.extend(reversed([(child, col + 2, "", (dash if index == 0 else "") + "- ")
+                                   for index, child in enumerate(value)]))
+        else:
+            text = ("[]" if isinstance(value, list) else "{}") if isinstance(value, list | dict) else _scalar(value)
+            lines.append(lead + (" " if head else "") + text)
+    return "\n".join(lines) + "\n"
 
 
 register(Format(

@@ -212,10 +212,7 @@ def survive(fmt: str, data: bytes | str, *, draw: bool = False) -> Any:
     then :func:`after_load`. Returns what was read, or None when it was refused."""
     with bounded():
         try:
-            if isinstance(data, bytes):
-                obj = _load_bytes(fmt, data)
-            else:
-                obj = argmap.loads(data, fmt)
+            obj = _load_bytes(fmt, data) if isinstance(data, bytes) else argmap.loads(data, fmt)
         except ArgmapError:
             return None
         except (OutOfTime, MemoryError, RecursionError) as exc:

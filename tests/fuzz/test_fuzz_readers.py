@@ -179,8 +179,8 @@ def test_mutated_samples(fmt: str) -> None:
 def test_samples_themselves(fmt: str) -> None:
     """Every sample file, unmutated, and drawn through the engine on a few of them."""
     drawn = 0
-    for seed in harness.seeds(fmt):
-        obj = harness.survive(fmt, seed.data, draw=drawn < 2 and len(seed.data) < 20_000)
+    for sample in harness.seeds(fmt):
+        obj = harness.survive(fmt, sample.data, draw=drawn < 2 and len(sample.data) < 20_000)
         if obj is not None and not isinstance(obj, harness.argmap.Framework) and len(obj) > 1:
             drawn += 1
 

@@ -75,7 +75,7 @@ def _frontmatter(raw: list[str], path: str | None) -> tuple[dict[str, Any], int]
     if not isinstance(value, dict):
         raise ParseError("the front matter must be YAML `key: value` pairs", path=path,
                          line=start + 2, column=1)
-    if end + 1 < len(raw) and raw[end + 1].strip():  # at the end of the file nothing need follow
+    if end + 1 >= len(raw) or raw[end + 1].strip():
         raise ParseError("put an empty line after the front matter's closing `===`",
                          path=path, line=end + 1, column=4)
     return value, end + 1

@@ -784,8 +784,10 @@ class _Writer:
             text = "\n".join(line for line in block).rstrip("\n")
             if text:
                 parts.append(text)
-        # An empty map still says so: an empty file would read as no map at all.
-        return "\n\n".join(parts) + "\n" if parts else "// an empty argument map\n"
+        if len(parts) == (1 if front else 0):
+            # An empty map still says so: an empty file (or front matter alone) is refused.
+            parts.append("// an empty argument map")
+        return "\n\n".join(parts) + "\n"
 
 
 def dumps(m: ArgumentMap) -> str:
