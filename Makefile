@@ -44,6 +44,7 @@ bench: install-test
 	$(BIN)/python bench/semantics_bench.py
 	$(BIN)/python bench/bench_strength_checks.py
 	$(BIN)/python bench/html_bench.py
+	$(BIN)/python bench/formats_bench.py
 
 # The long fuzzing campaign: 100,000 inputs per reader (FUZZ_EXAMPLES=... to change), random,
 # remembered between runs; each failure is kept under tests/fuzz/regressions/<format>/ for the suite.
