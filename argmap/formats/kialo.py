@@ -69,11 +69,8 @@ class _Item:
     stance: str | None
     line: int
     column: int
+    name: str  # the number as written in ids: "1.2.1"
     lines: list[str] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return ".".join(map(str, self.number))
 
 
 def _number(text: str) -> tuple[int, ...]:
@@ -86,9 +83,12 @@ def _unescape(text: str) -> str:
 
 def _clean_lines(lines: list[str]) -> str:
     stripped = [line.strip() for line in lines]
-    first = next((i for i, line in enumerate(stripped) if line), len(stripped))
-    last = next((i for i in range(len(stripped) - 1, first - 1, -1) if stripped[i]), first - 1)
-    return "\n".join(stripped[first:last + 1])
+    while stripped and not stripped[-1]:
+        stripped.pop()
+    first = 0
+    while first < len(stripped) and not stripped[first]:
+        first += 1
+    return "\n".join(stripped[first:])
 
 
 def _split_lines(text: str) -> list[str]:
@@ -176,15 +176,15 @@ class _Reader:
                 return None
         elif stance not in _STANCE_POLARITY:
             return None
-        elif ".".join(map(str, number[:-1])) not in self.by_name:
-            parent = ".".join(map(str, number[:-1]))
+        elif name.rpartition(".")[0] not in self.by_name:
+            parent = name.rpartition(".")[0]
             raise self.fail(f"statement {name} is a {stance} of {parent}, but there is no statement {parent} "
                             "above it; check the numbering", lineno, len(match.group("indent")) + 1)
         if name in self.by_name:
             first = self.by_name[name].line
             raise self.fail(f"statement {name} appears twice (first on line {first}); "
                             "each number may be used once", lineno, len(match.group("indent")) + 1)
-        item = _Item(number, stance, lineno, len(match.group("indent")) + 1)
+        item = _Item(number, stance, lineno, len(match.group("indent")) + 1, name)
         if match.group("rest"):
             item.lines.append(match.group("rest"))
         return item
@@ -221,7 +221,7 @@ class _Reader:
             if len(item.number) == 1:
                 continue
             premise = resolved[item.name]
-            target = resolved[".".join(map(str, item.number[:-1]))]
+            target = resolved[item.name.rpartition(".")[0]]
             if premise == target:
                 raise self.fail(f"statement {item.name} links to {premise}, its own parent; "
                                 "a claim cannot be a reason for itself", item.line, item.column)
