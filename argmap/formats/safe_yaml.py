@@ -137,8 +137,8 @@ def compose(text: str, *, what: str = "the file", path: str | None = None, line:
                          column=column) from None
     if node is not None:
         try:
-            check(node, what=what, path=path, line=line, column=column, aliases=aliases,
-                  may_share="&" in text)
+            loader.shared = check(node, what=what, path=path, line=line, column=column, aliases=aliases,
+                                  may_share="&" in text)
         except BaseException:
             loader.dispose()
             raise
@@ -214,7 +214,7 @@ def construct(loader: Loader, node: Node | None, *, what: str = "the file", path
         raise _yaml_error(exc, what, path, line, column) from None
     finally:
         loader.dispose()
-    return unshare(value)
+    return unshare(value) if getattr(loader, "shared", True) else value
 
 
 def unshare(value: Any) -> Any:
