@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.drawing import render
 from argmap.errors import ArgmapError, ParseError, RenderError, ValidationError
 from argmap.formats import dump, dumps, load, loads
 from argmap.model import ArgumentMap, Claim, Inference, Source
-from argmap.render import render
 
 __all__ = [
     "ArgumentMap",

@@ -580,18 +580,18 @@ class ArgumentMap:
     # -- display ----------------------------------------------------------------------------
     def to_dot(self, theme: str = "default", **options: Any) -> Any:
         """The map as a ``graphviz.Digraph`` (DOT source; no layout engine needed)."""
-        from argmap.render.dot import build_dot
+        from argmap.drawing.dot import build_dot
 
         return build_dot(self, theme=theme, **options)
 
     def _repr_svg_(self) -> str:
-        from argmap.render.output import render_bytes
+        from argmap.drawing.output import render_bytes
 
         return render_bytes(self, "svg").decode("utf-8")
 
     def _repr_html_(self) -> str:
         """The interactive map for notebooks: scoped styles, a script that defines no globals."""
-        from argmap.render.html import html_fragment
+        from argmap.drawing.html import html_fragment
 
         return html_fragment(self)
 

@@ -22,12 +22,12 @@ from typing import Any
 import networkx as nx
 
 import argmap
-from argmap.render.dot import build_dot
-from argmap.render.engine import run_engine
-from argmap.render.html import html_page, page_data
-from argmap.render.inline_svg import inline_svg
-from argmap.render.output import postprocess_svg
-from argmap.render.themes import get_theme
+from argmap.drawing.dot import build_dot
+from argmap.drawing.engine import run_engine
+from argmap.drawing.html import html_page, page_data
+from argmap.drawing.inline_svg import inline_svg
+from argmap.drawing.output import postprocess_svg
+from argmap.drawing.themes import get_theme
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

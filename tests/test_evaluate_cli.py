@@ -9,7 +9,7 @@ import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.render.output import svg_text_nodes
+from argmap.drawing.output import svg_text_nodes
 
 
 def uniforms_file(tmp_path: Path) -> Path:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from argmap.render.themes import THEMES
+from argmap.drawing.themes import THEMES
 
 __all__ = ["add_parser"]
 

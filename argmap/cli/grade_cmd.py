@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import argmap
-    from argmap.render.output import render
+    from argmap.drawing.output import render
     from argmap.teach.grade import annotated_map, grade, report_text
 
     if not 0 <= args.threshold <= 100:

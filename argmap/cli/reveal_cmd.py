@@ -11,7 +11,7 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    from argmap.render.themes import THEMES
+    from argmap.drawing.themes import THEMES
     from argmap.teach.reveal import DEFAULT_DEPTH
 
     p = sub.add_parser(

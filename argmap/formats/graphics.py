@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from argmap.drawing.output import render_bytes
 from argmap.formats.registry import Format, register
-from argmap.render.output import render_bytes
 
 __all__: list[str] = []
 

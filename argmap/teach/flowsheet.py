@@ -23,8 +23,8 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import html_text, wrap_lines
 from argmap.outline import outline
-from argmap.render.dot import html_text, wrap_lines
 from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
 
 if TYPE_CHECKING:

@@ -365,7 +365,7 @@ def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap)
         ArgumentMap, dict[str, str]]:
     """The student's map with the missing model claims added, and a badge per claim.
 
-    Returns ``(map, badges)``; pass the badges to :func:`argmap.render.dot.build_dot`. Badges
+    Returns ``(map, badges)``; pass the badges to :func:`argmap.drawing.dot.build_dot`. Badges
     are words with a tick or cross (``✓ FOUND``, ``✗ 2 WRONG PLACE``; the number is the mistake's
     number in the text report), so nothing rests on colour. A missing claim is added where the
     model has it, its badge saying it is missing.

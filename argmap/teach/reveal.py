@@ -32,8 +32,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import build_dot, svg_id
 from argmap.outline import outline
-from argmap.render.dot import build_dot, svg_id
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -112,7 +112,7 @@ def _dot_names(body: list[str]) -> dict[str, str]:
 def _accessible(svg: str, m: ArgumentMap, theme: str) -> str:
     """Run argmap's accessibility pass (role, title, desc, readable titles) where it exists."""
     try:
-        from argmap.render.accessibility import make_accessible  # type: ignore[import-not-found]
+        from argmap.drawing.accessibility import make_accessible  # type: ignore[import-not-found]
     except ImportError:
         return svg
     return make_accessible(svg, m, theme)  # type: ignore[no-any-return]
@@ -124,9 +124,9 @@ def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str = "default") -> ET.E
     ``data-frame="k"`` is the index of the frame that reveals the element; the title, legend and
     section frames carry no tag (always shown).
     """
-    from argmap.render.engine import run_engine
-    from argmap.render.output import postprocess_svg
-    from argmap.render.themes import get_theme
+    from argmap.drawing.engine import run_engine
+    from argmap.drawing.output import postprocess_svg
+    from argmap.drawing.themes import get_theme
 
     first = {n: k for k, f in enumerate(fs) for n in f.nodes}
     dot = build_dot(m, theme)

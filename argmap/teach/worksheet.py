@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import build_dot, html_text, svg_id, wrap_lines
+from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
 from argmap.outline import outline
-from argmap.render.dot import build_dot, html_text, svg_id, wrap_lines
-from argmap.render.themes import Theme, get_theme
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Inference
@@ -379,9 +379,9 @@ def _sheet_map(ws: Worksheet) -> ArgumentMap:
 
 def _svg(m: ArgumentMap, theme: Theme, dot_source: str, *, title: str, desc: str,
          titles: dict[str, str]) -> bytes:
-    from argmap.render.accessibility import make_accessible
-    from argmap.render.engine import run_engine
-    from argmap.render.output import postprocess_svg
+    from argmap.drawing.accessibility import make_accessible
+    from argmap.drawing.engine import run_engine
+    from argmap.drawing.output import postprocess_svg
 
     svg = postprocess_svg(run_engine(dot_source, "svg").decode("utf-8"), theme.fontname)
     return make_accessible(svg, m, theme, title=title, desc=desc, titles=titles).encode("utf-8")
@@ -446,7 +446,7 @@ def _bytes(ws: Worksheet, fmt: str, theme: str | Theme, key: bool) -> bytes:
     svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
     if fmt == "svg":
         return svg
-    from argmap.render.output import _cairosvg
+    from argmap.drawing.output import _cairosvg
 
     cairosvg = _cairosvg()
     if cairosvg is None:

@@ -9,9 +9,9 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 import argmap
+from argmap.drawing.output import render_bytes
+from argmap.drawing.themes import THEMES, get_theme
 from argmap.outline import outline_text
-from argmap.render.output import render_bytes
-from argmap.render.themes import THEMES, get_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 INTERNAL = re.compile(r"^(n\d+|cluster_.*|argmap|legend|.*->.*|.*&#45;.*)$")

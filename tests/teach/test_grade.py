@@ -9,8 +9,8 @@ import pytest
 
 import argmap
 from argmap.cli import main
+from argmap.drawing.output import svg_text_nodes
 from argmap.gallery.conscription import build_map
-from argmap.render.output import svg_text_nodes
 from argmap.teach.grade import RUBRIC, THRESHOLD, GradeReport, annotated_map, grade, match_claims, report_text
 
 ROOT = Path(__file__).resolve().parents[2]

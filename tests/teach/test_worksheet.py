@@ -11,9 +11,9 @@ from defusedxml import ElementTree as SafeET
 
 import argmap
 from argmap.cli import main
+from argmap.drawing.output import svg_text_nodes
 from argmap.errors import ArgmapError
 from argmap.outline import outline
-from argmap.render.output import svg_text_nodes
 from argmap.teach.worksheet import (
     BLANK_WIDTH,
     focus_map,

@@ -1,7 +1,7 @@
 """The interactive map page: one self-contained HTML file (and the same map for notebooks).
 
 The page inlines the Graphviz SVG, the map's data as JSON, a stylesheet and a small script
-(``argmap/render/assets/map.css`` and ``map.js``); it loads nothing and sends nothing. Map text
+(``argmap/drawing/assets/map.css`` and ``map.js``); it loads nothing and sends nothing. Map text
 reaches the page three ways, each inert: escaped by Graphviz inside the SVG, escaped by
 :func:`html.escape` in the outline, and inside a JSON data block that the script reads with
 ``JSON.parse`` and inserts with ``textContent`` only. A Content-Security-Policy allows exactly the
@@ -32,14 +32,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from argmap.drawing.dot import build_dot
+from argmap.drawing.engine import run_engine
+from argmap.drawing.folds import fold_tree
+from argmap.drawing.inline_svg import InlineSvg, inline_svg
+from argmap.drawing.output import postprocess_svg, register_output
+from argmap.drawing.themes import get_theme
 from argmap.errors import ArgmapError
 from argmap.outline import ROLE_WORDS, outline
-from argmap.render.dot import build_dot
-from argmap.render.engine import run_engine
-from argmap.render.folds import fold_tree
-from argmap.render.inline_svg import InlineSvg, inline_svg
-from argmap.render.output import postprocess_svg, register_output
-from argmap.render.themes import get_theme
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -62,7 +62,7 @@ _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
 
 def _asset(name: str) -> str:
-    return resources.files("argmap.render").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("argmap.drawing").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -148,7 +148,7 @@ def page_data(
 
     Each node has ``id``, ``kind``, ``role``, its text fields, ``sources`` (with ``href`` only
     when :func:`safe_url` allows a link), ``kids`` (indexes of its children in the fold tree, see
-    :mod:`argmap.render.folds`), ``folds`` (how many claims folding it hides), ``box`` and,
+    :mod:`argmap.drawing.folds`), ``folds`` (how many claims folding it hides), ``box`` and,
     when given, ``evaluation`` and ``questions``.
 
     >>> import argmap
@@ -369,7 +369,7 @@ def _style(scope: str, svg_size: tuple[float, float], *, standalone: bool) -> st
 def html_page(m: ArgumentMap, theme: str = "default", **options: Any) -> str:
     """The whole page as text; ``evaluation`` and ``questions`` (mappings by node id) are optional.
 
-    Other keyword options go to :func:`argmap.render.dot.build_dot` (``legend``, ``badges``, ...).
+    Other keyword options go to :func:`argmap.drawing.dot.build_dot` (``legend``, ``badges``, ...).
     """
     parts = _parts(m, theme, dict(options), lazy=len(m) > LAZY_NODES)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=True)

@@ -16,10 +16,10 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.render import render_bytes
-from argmap.render.folds import fold_sets
-from argmap.render.html import LAZY_NODES, html_fragment
-from tests.render.html_maps import HOSTILE, debate_map, hostile_map, wide_map
+from argmap.drawing import render_bytes
+from argmap.drawing.folds import fold_sets
+from argmap.drawing.html import LAZY_NODES, html_fragment
+from tests.drawing.html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 try:
     from playwright.sync_api import expect

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.drawing.dot import build_dot
+from argmap.drawing.engine import run_engine
+from argmap.drawing.themes import FONT_FALLBACK, get_theme
 from argmap.errors import ArgmapError, RenderError
-from argmap.render.dot import build_dot
-from argmap.render.engine import run_engine
-from argmap.render.themes import FONT_FALLBACK, get_theme
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -44,7 +44,7 @@ def _dot(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
 
 @register_output("svg")
 def _svg(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    from argmap.render.accessibility import make_accessible
+    from argmap.drawing.accessibility import make_accessible
 
     source = build_dot(m, theme, **options).source
     svg = run_engine(source, "svg").decode("utf-8")
@@ -85,7 +85,7 @@ def _pdf(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
 
 def _load_plugins() -> None:
     # Outputs that live in their own modules register on import; import them lazily.
-    for module in ("argmap.render.html",):
+    for module in ("argmap.drawing.html",):
         try:
             __import__(module)
         except ModuleNotFoundError as exc:

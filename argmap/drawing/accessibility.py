@@ -10,7 +10,7 @@ The SVG is parsed with ``defusedxml`` and written back with the standard library
 which escapes every text and attribute; the same input gives the same bytes.
 
 >>> from argmap import ArgumentMap
->>> from argmap.render.output import render_bytes
+>>> from argmap.drawing.output import render_bytes
 >>> m = ArgumentMap(title="Lunch <today>")
 >>> _ = m.support(m.claim("We should eat out.", id="t"), "The fridge is empty.")
 >>> svg = render_bytes(m, "svg").decode()
@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
+from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import RenderError
-from argmap.render.themes import Theme, get_theme
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap

@@ -20,11 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.drawing.folds import fold_sets, fold_tree
+from argmap.drawing.html import embed_json, html_fragment, html_page, page_data, safe_url
 from argmap.errors import ArgmapError
 from argmap.outline import outline
-from argmap.render.folds import fold_sets, fold_tree
-from argmap.render.html import embed_json, html_fragment, html_page, page_data, safe_url
-from tests.render.html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
+from tests.drawing.html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from argmap.render.dot import html_text, svg_id, wrap_lines
+from argmap.drawing.dot import html_text, svg_id, wrap_lines
 
 if TYPE_CHECKING:
     import graphviz
 
+    from argmap.drawing.themes import Theme
     from argmap.model import ArgumentMap
-    from argmap.render.themes import Theme
 
 __all__ = ["add_question_prompts", "prompt_id", "PROMPT_CLASS"]
 

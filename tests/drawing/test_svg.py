@@ -13,10 +13,10 @@ import pytest
 
 import argmap
 from argmap import ArgumentMap, RenderError, Source
+from argmap.drawing import engine
+from argmap.drawing.dot import svg_id
+from argmap.drawing.output import render_bytes
 from argmap.gallery.conscription import build_map
-from argmap.render import engine
-from argmap.render.dot import svg_id
-from argmap.render.output import render_bytes
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -145,7 +145,7 @@ def test_hostile_ids_cannot_break_the_picture() -> None:
 
 def test_same_map_gives_byte_identical_svg_across_processes() -> None:
     code = ("import sys, argmap; from argmap.gallery.conscription import build_map; "
-            "from argmap.render.output import render_bytes; sys.stdout.buffer.write(render_bytes(build_map(), 'svg'))")
+            "from argmap.drawing.output import render_bytes; sys.stdout.buffer.write(render_bytes(build_map(), 'svg'))")
     digests = {
         hashlib.sha256(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout).hexdigest()

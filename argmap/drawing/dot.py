@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import graphviz
 
-from argmap.render.themes import Theme, get_theme
+from argmap.drawing.themes import Theme, get_theme
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
@@ -179,7 +179,7 @@ def build_dot(
 
     ``badges`` adds a short line of text to nodes by id (an evaluation status, say);
     ``node_styles`` adds Graphviz attributes to nodes by id; ``questions`` draws each step's
-    open critical questions as a dashed prompt box (see ``argmap.render.prompts``);
+    open critical questions as a dashed prompt box (see ``argmap.drawing.prompts``);
     ``evaluation`` (the result of ``argmap.evaluate``) marks each node's status in words and by
     its border (:func:`evaluation_marks`).
 
@@ -298,7 +298,7 @@ def build_dot(
                  style=rel.style, **{"class": _attr(f"{inf.polarity} {inf.role}")})
 
     if questions:
-        from argmap.render.prompts import add_question_prompts
+        from argmap.drawing.prompts import add_question_prompts
 
         add_question_prompts(dot, m, names, th)
     if legend and len(m):
