@@ -71,7 +71,7 @@ def tap(root: Any, node: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def debate(tmp_path_factory: pytest.TempPathFactory) -> tuple[argmap.ArgumentMap, Path]:
+def debate_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[argmap.ArgumentMap, Path]:
     m = debate_map()
     path = tmp_path_factory.mktemp("page") / "debate.html"
     argmap.render(m, path, evaluation={"thesis": "in", "cost": "out", "safety": 0.8},
@@ -80,8 +80,8 @@ def debate(tmp_path_factory: pytest.TempPathFactory) -> tuple[argmap.ArgumentMap
 
 
 @pytest.fixture
-def opened(browser: Any, debate: tuple[argmap.ArgumentMap, Path]) -> Iterator[Opened]:
-    page = Opened(browser, debate[1].as_uri())
+def opened(browser: Any, debate_page: tuple[argmap.ArgumentMap, Path]) -> Iterator[Opened]:
+    page = Opened(browser, debate_page[1].as_uri())
     yield page
     page.close()
 
@@ -122,8 +122,8 @@ def test_clicking_a_claim_shows_its_sources(opened: Opened, tmp_path: Path) -> N
     assert opened.errors == []
 
 
-def test_folding_hides_exactly_what_bears_on_the_claim(opened: Opened, debate: Any, tmp_path: Path) -> None:
-    m = debate[0]
+def test_folding_hides_exactly_what_bears_on_the_claim(opened: Opened, debate_page: Any, tmp_path: Path) -> None:
+    m = debate_page[0]
     folds = fold_sets(m)
     page = opened.page
     assert opened.hidden_nodes() == set()
@@ -454,11 +454,11 @@ def test_question_prompt_boxes_fold_with_their_step(browser: Any, tmp_path: Path
         opened.close()
 
 
-def test_without_scripts_the_picture_and_outline_show(browser: Any, debate: Any, tmp_path: Path) -> None:
+def test_without_scripts_the_picture_and_outline_show(browser: Any, debate_page: Any, tmp_path: Path) -> None:
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1200, "height": 760})
     page = context.new_page()
     try:
-        page.goto(debate[1].as_uri())
+        page.goto(debate_page[1].as_uri())
         assert page.locator(".am-root.am-nojs").count() == 1
         assert not page.locator(".am-tools").is_visible()
         assert page.locator('g[data-node="thesis"]').is_visible()

@@ -70,10 +70,10 @@ def test_map_text_is_escaped_in_title_desc_and_node_titles() -> None:
     assert nasty in titles and "R & <b>bold</b>" in titles and "because: </title><desc>" in titles
 
 
-def test_svg_bytes_are_deterministic(oped) -> None:  # type: ignore[no-untyped-def]
+def test_svg_bytes_are_deterministic(oped_map) -> None:  # type: ignore[no-untyped-def]
     from argmap.gallery.conscription import build_map
 
-    assert render_bytes(oped, "svg") == render_bytes(build_map(), "svg")
+    assert render_bytes(oped_map, "svg") == render_bytes(build_map(), "svg")
 
 
 def test_untitled_map_is_named_by_its_thesis() -> None:
@@ -83,18 +83,18 @@ def test_untitled_map_is_named_by_its_thesis() -> None:
     assert root.find(SVG + "title").text == "Argument map: Tea is good."  # type: ignore[union-attr]
 
 
-def test_linked_premises_and_sections_get_readable_titles(oped) -> None:  # type: ignore[no-untyped-def]
-    oped["no-blame"].group = "Values"  # type: ignore[union-attr]
-    root = _root(render_bytes(oped, "svg"))
+def test_linked_premises_and_sections_get_readable_titles(oped_map) -> None:  # type: ignore[no-untyped-def]
+    oped_map["no-blame"].group = "Values"  # type: ignore[union-attr]
+    root = _root(render_bytes(oped_map, "svg"))
     clusters = {g.get("id"): g.find(SVG + "title").text for g in root.iter(SVG + "g")  # type: ignore[union-attr]
                 if "cluster" in (g.get("class") or "").split()}
     assert clusters["am-security-objection-linked"].startswith("Linked premises: Latvia will not issue")
     assert "Section: Values" in clusters.values()
 
 
-def test_ids_of_two_maps_on_one_page_do_not_clash(oped, debate) -> None:  # type: ignore[no-untyped-def]
-    a = _root(render_bytes(oped, "svg")).find(SVG + "title")
-    b = _root(render_bytes(debate, "svg")).find(SVG + "title")
+def test_ids_of_two_maps_on_one_page_do_not_clash(oped_map, uniforms_map) -> None:  # type: ignore[no-untyped-def]
+    a = _root(render_bytes(oped_map, "svg")).find(SVG + "title")
+    b = _root(render_bytes(uniforms_map, "svg")).find(SVG + "title")
     assert a is not None and b is not None and a.get("id") != b.get("id")
 
 

@@ -20,8 +20,8 @@ def _by_node(m: argmap.ArgumentMap, **kw: bool) -> dict[str, object]:
     return {e.node: e for e in critical_questions(m, **kw)}
 
 
-def test_oped_steps_leave_every_question_of_their_schemes_open(oped) -> None:  # type: ignore[no-untyped-def]
-    entries = _by_node(oped, sources=False)
+def test_oped_steps_leave_every_question_of_their_schemes_open(oped_map) -> None:  # type: ignore[no-untyped-def]
+    entries = _by_node(oped_map, sources=False)
     assert set(entries) == {"manpower-step", "no-blame-step", "security-objection"}
     security = entries["security-objection"]
     expected = [q.ref for s in ("negative-consequences", "position-to-know") for q in get_scheme(s).questions]
@@ -29,8 +29,8 @@ def test_oped_steps_leave_every_question_of_their_schemes_open(oped) -> None:  #
     assert security.answered == ()  # type: ignore[attr-defined]
 
 
-def test_source_kinds_ask_questions_of_the_claims(oped) -> None:  # type: ignore[no-untyped-def]
-    entries = _by_node(oped)
+def test_source_kinds_ask_questions_of_the_claims(oped_map) -> None:  # type: ignore[no-untyped-def]
+    entries = _by_node(oped_map)
     # Google search trends are a statistic; the Latvian minister's word an official statement.
     assert [s.id for s in entries["searches-leave"].schemes] == ["statistic"]  # type: ignore[attr-defined]
     assert "source:statistic:sample" in [q.ref for q in entries["searches-leave"].open]  # type: ignore[attr-defined]
@@ -39,8 +39,8 @@ def test_source_kinds_ask_questions_of_the_claims(oped) -> None:  # type: ignore
     assert "security-risk" not in entries
 
 
-def test_linked_objections_answer_their_questions(debate) -> None:  # type: ignore[no-untyped-def]
-    entries = _by_node(debate, sources=False)
+def test_linked_objections_answer_their_questions(uniforms_map) -> None:  # type: ignore[no-untyped-def]
+    entries = _by_node(uniforms_map, sources=False)
     answered = {q.ref: by for e in entries.values() for q, by in e.answered}  # type: ignore[attr-defined]
     assert answered == {
         "positive-consequences:evidence": ("study-objection",),
@@ -52,7 +52,7 @@ def test_linked_objections_answer_their_questions(debate) -> None:  # type: igno
     cost_open = [q.ref for q in entries["cost-step"].open]  # type: ignore[attr-defined]
     assert "positive-consequences:evidence" in cost_open
     assert "positive-consequences:likely" not in cost_open
-    assert unplaced_answers(debate) == []
+    assert unplaced_answers(uniforms_map) == []
 
 
 def test_answers_may_sit_on_the_answering_premise_and_name_a_scheme_any_way() -> None:
@@ -78,24 +78,24 @@ def test_answers_far_from_the_step_or_naming_nothing_are_reported() -> None:
     assert [q.id for q in open_questions(m)[0].open] == ["differences", "base", "counter"]
 
 
-def test_answer_links_survive_the_json_round_trip(debate, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answer_links_survive_the_json_round_trip(uniforms_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "debate.json"
-    argmap.dump(debate, path)
+    argmap.dump(uniforms_map, path)
     again = argmap.load(path)
-    assert critical_questions(again) == critical_questions(debate)
+    assert critical_questions(again) == critical_questions(uniforms_map)
     assert again["study-objection"].data == {
         "answers": "positive-consequences:evidence"}
 
 
-def test_schemes_list_survives_the_json_round_trip(oped, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_schemes_list_survives_the_json_round_trip(oped_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "oped.json"
-    argmap.dump(oped, path)
+    argmap.dump(oped_map, path)
     assert argmap.load(path)["security-objection"].data["schemes"] == ["argument from position to know"]
 
 
-def test_questions_cli_text_and_json(debate, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_questions_cli_text_and_json(uniforms_map, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "debate.json"
-    argmap.dump(debate, path)
+    argmap.dump(uniforms_map, path)
     assert main(["questions", str(path), "--no-sources"]) == 0
     text = capsys.readouterr().out
     assert "slope-objection" in text and "[slippery-slope:stop]" in text
@@ -122,12 +122,12 @@ def test_questions_cli_bad_input_exits_1(tmp_path: Path, capsys: pytest.CaptureF
     assert exc.value.code == 2
 
 
-def test_prompt_boxes_are_dashed_and_list_the_open_questions(debate, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    out = argmap.render(debate, tmp_path / "q.svg", questions=True)
+def test_prompt_boxes_are_dashed_and_list_the_open_questions(uniforms_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = argmap.render(uniforms_map, tmp_path / "q.svg", questions=True)
     root = SafeET.parse(out).getroot()
     prompts = {g.get("id"): g for g in root.iter(SVG + "g")
                if {"node", "prompt"} <= set((g.get("class") or "").split())}
-    assert set(prompts) == {f"am-{step}-questions" for step in step_prompts(debate)}
+    assert set(prompts) == {f"am-{step}-questions" for step in step_prompts(uniforms_map)}
     expression = prompts["am-expression-objection-questions"]
     texts = " ".join(t.text or "" for t in expression.iter(SVG + "text"))
     assert "Does the audience really hold this value" in texts
@@ -135,13 +135,13 @@ def test_prompt_boxes_are_dashed_and_list_the_open_questions(debate, tmp_path: P
     assert any(p.get("stroke-dasharray") for p in expression.iter() if p.tag in (SVG + "path", SVG + "polygon"))
     title = expression.find(SVG + "title")
     assert title is not None and title.text == "Critical questions still open for: but"
-    plain = argmap.render(debate, tmp_path / "plain.svg").read_text(encoding="utf-8")
+    plain = argmap.render(uniforms_map, tmp_path / "plain.svg").read_text(encoding="utf-8")
     assert "-questions" not in plain
 
 
-def test_render_cli_questions_flag(oped, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_render_cli_questions_flag(oped_map, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
     src = tmp_path / "oped.json"
-    argmap.dump(oped, src)
+    argmap.dump(oped_map, src)
     assert main(["render", str(src), "-o", str(tmp_path / "o.svg"), "--questions"]) == 0
     svg = (tmp_path / "o.svg").read_text(encoding="utf-8")
     assert svg.count('class="node prompt questions"') == 3

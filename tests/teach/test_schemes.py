@@ -107,10 +107,10 @@ def test_every_scheme_in_the_example_maps_is_in_the_catalogue(any_map) -> None: 
     assert all(is_known_scheme(n) for n in named), named
 
 
-def test_the_oped_steps_use_the_schemes_the_issue_names(oped) -> None:  # type: ignore[no-untyped-def]
-    assert [s.id for s in schemes_of(oped["manpower-step"])] == ["positive-consequences"]
-    assert [s.id for s in schemes_of(oped["no-blame-step"])] == ["values"]
-    assert [s.id for s in schemes_of(oped["security-objection"])] == ["negative-consequences", "position-to-know"]
+def test_the_oped_steps_use_the_schemes_the_issue_names(oped_map) -> None:  # type: ignore[no-untyped-def]
+    assert [s.id for s in schemes_of(oped_map["manpower-step"])] == ["positive-consequences"]
+    assert [s.id for s in schemes_of(oped_map["no-blame-step"])] == ["values"]
+    assert [s.id for s in schemes_of(oped_map["security-objection"])] == ["negative-consequences", "position-to-know"]
 
 
 def test_docs_list_every_scheme_and_source_kind() -> None:
