@@ -34,7 +34,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import argmap
-    from argmap.teach.questions import critical_questions, describe_step, unplaced_answers
+    from argmap.analysis.questions import critical_questions, describe_step, unplaced_answers
 
     m = argmap.load(args.input, format=args.source_format)
     entries = critical_questions(m, sources=args.sources)

@@ -251,7 +251,7 @@ def _outline_html(m: ArgumentMap) -> str:
 def catalogue_questions(m: ArgumentMap) -> dict[str, list[str]]:
     """The open critical questions of each step (by its schemes) and claim (by its sources' kinds).
 
-    They come from the schemes catalogue (``argmap.teach.questions``); a question is open until a
+    They come from the schemes catalogue (``argmap.analysis.questions``); a question is open until a
     step of the map answers it.
 
     >>> import argmap
@@ -262,7 +262,7 @@ def catalogue_questions(m: ArgumentMap) -> dict[str, list[str]]:
     True
     """
     try:
-        from argmap.teach.questions import open_questions
+        from argmap.analysis.questions import open_questions
     except ImportError:  # a trimmed install without the teaching part
         return {}
     found: dict[str, list[str]] = {}

@@ -57,7 +57,7 @@ def add_question_prompts(
     theme: Theme,
 ) -> int:
     """Add a prompt box for each step with open questions; return how many were added."""
-    from argmap.teach.questions import step_prompts
+    from argmap.analysis.questions import step_prompts
 
     prompts = step_prompts(m)
     for step_id, groups in prompts.items():

@@ -252,7 +252,7 @@ def test_unknown_scheme() -> None:
 
 
 def test_catalogue_schemes_and_extra_scheme_names() -> None:
-    from argmap.teach.schemes import catalogue
+    from argmap.analysis.schemes import catalogue
 
     m = ArgumentMap()
     t = m.claim("T", id="t")

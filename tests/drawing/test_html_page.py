@@ -298,8 +298,8 @@ def _data(page: str) -> dict[str, Any]:
 
 
 def test_open_critical_questions_come_from_the_catalogue() -> None:
+    from argmap.analysis.questions import open_questions
     from argmap.gallery.conscription import build_map
-    from argmap.teach.questions import open_questions
 
     m = build_map()
     nodes = {n["id"]: n for n in _data(html_page(m))["nodes"]}

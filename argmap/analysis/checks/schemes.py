@@ -1,6 +1,6 @@
 """The argumentation-scheme names ``unknown-scheme`` accepts, decided in this one place.
 
-A name is known when the scheme catalogue (:mod:`argmap.teach.schemes`, the schemes with
+A name is known when the scheme catalogue (:mod:`argmap.analysis.schemes`, the schemes with
 critical questions) knows it, or when it is in :data:`KNOWN_SCHEMES`: the further schemes of
 Walton, Reed and Macagno's compendium (*Argumentation Schemes*, 2008) and the generic AIF names
 (``Default Inference``, ``Default Conflict``) that AIFdb and OVA write. Those are real schemes
@@ -82,7 +82,7 @@ def is_known(name: str) -> bool:
     >>> is_known("CauseToEffect"), is_known("Argument from sunk costs"), is_known("vibes")
     (True, True, False)
     """
-    from argmap.teach.schemes import is_known_scheme
+    from argmap.analysis.schemes import is_known_scheme
 
     if not isinstance(name, str) or not name.strip():
         return False
@@ -101,7 +101,7 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in unknown_scheme(m)]
     [('v',)]
     """
-    from argmap.teach.schemes import scheme_names_of
+    from argmap.analysis.schemes import scheme_names_of
 
     for i in m.inferences:
         names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]

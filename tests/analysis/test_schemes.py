@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.errors import ArgmapError
-from argmap.teach.schemes import (
+from argmap.analysis.schemes import (
     BURDENS,
     TARGETS,
     catalogue,
@@ -15,6 +14,7 @@ from argmap.teach.schemes import (
     load_catalogue,
     schemes_of,
 )
+from argmap.errors import ArgmapError
 
 # The schemes the issue names (Walton, Reed & Macagno 2008), as a teacher might write them.
 REQUIRED = [
@@ -100,7 +100,7 @@ def test_broken_catalogues_are_refused_with_a_reason() -> None:
 
 
 def test_every_scheme_in_the_example_maps_is_in_the_catalogue(any_map) -> None:  # type: ignore[no-untyped-def]
-    from argmap.teach.schemes import scheme_names_of
+    from argmap.analysis.schemes import scheme_names_of
 
     named = [n for inf in any_map.inferences for n in scheme_names_of(inf)]
     assert named

@@ -9,9 +9,9 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 import argmap
+from argmap.analysis.questions import critical_questions, open_questions, step_prompts, unplaced_answers
+from argmap.analysis.schemes import get_scheme
 from argmap.cli import main
-from argmap.teach.questions import critical_questions, open_questions, step_prompts, unplaced_answers
-from argmap.teach.schemes import get_scheme
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,6 +1,6 @@
 """The catalogue of argumentation schemes and their critical questions, shipped as data.
 
-The catalogue (``argmap/teach/data/schemes.yaml``) follows the structure of Walton, Reed and
+The catalogue (``argmap/analysis/data/schemes.yaml``) follows the structure of Walton, Reed and
 Macagno, *Argumentation Schemes* (2008): each scheme has premise templates, a conclusion template
 and critical questions; each question records what it targets (a premise, the step, or the
 conclusion) and who carries the burden once it is asked. Kinds of source (expert opinion,
@@ -285,7 +285,7 @@ def load_catalogue(text: str) -> Catalogue:
 @cache
 def catalogue() -> Catalogue:
     """The catalogue shipped with argmap (read once)."""
-    text = resources.files("argmap.teach").joinpath("data", "schemes.yaml").read_text("utf-8")
+    text = resources.files("argmap.analysis").joinpath("data", "schemes.yaml").read_text("utf-8")
     return load_catalogue(text)
 
 

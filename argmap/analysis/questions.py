@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from argmap.teach.schemes import (
+from argmap.analysis.schemes import (
     CriticalQuestion,
     Scheme,
     SourceKind,
