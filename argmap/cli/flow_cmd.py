@@ -33,7 +33,7 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import argmap
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
     from argmap.teach.flow import analyse, report_text
     from argmap.teach.flowsheet import flow_html, flow_svg
 

@@ -42,7 +42,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import argmap
     from argmap.cli.render_cmd import default_output
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
     from argmap.teach.reveal import reveal_html, reveal_svgs
 
     if args.depth < 0:

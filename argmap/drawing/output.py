@@ -131,7 +131,7 @@ def render(
     >>> out.suffix, "because" in out.read_text()
     ('.svg', True)
     """
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
 
     target = Path(path)
     data = render_bytes(m, format or _format_from_path(target), theme, **options)

@@ -467,7 +467,7 @@ def write_worksheet(
 ) -> list[Path]:
     """Write the worksheet (format from the suffix: .svg, .pdf, .png, .md) and its answer key
     beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths."""
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
 
     target = Path(path)
     outputs = [(target, False)]
