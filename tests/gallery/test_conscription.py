@@ -47,7 +47,7 @@ def test_structure_of_the_argument() -> None:
 def test_the_example_files_are_current() -> None:
     import argmap
 
-    examples = Path(__file__).resolve().parents[1] / "examples"
+    examples = Path(__file__).resolve().parents[2] / "examples"
     assert (examples / "conscription.json").read_text(encoding="utf-8") == argmap.dumps(build_map(), "json")
     assert (examples / "conscription.html").read_text(encoding="utf-8") == argmap.dumps(build_map(), "html")
     from argmap.drawing.output import render_bytes
