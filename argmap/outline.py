@@ -23,20 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.text import ROLE_WORDS
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["OutlineItem", "outline", "outline_text", "ROLE_WORDS"]
-
-ROLE_WORDS = {
-    "thesis": "Thesis",
-    "reason": "Reason",
-    "objection": "Objection",
-    "rebuttal": "Rebuttal",
-    "undercut": "Undercut",
-    "premise": "Premise",
-}
-
+__all__ = ["OutlineItem", "outline", "outline_text"]
 
 @dataclass(frozen=True)
 class OutlineItem:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.checks.finding import quote
 from argmap.errors import ArgmapError
+from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -42,7 +43,6 @@ __all__ = ["LABELS", "StepStatus", "Explanation", "explain_labelling", "explain"
 #: The three labels of a labelling, best first.
 LABELS: tuple[str, ...] = ("in", "undec", "out")
 _RANK = {"in": 2, "undec": 1, "out": 0}
-_WORD = {"in": "accepted (in)", "out": "rejected (out)", "undec": "undecided (undec)"}
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,7 @@ def _why_out(m: ArgumentMap, a: StepStatus) -> str:
 
 
 def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus], supports: list[StepStatus]) -> str:
-    head = f"{quote(m, claim)} ({claim}) is {_WORD[label]}"
+    head = f"{quote(m, claim)} ({claim}) is {STATUS_WORDS[label]} ({label})"
     standing = [a for a in attacks if a.label == "in"]
     open_ = [a for a in attacks if a.label == "undec"]
     beaten = [a for a in attacks if a.label == "out"]

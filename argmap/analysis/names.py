@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from argmap.text import STATUS_WORDS
+
 __all__ = ["SEMANTICS", "GRADUAL", "ALIASES", "STATUS"]
 
 #: Dung semantics, by name.
@@ -15,5 +17,5 @@ ALIASES: dict[str, str] = {
     "df-quad": "dfquad", "df_quad": "dfquad", "qe": "quadratic-energy",
     "quadratic_energy": "quadratic-energy", "quadraticenergy": "quadratic-energy",
 }
-#: The word shown for each label.
-STATUS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+#: The word shown for each label (one table for every layer: :data:`argmap.text.STATUS_WORDS`).
+STATUS: dict[str, str] = STATUS_WORDS

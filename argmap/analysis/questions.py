@@ -35,6 +35,7 @@ from argmap.analysis.schemes import (
     scheme_names_of,
     schemes_of,
 )
+from argmap.text import shorten
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
@@ -280,15 +281,10 @@ def describe_step(m: ArgumentMap, node_id: str) -> str:
 
     node = m[node_id]
     if isinstance(node, Claim):
-        return f"claim {node_id!r}: {_short(node.text)}"
+        return f"claim {node_id!r}: {shorten(node.text)}"
     inf: Inference = node
-    premises = " + ".join(_short(p.label or p.text, 40) for p in inf.premises)
+    premises = " + ".join(shorten(p.label or p.text, 40) for p in inf.premises)
     target = inf.target
-    aim = _short(target.label or target.text, 40) if target.kind == "claim" else f"step {target.id!r}"  # type: ignore[union-attr]
+    aim = shorten(target.label or target.text, 40) if target.kind == "claim" else f"step {target.id!r}"  # type: ignore[union-attr]
     names = ", ".join(scheme_names_of(inf))
     return f"{inf.role} {node_id!r}: {premises} -> {aim}" + (f"  [{names}]" if names else "")
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -28,23 +28,19 @@ from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import RenderError
+from argmap.text import shorten
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["make_accessible", "node_title", "map_title", "SVG_NS"]
+__all__ = ["make_accessible", "node_title", "map_title"]
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
 _SVG = f"{{{SVG_NS}}}"
-_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
 _EDGE_TITLE = re.compile(r"^(.+?)->(.+)$")
 _ID_PREFIX = "am-"
-
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 
 def map_title(m: ArgumentMap) -> str:
@@ -70,11 +66,6 @@ def node_title(m: ArgumentMap, node_id: str, theme: Theme) -> str:
     rel = theme.relations.get(node.role)
     word = rel.word if rel else node.role
     return f"{word}: {node.label}" if node.label else word
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _set_title(group: ET.Element, text: str) -> None:
@@ -137,7 +128,7 @@ def make_accessible(
             match = _EDGE_TITLE.match(raw.replace("&#45;", "-"))
             if match:
                 tail, head = (by_name.get(n, "") for n in match.groups())
-                _set_title(group, f"{_short(tail, 40)} → {_short(head, 40)}" if tail and head else "connection")
+                _set_title(group, f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection")
         elif "cluster" in classes:
             _set_title(group, _cluster_title(m, group, raw, titles))
 
@@ -155,7 +146,7 @@ def make_accessible(
     root.set("role", "img")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
     body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return _XML_DECLARATION + body + "\n"
+    return XML_DECLARATION + body + "\n"
 
 
 def _node_text(m: ArgumentMap, theme: Theme, element_id: str, titles: Mapping[str, str],
@@ -183,7 +174,7 @@ def _cluster_title(m: ArgumentMap, group: ET.Element, raw: str, titles: Mapping[
         step = element_id[len(_ID_PREFIX): -len("-linked")]
         if step in m and m[step].kind == "inference":
             premises = m[step].premises  # type: ignore[union-attr]
-            return "Linked premises: " + " + ".join(_short(titles.get(p.id) or p.text, 40) for p in premises)
+            return "Linked premises: " + " + ".join(shorten(titles.get(p.id) or p.text, 40) for p in premises)
         return "Linked premises"
     if element_id.startswith("group-"):
         label = " ".join(t.text or "" for t in group.findall(_SVG + "text")).strip()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import graphviz
 
 from argmap.drawing.themes import Theme, get_theme
+from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
@@ -128,7 +129,7 @@ def _legend(theme: Theme) -> str:
 
 
 #: Evaluation labels in words (never colour alone) and the border that goes with them.
-EVALUATION_WORDS = {"in": "ACCEPTED (in)", "out": "REJECTED (out)", "undec": "UNDECIDED (undec)"}
+EVALUATION_WORDS = {label: f"{word.upper()} ({label})" for label, word in STATUS_WORDS.items()}
 _EVALUATION_BORDER = {"in": "3", "out": "1", "undec": "1"}
 _EVALUATION_STYLE = {"in": "bold", "out": "dotted", "undec": "dashed"}
 

@@ -25,12 +25,10 @@ import hashlib
 import html
 import json
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from argmap.drawing.dot import build_dot
 from argmap.drawing.engine import run_engine
@@ -39,61 +37,20 @@ from argmap.drawing.inline_svg import InlineSvg, inline_svg
 from argmap.drawing.output import postprocess_svg, register_output
 from argmap.drawing.themes import get_theme
 from argmap.errors import ArgmapError
-from argmap.outline import ROLE_WORDS, outline
+from argmap.outline import outline
+from argmap.text import ROLE_WORDS, safe_url, status_word
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["html_page", "html_fragment", "page_data", "embed_json", "safe_url", "STATUS_WORDS"]
+__all__ = ["html_page", "html_fragment", "page_data", "embed_json"]
 
-#: How evaluation statuses read on the page (other strings are shown as they are).
-STATUS_WORDS = {
-    "in": "accepted",
-    "out": "rejected",
-    "undec": "undecided",
-    "undecided": "undecided",
-}
 _SCOPE_TOKEN = "#am-root"
 _PLACEHOLDER = "argmap-scope-placeholder"
 #: Pages of maps with more nodes than this draw only what is near the viewport (see map.js).
 LAZY_NODES = 400
-_SAFE_SCHEMES = ("http", "https", "mailto")
-_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
-
-
 def _asset(name: str) -> str:
     return resources.files("argmap.drawing").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when a link to it can only open a page or a mail: http(s) or mailto; else None.
-
-    >>> safe_url("https://example.org/a?b=1")
-    'https://example.org/a?b=1'
-    >>> safe_url(" mailto:ed@example.org ")
-    'mailto:ed@example.org'
-    >>> safe_url("javascript:alert(1)") is None, safe_url("java\\tscript:x") is None
-    (True, True)
-    >>> safe_url("https://") is None, safe_url("//example.org") is None
-    (True, True)
-    """
-    if not url:
-        return None
-    candidate = url.strip()
-    if _UNSAFE_URL_CHARS.search(candidate):
-        return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in _SAFE_SCHEMES:
-        return None
-    if scheme == "mailto":
-        return candidate if len(candidate) > len("mailto:") else None
-    if not candidate[len(scheme):].startswith("://") or not parts.hostname:
-        return None
-    return candidate
 
 
 def embed_json(data: Any) -> str:
@@ -120,7 +77,7 @@ def _status(value: Any) -> dict[str, Any]:
         number = float(value)
         return {"strength": round(number, 3)} if math.isfinite(number) else {"status": str(value)}
     word = str(getattr(value, "value", value))  # an Enum's value, else the text
-    return {"status": STATUS_WORDS.get(word.lower(), word), "code": word}
+    return {"status": status_word(word), "code": word}
 
 
 def _badge(value: Any) -> str:

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from argmap.drawing.svgdoc import SVG_NS
 from argmap.errors import RenderError
 
 __all__ = ["InlineSvg", "inline_svg"]
 
-SVG_NS = "http://www.w3.org/2000/svg"
 _DRAWING = {
     "svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line", "text", "tspan",
     "defs", "linearGradient", "radialGradient", "stop", "clipPath",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from argmap.errors import ArgmapError
+from argmap.text import ROLE_WORDS
 
 __all__ = ["Theme", "RelationStyle", "RoleStyle", "THEMES", "get_theme", "FONT_FALLBACK"]
 
@@ -57,6 +58,11 @@ class Theme:
     roles: dict[str, RoleStyle] = field(default_factory=dict)
 
 
+def _roles(**colours: tuple[str, str]) -> dict[str, RoleStyle]:
+    """Claim box styles by role from (border, fill) colours; the heading is the role in capitals."""
+    return {role: RoleStyle(ROLE_WORDS[role].upper(), border, fill) for role, (border, fill) in colours.items()}
+
+
 _DEFAULT_RELATIONS = {
     "reason": RelationStyle("because", "#2e7d32", "#e8f5e9", "solid", "normal",
                             "a reason: supports what it points to"),
@@ -67,13 +73,13 @@ _DEFAULT_RELATIONS = {
     "undercut": RelationStyle("undercuts", "#6a1b9a", "#f3e5f5", "dashed", "tee",
                               "an undercut: the step does not follow"),
 }
-_DEFAULT_ROLES = {
-    "thesis": RoleStyle("THESIS", "#0d47a1", "#e3f2fd"),
-    "reason": RoleStyle("REASON", "#2e7d32", "#f1f8e9"),
-    "objection": RoleStyle("OBJECTION", "#c62828", "#fdecea"),
-    "rebuttal": RoleStyle("REBUTTAL", "#e65100", "#fff3e0"),
-    "premise": RoleStyle("PREMISE", "#455a64", "#fafafa"),
-}
+_DEFAULT_ROLES = _roles(
+    thesis=("#0d47a1", "#e3f2fd"),
+    reason=("#2e7d32", "#f1f8e9"),
+    objection=("#c62828", "#fdecea"),
+    rebuttal=("#e65100", "#fff3e0"),
+    premise=("#455a64", "#fafafa"),
+)
 
 DEFAULT = Theme("default", relations=_DEFAULT_RELATIONS, roles=_DEFAULT_ROLES)
 
@@ -82,13 +88,13 @@ PRINT = replace(
     DEFAULT,
     name="print",
     relations={k: replace(v, color="#000000", fill="#ffffff") for k, v in _DEFAULT_RELATIONS.items()},
-    roles={
-        "thesis": RoleStyle("THESIS", "#000000", "#e0e0e0"),
-        "reason": RoleStyle("REASON", "#000000", "#ffffff"),
-        "objection": RoleStyle("OBJECTION", "#000000", "#f2f2f2"),
-        "rebuttal": RoleStyle("REBUTTAL", "#000000", "#ffffff"),
-        "premise": RoleStyle("PREMISE", "#000000", "#ffffff"),
-    },
+    roles=_roles(
+        thesis=("#000000", "#e0e0e0"),
+        reason=("#000000", "#ffffff"),
+        objection=("#000000", "#f2f2f2"),
+        rebuttal=("#000000", "#ffffff"),
+        premise=("#000000", "#ffffff"),
+    ),
 )
 
 # Okabe-Ito palette: bluish green, vermillion, orange, reddish purple, blue.
@@ -101,13 +107,13 @@ COLORBLIND = replace(
         "rebuttal": replace(_DEFAULT_RELATIONS["rebuttal"], color="#E69F00", fill="#fdf3dc"),
         "undercut": replace(_DEFAULT_RELATIONS["undercut"], color="#CC79A7", fill="#f8ebf3"),
     },
-    roles={
-        "thesis": RoleStyle("THESIS", "#0072B2", "#e0eef7"),
-        "reason": RoleStyle("REASON", "#009E73", "#eef9f5"),
-        "objection": RoleStyle("OBJECTION", "#D55E00", "#fcefe6"),
-        "rebuttal": RoleStyle("REBUTTAL", "#E69F00", "#fef7e6"),
-        "premise": RoleStyle("PREMISE", "#555555", "#fafafa"),
-    },
+    roles=_roles(
+        thesis=("#0072B2", "#e0eef7"),
+        reason=("#009E73", "#eef9f5"),
+        objection=("#D55E00", "#fcefe6"),
+        rebuttal=("#E69F00", "#fef7e6"),
+        premise=("#555555", "#fafafa"),
+    ),
 )
 
 PROJECTOR = replace(DEFAULT, name="projector", fontsize=18.0, small=13.0, title_size=28.0,

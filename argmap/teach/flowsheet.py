@@ -24,8 +24,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.drawing.dot import html_text, wrap_lines
+from argmap.drawing.svgdoc import SVG_NS
+from argmap.drawing.themes import FONT_FALLBACK
 from argmap.outline import outline
 from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
+from argmap.text import ROLE_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -42,7 +45,6 @@ RULE = 24.0  # the spacing of ruled lines for handwriting
 FONT = 11.5
 SMALL = 9.5
 WRAP = 34
-FONT_STACK = "DejaVu Sans,Verdana,Bitstream Vera Sans,Arial,Helvetica,sans-serif"
 
 _SIDE_COLOURS = {
     "aff": ("#0d47a1", "#e3f2fd"), "pro": ("#0d47a1", "#e3f2fd"), "for": ("#0d47a1", "#e3f2fd"),
@@ -54,8 +56,8 @@ _NOTES = (
     "✗ DROPPED: the other side never answered it.",
     "⚠ NEW IN REBUTTAL: a new argument made in a rebuttal speech.",
 )
-_ROLE_WORDS = {"thesis": "THESIS", "reason": "REASON", "objection": "OBJECTION", "rebuttal": "ANSWER",
-               "undercut": "UNDERCUT", "premise": "PREMISE"}
+#: On a flow, a rebuttal is the answer to the argument beside it; other roles keep their words.
+_FLOW_WORDS = {**{role: word.upper() for role, word in ROLE_WORDS.items()}, "rebuttal": "ANSWER"}
 
 
 @dataclass
@@ -123,7 +125,7 @@ def layout(m: ArgumentMap, report: FlowReport) -> tuple[list[str], list[FlowBox]
         if item.node in new:
             badges.append("⚠ NEW IN REBUTTAL")
         side = sides.get(item.node)
-        heading = f"{item.number} {_ROLE_WORDS.get(item.role, item.role.upper())} · {(side or '?').upper()}"
+        heading = f"{item.number} {_FLOW_WORDS.get(item.role, item.role.upper())} · {(side or '?').upper()}"
         if item.linked:
             heading += " · linked"
         if parent is not None and column - parent.column > 1:
@@ -163,8 +165,8 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
     title = m.title or "Debate flow"
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_STACK}" font-size="{FONT}">',
+        f'<svg xmlns="{SVG_NS}" role="img" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FALLBACK}" font-size="{FONT}">',
         f"<title>{html_text('Flow sheet: ' + title)}</title>",
         f"<desc>{html_text(report_text(m, report))}</desc>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '

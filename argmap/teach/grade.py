@@ -44,6 +44,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.text import shorten
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
@@ -199,19 +201,7 @@ def _places(m: ArgumentMap, claim: Claim, to_model: dict[str, str]) -> list[_Pla
 
 def _describe(m: ArgumentMap, ids: Iterable[str]) -> str:
     texts = [m[i].text for i in sorted(ids)]  # type: ignore[union-attr]
-    return " / ".join(f"“{_short(t)}”" for t in texts) or "nothing"
-
-
-def _short(text: str, width: int = 60) -> str:
-    """The text cut at a word boundary to about ``width`` characters.
-
-    >>> _short("one two three", 9)
-    'one two…'
-    """
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+    return " / ".join(f"“{shorten(t, at_word=True)}”" for t in texts) or "nothing"
 
 
 def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD) -> GradeReport:
@@ -233,7 +223,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
         if mc.id not in s_of:
             placements["total"] += len(want)
             findings.append(Finding("missing", mc.id, None,
-                                    f"the {mc.role} “{_short(mc.text)}” is not in the map"))
+                                    f"the {mc.role} “{shorten(mc.text, at_word=True)}” is not in the map"))
             continue
         sc = student[s_of[mc.id]]
         assert sc.kind == "claim"
@@ -244,7 +234,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
             placements["total"] += 1
             claim_findings.append(Finding(
                 "wrong-place", mc.id, sc.id,
-                f"“{_short(mc.text)}” is the thesis, but is drawn bearing on "
+                f"“{shorten(mc.text, at_word=True)}” is the thesis, but is drawn bearing on "
                 f"{_describe(model, have[0].anchor)}"))
         # Pair each model place with a student place bearing on the same claims.
         left = list(have)
@@ -264,7 +254,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 word = {"support": "a reason", "attack": "an objection"}
                 claim_findings.append(Finding(
                     "wrong-polarity", mc.id, sc.id,
-                    f"“{_short(mc.text)}” is {word[place.polarity]} but is drawn as "
+                    f"“{shorten(mc.text, at_word=True)}” is {word[place.polarity]} but is drawn as "
                     f"{word[same.polarity]}", related=tuple(sorted(place.anchor))))
                 continue
             placements["polarity"] += 1
@@ -300,17 +290,17 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 where = "but bears on nothing (it stands alone)"
             claim_findings.append(Finding(
                 "wrong-place", mc.id, sc.id,
-                f"“{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, {where}",
+                f"“{shorten(mc.text, at_word=True)}” should bear on {_describe(model, place.anchor)}, {where}",
                 related=tuple(sorted(place.anchor))))
         if claim_findings:
             findings.extend(claim_findings)
         else:
-            findings.append(Finding("found", mc.id, sc.id, f"“{_short(mc.text)}”"))
+            findings.append(Finding("found", mc.id, sc.id, f"“{shorten(mc.text, at_word=True)}”"))
 
     for sc in student.claims:
         if sc.id not in m_of:
             findings.append(Finding("extra", None, sc.id,
-                                    f"“{_short(sc.text)}” is not in the model answer"))
+                                    f"“{shorten(sc.text, at_word=True)}” is not in the model answer"))
 
     findings.extend(link_findings)
     n_model = len(model.claims)

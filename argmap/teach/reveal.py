@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.drawing.dot import build_dot, svg_id
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
 from argmap.outline import outline
 
 if TYPE_CHECKING:
@@ -45,10 +46,6 @@ __all__ = ["Frame", "frames", "layered_svg", "reveal_svgs", "reveal_html", "json
 #: bears on those (2); anything deeper comes with its parent.
 DEFAULT_DEPTH = 2
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 
 @dataclass
@@ -185,7 +182,7 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "defaul
         if title is not None and title.text:
             title.text = f"{title.text} ({k + 1} of {len(fs)})"
         del frame
-        out.append('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + _serialize(copy) + "\n")
+        out.append(XML_DECLARATION + _serialize(copy) + "\n")
     return out
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from argmap.drawing.dot import build_dot, html_text, svg_id, wrap_lines
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
+from argmap.formats.markdown import escape as md_escape
 from argmap.outline import outline
 
 if TYPE_CHECKING:
@@ -260,11 +261,8 @@ def make_worksheet(
 # -- Markdown -----------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
-    """Markdown-escape text so a claim cannot turn into markup."""
-    out = []
-    for ch in " ".join(text.split()):
-        out.append("\\" + ch if ch in "\\`*_[]<>|~" else ch)
-    return "".join(out)
+    """A claim on one line, Markdown-escaped so it cannot turn into markup."""
+    return md_escape(" ".join(text.split()))
 
 
 def worksheet_markdown(ws: Worksheet) -> str:

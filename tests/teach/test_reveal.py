@@ -11,9 +11,10 @@ import pytest
 
 import argmap
 from argmap.cli import main
+from argmap.drawing.svgdoc import SVG_NS
 from argmap.gallery.conscription import build_map
 from argmap.outline import outline
-from argmap.teach.reveal import SVG_NS, frames, layered_svg, reveal_html, reveal_svgs
+from argmap.teach.reveal import frames, layered_svg, reveal_html, reveal_svgs
 
 ROOT = Path(__file__).resolve().parents[2]
 
