@@ -47,7 +47,7 @@ __all__ = [
     "get_source_kind",
     "schemes_of",
     "scheme_names_of",
-    "normalize",
+    "scheme_key",
     "TARGETS",
     "BURDENS",
 ]
@@ -57,22 +57,26 @@ TARGETS = ("premise", "step", "conclusion")
 #: Who must answer once the question is asked: the arguer, or the one who asks.
 BURDENS = ("proponent", "questioner")
 
-_PREFIX = re.compile(r"^(?:the )?(?:argument|appeal|reasoning|inference) (?:from|by|to) (?:an? |the )?")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # a hump: "CauseToEffect", not "aRGUMENT"
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits, in any script
+_LEAD = re.compile(r"^(?:the-)?(?:arguments?|argumentation|appeal|reasoning)-(?:from|to|by|for|of)-(?:an?-|the-)?")
 
 
-def normalize(name: str) -> str:
-    """The lookup key of a scheme or kind name: case-folded, ``-``/``_`` as spaces, squeezed.
+def scheme_key(name: str) -> str:
+    """The comparable form of a scheme or source-kind name: the one normaliser every lookup uses.
 
-    >>> normalize("  Position-to_KNOW ")
-    'position to know'
+    Case, CamelCase (as AIFdb writes ``CauseToEffect``), spaces, hyphens, underscores and
+    punctuation, a leading "argument from/to/by", "appeal to" or "reasoning by", and a trailing
+    "scheme" do not matter; words are joined by hyphens.
+
+    >>> scheme_key("Argument From Expert Opinion") == scheme_key("ExpertOpinion") == "expert-opinion"
+    True
+    >>> scheme_key("  Position-to_KNOW "), scheme_key("appeal to authority"), scheme_key("Sign scheme")
+    ('position-to-know', 'authority', 'sign')
     """
-    return " ".join(re.sub(r"[-_]+", " ", name).casefold().split())
-
-
-def _keys(name: str) -> set[str]:
-    """The key of a name, and the key without a leading 'argument from ...' (both match)."""
-    key = normalize(name)
-    return {key, _PREFIX.sub("", key)} - {""}
+    spaced = _CAMEL.sub(" ", name.strip())
+    key = _LEAD.sub("", "-".join(_WORDS.findall(spaced.casefold())))
+    return key.removesuffix("-scheme")
 
 
 @dataclass(frozen=True)
@@ -163,12 +167,10 @@ class Catalogue:
         for item in items:
             # Ids and names first, so an alias never shadows another entry's own name.
             for name in (item.id, item.name):
-                for key in _keys(name):
-                    index.setdefault(key, item)
+                index.setdefault(scheme_key(name), item)
         for item in items:
             for name in item.aliases:
-                for key in _keys(name):
-                    index.setdefault(key, item)
+                index.setdefault(scheme_key(name), item)
         return index
 
     @cached_property
@@ -181,11 +183,11 @@ class Catalogue:
 
     def scheme(self, name: str) -> Scheme | None:
         """The scheme named ``name`` (id, name or alias), or None."""
-        return next((self._scheme_index[k] for k in _keys(name) if k in self._scheme_index), None)
+        return self._scheme_index.get(scheme_key(name))
 
     def source_kind(self, name: str) -> SourceKind | None:
         """The source kind named ``name`` (id, name or alias), or None."""
-        return next((self._kind_index[k] for k in _keys(name) if k in self._kind_index), None)
+        return self._kind_index.get(scheme_key(name))
 
 
 def _fail(where: str, problem: str) -> ArgmapError:

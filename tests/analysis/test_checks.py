@@ -7,8 +7,9 @@ import pytest
 import argmap
 from argmap import ArgumentMap, Source
 from argmap.analysis.checks import CHECKS, check, has_errors
-from argmap.analysis.checks.schemes import KNOWN_SCHEMES, scheme_key
+from argmap.analysis.checks.schemes import KNOWN_SCHEMES
 from argmap.analysis.checks.terms import key_terms, stem
+from argmap.analysis.schemes import scheme_key
 
 
 def codes(m: ArgumentMap, code: str) -> list[tuple[str, ...]]:
