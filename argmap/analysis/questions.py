@@ -48,6 +48,7 @@ __all__ = [
     "unplaced_answers",
     "answer_refs",
     "step_prompts",
+    "question_texts",
     "known_refs",
     "describe_step",
     "ANSWERS_KEY",
@@ -259,6 +260,26 @@ def step_prompts(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]]]]:
             groups.setdefault(entry.owner_name(q), []).append(q.text)
         prompts[entry.node] = list(groups.items())
     return prompts
+
+
+def question_texts(m: ArgumentMap) -> dict[str, list[str]]:
+    """Per node id, the text of each critical question still open (for a page's panel).
+
+    A step asks the questions of its schemes, a claim those of its sources' kinds; when one node
+    has questions from several schemes or kinds, each question names the one that asks it.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> t = m.claim("Coffee is healthy.", id="t")
+    >>> _ = m.support(t, "Dr. Lee says so.", id="s", scheme="Argument from expert opinion")
+    >>> len(question_texts(m)["s"]) > 2
+    True
+    """
+    found: dict[str, list[str]] = {}
+    for entry in open_questions(m):
+        owners = {entry.owner_name(q) for q in entry.open}
+        found[entry.node] = [q.text if len(owners) == 1 else f"{entry.owner_name(q)}: {q.text}" for q in entry.open]
+    return found
 
 
 def known_refs(names: Iterable[str]) -> list[str]:

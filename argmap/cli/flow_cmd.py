@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     import argmap
     from argmap.formats.files import write_atomic
     from argmap.teach.flow import analyse, report_text
-    from argmap.teach.flowsheet import flow_html, flow_svg
+    from argmap.teach.flowsheet import flow_html, flow_picture, flow_svg
 
     suffix = Path(args.output).suffix.lower() if args.output else None
     if suffix not in (None, ".svg", ".html", ".htm", ".png", ".pdf"):
@@ -58,17 +58,5 @@ def run(args: argparse.Namespace) -> int:
         elif suffix == ".svg":
             write_atomic(out, flow_svg(m, report, ruled=args.ruled))
         else:
-            write_atomic(out, _cairo(flow_svg(m, report, ruled=args.ruled), suffix))
+            write_atomic(out, flow_picture(m, out.suffix.lower().lstrip("."), report, ruled=args.ruled))
     return 0
-
-
-def _cairo(svg: str, suffix: str | None) -> bytes:
-    from argmap.errors import RenderError
-
-    try:
-        import cairosvg  # type: ignore[import-untyped]
-    except (ImportError, OSError):
-        raise RenderError("PNG and PDF flow sheets need cairosvg: pip install 'argmap[pdf]'") from None
-    if suffix == ".png":
-        return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=1.5)  # type: ignore[no-any-return]
-    return cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))  # type: ignore[no-any-return]

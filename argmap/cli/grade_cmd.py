@@ -38,7 +38,6 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import argmap
-    from argmap.drawing.output import render
     from argmap.teach.grade import annotated_map, grade, report_text
 
     if not 0 <= args.threshold <= 100:
@@ -53,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
         print(report_text(report, student, model))
     if args.output:
         shown, badges = annotated_map(report, student, model)
-        render(shown, Path(args.output), theme=args.theme, badges=badges)
+        argmap.render(shown, Path(args.output), theme=args.theme, badges=badges)
     return 0

@@ -1,29 +1,19 @@
-"""Drawing maps: DOT building (``dot``), themes, the layout engine (``engine``), outputs."""
+"""Drawing maps: DOT building, themes, the layout engine, SVG, PNG/PDF and the self-contained page.
 
-from __future__ import annotations
+The pipeline, one module a stage:
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+- :mod:`~argmap.drawing.dot` builds the DOT of a map (a :class:`~argmap.drawing.dot.Drawing`,
+  which also says what each drawn element stands for), with :mod:`~argmap.drawing.themes`,
+  :mod:`~argmap.drawing.labels` and :mod:`~argmap.drawing.prompts`;
+- :mod:`~argmap.drawing.svg` lays a drawing out as finished SVG (the only caller of
+  :mod:`~argmap.drawing.engine`, the font fallback and :mod:`~argmap.drawing.accessibility`);
+- :mod:`~argmap.drawing.raster` turns SVG into PNG or PDF;
+- :mod:`~argmap.drawing.page` builds self-contained HTML pages; :mod:`~argmap.drawing.html` is
+  the interactive map page on top of it (with :mod:`~argmap.drawing.inline_svg` and
+  :mod:`~argmap.drawing.folds`);
+- :mod:`~argmap.drawing.output` is the entry point: a map and
+  :class:`~argmap.drawing.options.DrawingOptions` in, the bytes of a picture out.
 
-from argmap.drawing.themes import THEMES, Theme
-
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-
-__all__ = ["render", "render_bytes", "Theme", "THEMES"]
-
-
-# Thin wrappers: the DOT builder and the graphviz package load on first use, not on `import argmap`.
-def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: str = "default",
-           **options: Any) -> Path:
-    """Draw the map to a file; see :func:`argmap.drawing.output.render`."""
-    from argmap.drawing.output import render as _render
-
-    return _render(m, path, format, theme, **options)
-
-
-def render_bytes(m: ArgumentMap, format: str, theme: str = "default", **options: Any) -> bytes:
-    """The bytes of the drawn map; see :func:`argmap.drawing.output.render_bytes`."""
-    from argmap.drawing.output import render_bytes as _render_bytes
-
-    return _render_bytes(m, format, theme, **options)
+Drawing takes evaluations and critical questions as data; ``argmap.render`` (in
+``argmap.formats``) writes the files.
+"""

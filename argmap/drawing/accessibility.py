@@ -9,11 +9,10 @@ the text outline (``argmap.outline``) in a ``<desc>``, both as its first childre
 The SVG is parsed with ``defusedxml`` and written back with the standard library's serializer,
 which escapes every text and attribute; the same input gives the same bytes.
 
->>> from argmap import ArgumentMap
->>> from argmap.drawing.output import render_bytes
->>> m = ArgumentMap(title="Lunch <today>")
+>>> import argmap
+>>> m = argmap.ArgumentMap(title="Lunch <today>")
 >>> _ = m.support(m.claim("We should eat out.", id="t"), "The fridge is empty.")
->>> svg = render_bytes(m, "svg").decode()
+>>> svg = argmap.render_bytes(m, "svg").decode()
 >>> 'role="img"' in svg, "<title>Lunch &lt;today&gt;</title>" in svg, "<title>We should eat out.</title>" in svg
 (True, True, True)
 """
@@ -21,7 +20,6 @@ which escapes every text and attribute; the same input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -29,18 +27,18 @@ from typing import TYPE_CHECKING
 import defusedxml.ElementTree as SafeET
 
 from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
-from argmap.drawing.themes import Theme, get_theme
+from argmap.drawing.themes import Theme
 from argmap.errors import RenderError
+from argmap.outline import outline_text
 from argmap.text import shorten
 
 if TYPE_CHECKING:
+    from argmap.drawing.dot import Drawing, DrawnPart
     from argmap.model import ArgumentMap
 
 __all__ = ["make_accessible", "node_title", "map_title"]
 
 _SVG = f"{{{SVG_NS}}}"
-_EDGE_TITLE = re.compile(r"^(.+?)->(.+)$")
-_ID_PREFIX = "am-"
 
 
 def map_title(m: ArgumentMap) -> str:
@@ -78,8 +76,8 @@ def _set_title(group: ET.Element, text: str) -> None:
 
 def make_accessible(
     svg: str | bytes,
+    drawing: Drawing,
     m: ArgumentMap,
-    theme: str | Theme = "default",
     *,
     title: str | None = None,
     desc: str | None = None,
@@ -87,12 +85,11 @@ def make_accessible(
 ) -> str:
     """The SVG text with ``role="img"``, a ``<title>``, a ``<desc>`` and readable node titles.
 
-    ``title`` and ``desc`` replace the map's title and outline (a worksheet must not give its
-    answers away); ``titles`` replaces the titles of nodes by map id.
+    ``drawing`` (what :func:`~argmap.drawing.dot.build_dot` made the SVG from) says what each
+    element stands for. ``title`` and ``desc`` replace the map's title and outline (a worksheet
+    must not give its answers away); ``titles`` replaces the titles of nodes by map id.
     """
-    from argmap.outline import outline_text
-
-    th = get_theme(theme)
+    th = drawing.theme
     titles = dict(titles or {})
     try:
         root = SafeET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
@@ -108,16 +105,13 @@ def make_accessible(
     by_name: dict[str, str] = {}
     groups = list(root.iter(_SVG + "g"))
     for group in groups:
-        classes = (group.get("class") or "").split()
-        if "node" not in classes:
+        part = drawing.parts.get(group.get("id") or "")
+        if part is None or "node" not in (group.get("class") or "").split():
             continue
-        element_id = group.get("id") or ""
-        name_el = group.find(_SVG + "title")
-        name = name_el.text if name_el is not None and name_el.text else ""
-        text = _node_text(m, th, element_id, titles, classes)
+        text = _part_title(m, th, part, titles)
         if text is not None:
             _set_title(group, text)
-            by_name[name] = text
+            by_name[part.name] = text
     for group in groups:
         classes = (group.get("class") or "").split()
         title_el = group.find(_SVG + "title")
@@ -125,12 +119,12 @@ def make_accessible(
         if "graph" in classes:
             _set_title(group, heading)
         elif "edge" in classes:
-            match = _EDGE_TITLE.match(raw.replace("&#45;", "-"))
-            if match:
-                tail, head = (by_name.get(n, "") for n in match.groups())
+            edge = drawing.edges.get(raw)
+            if edge is not None:
+                tail, head = by_name.get(edge.tail_name, ""), by_name.get(edge.head_name, "")
                 _set_title(group, f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection")
         elif "cluster" in classes:
-            _set_title(group, _cluster_title(m, group, raw, titles))
+            _set_title(group, _cluster_title(m, group, drawing.parts.get(group.get("id") or ""), raw, titles))
 
     # Ids unique per content, so several maps on one HTML page do not clash.
     digest = hashlib.sha1((heading + "\n" + description).encode("utf-8")).hexdigest()[:8]
@@ -149,34 +143,27 @@ def make_accessible(
     return XML_DECLARATION + body + "\n"
 
 
-def _node_text(m: ArgumentMap, theme: Theme, element_id: str, titles: Mapping[str, str],
-               classes: list[str]) -> str | None:
-    if element_id == "legend" or "legend" in classes:
+def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[str, str]) -> str | None:
+    """The title of a node's group: the legend, a step's questions box, a claim or a step."""
+    if part.kind == "legend":
         return "How to read this map"
-    if not element_id.startswith(_ID_PREFIX):
+    if part.node is None or part.node not in m:
         return None
-    node_id = element_id[len(_ID_PREFIX):]
-    if "prompt" in classes and node_id.endswith("-questions"):
-        step = node_id[: -len("-questions")]
-        if step in m:
-            return f"Critical questions still open for: {titles.get(step) or node_title(m, step, theme)}"
-        return None
-    if node_id in titles:
-        return titles[node_id]
-    if node_id in m:
-        return node_title(m, node_id, theme)
+    if part.kind == "prompt":
+        return f"Critical questions still open for: {titles.get(part.node) or node_title(m, part.node, theme)}"
+    if part.kind == "node":
+        return titles.get(part.node) or node_title(m, part.node, theme)
     return None
 
 
-def _cluster_title(m: ArgumentMap, group: ET.Element, raw: str, titles: Mapping[str, str]) -> str:
-    element_id = group.get("id") or ""
-    if element_id.startswith(_ID_PREFIX) and element_id.endswith("-linked"):
-        step = element_id[len(_ID_PREFIX): -len("-linked")]
-        if step in m and m[step].kind == "inference":
-            premises = m[step].premises  # type: ignore[union-attr]
-            return "Linked premises: " + " + ".join(shorten(titles.get(p.id) or p.text, 40) for p in premises)
+def _cluster_title(m: ArgumentMap, group: ET.Element, part: DrawnPart | None, raw: str,
+                   titles: Mapping[str, str]) -> str:
+    if part is not None and part.kind == "linked":
+        step = m.inferences.get(part.node or "")
+        if step is not None:
+            return "Linked premises: " + " + ".join(shorten(titles.get(p.id) or p.text, 40) for p in step.premises)
         return "Linked premises"
-    if element_id.startswith("group-"):
+    if part is not None and part.kind == "section":
         label = " ".join(t.text or "" for t in group.findall(_SVG + "text")).strip()
         return f"Section: {label}" if label else "Section"
     return "Group" if raw.startswith("cluster") else raw

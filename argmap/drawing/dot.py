@@ -1,70 +1,29 @@
 """Build the DOT source of a map (the language side; running the engine lives in ``engine``).
 
-Every piece of map text goes through :func:`html_text` into an HTML-like label that we build
-ourselves, so no text can close a quote, start an HTML label, or smuggle a ``\\l`` escape: it is
-drawn as the characters it is. Node names in the DOT source are internal (``n1``, ``n2``, ...);
+Every piece of map text goes through :mod:`argmap.drawing.labels` into an HTML-like label that
+we build ourselves, so no text can close a quote, start an HTML label, or smuggle a ``\\l``
+escape: it is drawn as the characters it is. Node names in the DOT source are internal (``n1``, ``n2``, ...);
 the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to the SVG.
 """
 
 from __future__ import annotations
 
-import html
-import re
-import textwrap
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import graphviz
 
+from argmap.drawing.labels import attr_text, html_text, multiline, svg_id
+from argmap.drawing.options import DrawingOptions, Prompts
+from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["build_dot", "html_text", "wrap_lines", "svg_id", "evaluation_marks", "EVALUATION_WORDS"]
-
-# XML 1.0 forbids most control characters; Graphviz would reject them in an HTML label.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def html_text(text: str) -> str:
-    """Escape text for an HTML-like label: markup characters become entities.
-
-    >>> html_text('<b>x</b> & "y"')
-    '&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;'
-    """
-    return html.escape(_CONTROL.sub("", text), quote=True)
-
-
-def wrap_lines(text: str, width: int) -> list[str]:
-    """Wrap text to lines of about ``width`` characters, keeping the author's line breaks.
-
-    >>> wrap_lines("one two three four", 9)
-    ['one two', 'three', 'four']
-    """
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-    return lines
-
-
-def _multiline(text: str, width: int) -> str:
-    return '<br align="center"/>'.join(html_text(line) for line in wrap_lines(text, width))
-
-
-def svg_id(node_id: str) -> str:
-    """The ``id`` a node's group gets in the SVG: the map id, prefixed to avoid Graphviz's own.
-
-    >>> svg_id("thesis")
-    'am-thesis'
-    """
-    return "am-" + node_id
-
-
-def _attr(value: str) -> str:
-    """A plain attribute value: backslashes and ``<...>`` lose their DOT meaning."""
-    return graphviz.escape(_CONTROL.sub("", value))  # type: ignore[no-any-return]
+__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS"]
 
 
 def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None) -> str:
@@ -73,15 +32,15 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
     rows = []
     title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
     if claim.label:
-        title += f'  <b>{_multiline(claim.label, theme.wrap)}</b>'
+        title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
     rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
-    rows.append(f"<tr><td>{_multiline(claim.text, theme.wrap)}</td></tr>")
+    rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
     sources = [s.short() for s in claim.sources if s.short()]
     if sources:
         credit = "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
         rows.append(
             f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
-            f"{_multiline(credit, int(theme.wrap * theme.fontsize / theme.small))}"
+            f"{multiline(credit, int(theme.wrap * theme.fontsize / theme.small))}"
             "</i></font></td></tr>"
         )
     if badge:
@@ -100,7 +59,7 @@ def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
     rel = theme.relations[inf.role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
-        parts.append(_multiline(inf.label, theme.wrap))
+        parts.append(multiline(inf.label, theme.wrap))
     extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
     schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
     for scheme in dict.fromkeys(str(s) for s in schemes if s):
@@ -166,38 +125,93 @@ def evaluation_marks(
     return out_badges, out_styles, borders
 
 
+@dataclass(frozen=True)
+class DrawnPart:
+    """What an element of the drawing (by its SVG ``id``) stands for.
+
+    ``kind`` is ``node`` (a claim or a step: ``node`` is its map id), ``prompt`` (a step's open
+    questions: ``node`` is the step), ``linked`` (the frame of a step's linked premises),
+    ``section`` (a group of claims) or ``legend``. ``name`` is the element's DOT name.
+    """
+
+    kind: str
+    name: str
+    node: str | None = None
+
+
+@dataclass(frozen=True)
+class DrawnEdge:
+    """One arrow or line of the drawing, between two drawn nodes.
+
+    ``tail`` and ``head`` are map ids (a prompt's line joins its step to itself), ``tail_name``
+    and ``head_name`` the DOT names of the drawn ends; ``id`` is the edge's SVG id when the drawing
+    was asked for edge ids (``am-edge-N``, N its statement's position in the DOT body).
+    """
+
+    tail: str
+    head: str
+    tail_name: str
+    head_name: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A map drawn as DOT, with the keys to what every drawn element stands for.
+
+    ``digraph`` is the DOT (a ``graphviz.Digraph``); ``names`` maps map ids to DOT node names;
+    ``parts`` maps the SVG id of every node and frame to what it stands for; ``edges`` maps each
+    edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
+    steps look names up here instead of reading them back out of the DOT or the SVG.
+    """
+
+    digraph: graphviz.Digraph
+    theme: Theme
+    names: Mapping[str, str]
+    parts: Mapping[str, DrawnPart]
+    edges: Mapping[str, DrawnEdge]
+
+    @property
+    def source(self) -> str:
+        """The DOT source text."""
+        return str(self.digraph.source)
+
+
 def build_dot(
     m: ArgumentMap,
     theme: str | Theme = "default",
+    options: DrawingOptions | None = None,
     *,
-    legend: bool = True,
-    badges: Mapping[str, str] | None = None,
-    node_styles: Mapping[str, Mapping[str, str]] | None = None,
-    questions: bool = False,
-    evaluation: Mapping[str, Any] | None = None,
-) -> graphviz.Digraph:
-    """The map as a ``graphviz.Digraph``: thesis on top, arrows pointing to what they bear on.
+    prompts: Prompts | None = None,
+    edge_ids: bool = False,
+    graph_attrs: Mapping[str, str] | None = None,
+) -> Drawing:
+    """The map as DOT: thesis on top, arrows pointing to what they bear on.
 
-    ``badges`` adds a short line of text to nodes by id (an evaluation status, say);
-    ``node_styles`` adds Graphviz attributes to nodes by id; ``questions`` draws each step's
-    open critical questions as a dashed prompt box (see ``argmap.drawing.prompts``);
-    ``evaluation`` (the result of ``argmap.evaluate``) marks each node's status in words and by
-    its border (:func:`evaluation_marks`).
+    ``options`` (:class:`~argmap.drawing.options.DrawingOptions`) add the legend, badges, node
+    styles and an evaluation (each node's status in words and by its border,
+    :func:`evaluation_marks`). ``prompts`` are the open critical questions to draw beside their
+    steps as dashed boxes (data, see :func:`argmap.analysis.questions.step_prompts`).
+    ``edge_ids`` gives every edge between map nodes an SVG id; ``graph_attrs`` are graph
+    attributes set last (a worksheet's heading, say).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Demo")
     >>> _ = m.support(m.claim("T", id="t"), "R")
-    >>> dot = build_dot(m)
-    >>> 'id="am-t"' in dot.source and "because" in dot.source
+    >>> drawing = build_dot(m)
+    >>> 'id="am-t"' in drawing.source and "because" in drawing.source
     True
+    >>> drawing.names["t"], drawing.parts["am-t"].node
+    ('n1', 't')
     """
     th = get_theme(theme)
-    badges = badges or {}
-    node_styles = node_styles or {}
+    opts = options or DrawingOptions()
+    badges: Mapping[str, str] = opts.badges
+    node_styles: Mapping[str, Mapping[str, str]] = opts.node_styles
     borders: dict[str, str] = {}
     claim_styles = node_styles  # a claim is an HTML table: its evaluation border goes in the label
-    if evaluation is not None:
-        badges, node_styles, borders = evaluation_marks(evaluation, badges, node_styles)
+    if opts.evaluation is not None:
+        badges, node_styles, borders = evaluation_marks(opts.evaluation, badges, node_styles)
     dot = graphviz.Digraph(name="argmap")
     dot.attr(
         "graph",
@@ -223,13 +237,15 @@ def build_dot(
     # kinds were interleaved while building, so a map read back from a file draws the same.
     ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
     names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
+    parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
+    edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
     for claim in m.claims:
         claim_attrs[claim.id] = {
             "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id)),
             "shape": "plain",
-            "id": _attr(svg_id(claim.id)),
-            "class": _attr(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
+            "id": attr_text(svg_id(claim.id)),
+            "class": attr_text(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
             **claim_styles.get(claim.id, {}),
         }
 
@@ -258,9 +274,11 @@ def build_dot(
             if item.startswith("bracket:"):
                 inf_id = item.removeprefix("bracket:")
                 premises, color = bracket_lookup[inf_id]
-                with target.subgraph(name=f"cluster_link_{names[inf_id]}") as sub:
+                cluster = f"cluster_link_{names[inf_id]}"
+                parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", cluster, inf_id)
+                with target.subgraph(name=cluster) as sub:
                     sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
-                             margin="10", id=_attr(svg_id(inf_id) + "-linked"))
+                             margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
                     for p in premises:
                         sub.node(names[p], **claim_attrs[p])
             else:
@@ -270,10 +288,17 @@ def build_dot(
         if group is None:
             emit(dot, items)
             continue
-        with dot.subgraph(name=f"cluster_group_{index}") as sub:
+        cluster = f"cluster_group_{index}"
+        parts["group-" + str(index)] = DrawnPart("section", cluster)
+        with dot.subgraph(name=cluster) as sub:
             sub.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
-                     fontsize=str(th.fontsize), id=_attr("group-" + str(index)))
+                     fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
             emit(sub, items)
+
+    def edge(tail: str, head: str, **attrs: str) -> None:
+        edge_id = f"am-edge-{len(dot.body)}"
+        edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
+        dot.edge(names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
 
     for inf in m.inferences:
         rel = th.relations[inf.role]
@@ -288,20 +313,24 @@ def build_dot(
             fontcolor=rel.color if th.name != "print" else "#000000",
             margin="0.08,0.03",
             height="0.3",
-            id=_attr(svg_id(inf.id)),
-            **{"class": _attr(f"inference {inf.role}")},
+            id=attr_text(svg_id(inf.id)),
+            **{"class": attr_text(f"inference {inf.role}")},
             **inf_style,
         )
         for premise in inf.premises:
-            dot.edge(names[premise.id], names[inf.id], arrowhead="none", color=rel.color,
-                     style=rel.style, **{"class": _attr(f"premise {inf.role}")})
-        dot.edge(names[inf.id], names[inf.target.id], arrowhead=rel.arrowhead, color=rel.color,
-                 style=rel.style, **{"class": _attr(f"{inf.polarity} {inf.role}")})
+            edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
+                 **{"class": attr_text(f"premise {inf.role}")})
+        edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
+             **{"class": attr_text(f"{inf.polarity} {inf.role}")})
 
-    if questions:
-        from argmap.drawing.prompts import add_question_prompts
-
-        add_question_prompts(dot, m, names, th)
-    if legend and len(m):
+    for step_id, groups_of_questions in (prompts or {}).items():
+        name = names[step_id] + "_q"
+        parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
+        edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
+        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+    if opts.legend and len(m):
+        parts["legend"] = DrawnPart("legend", "legend")
         dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
-    return dot
+    if graph_attrs:
+        dot.attr("graph", **graph_attrs)
+    return Drawing(dot, th, names, parts, edges)

@@ -5,25 +5,23 @@ The page inlines the Graphviz SVG, the map's data as JSON, a stylesheet and a sm
 reaches the page three ways, each inert: escaped by Graphviz inside the SVG, escaped by
 :func:`html.escape` in the outline, and inside a JSON data block that the script reads with
 ``JSON.parse`` and inserts with ``textContent`` only. A Content-Security-Policy allows exactly the
-page's own script and style (by hash) and nothing else.
+page's own script and style (by hash) and nothing else (:mod:`argmap.drawing.page`).
 
 >>> import argmap
 >>> m = argmap.ArgumentMap(title="Lunch")
 >>> t = m.claim("We should eat out.", id="t")
 >>> _ = m.support(t, "The fridge is empty.")
->>> page = html_page(m)
->>> page.startswith("<!DOCTYPE html>") and 'data-node="t"' in page
+>>> text = html_page(m)
+>>> text.startswith("<!DOCTYPE html>") and 'data-node="t"' in text
 True
->>> "Content-Security-Policy" in page and "<script src" not in page
+>>> "Content-Security-Policy" in text and "<script src" not in text
 True
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,42 +29,28 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from argmap.drawing.dot import build_dot
-from argmap.drawing.engine import run_engine
 from argmap.drawing.folds import fold_tree
 from argmap.drawing.inline_svg import InlineSvg, inline_svg
-from argmap.drawing.output import postprocess_svg, register_output
-from argmap.drawing.themes import get_theme
-from argmap.errors import ArgmapError
+from argmap.drawing.options import DrawingOptions, Prompts, QuestionList
+from argmap.drawing.page import Script, embed_json, page
+from argmap.drawing.svg import drawing_svg
 from argmap.outline import outline
 from argmap.text import ROLE_WORDS, safe_url, status_word
 
 if TYPE_CHECKING:
+    from argmap.drawing.themes import Theme
     from argmap.model import ArgumentMap
 
-__all__ = ["html_page", "html_fragment", "page_data", "embed_json"]
+__all__ = ["html_page", "html_fragment", "page_data", "map_script", "LAZY_NODES"]
 
 _SCOPE_TOKEN = "#am-root"
 _PLACEHOLDER = "argmap-scope-placeholder"
 #: Pages of maps with more nodes than this draw only what is near the viewport (see map.js).
 LAZY_NODES = 400
+
+
 def _asset(name: str) -> str:
     return resources.files("argmap.drawing").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def embed_json(data: Any) -> str:
-    """JSON text safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``.
-
-    Those characters (and U+2028/2029) become ``\\u`` escapes, which ``JSON.parse`` reads back,
-    so no text can close the script element or open a comment in it.
-
-    >>> embed_json({"t": "</script><!--"})
-    '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
-    >>> json.loads(embed_json({"t": "</script>"}))["t"]
-    '</script>'
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _status(value: Any) -> dict[str, Any]:
@@ -205,35 +189,6 @@ def _outline_html(m: ArgumentMap) -> str:
     return "".join(parts)
 
 
-def catalogue_questions(m: ArgumentMap) -> dict[str, list[str]]:
-    """The open critical questions of each step (by its schemes) and claim (by its sources' kinds).
-
-    They come from the schemes catalogue (``argmap.analysis.questions``); a question is open until a
-    step of the map answers it.
-
-    >>> import argmap
-    >>> m = argmap.ArgumentMap()
-    >>> t = m.claim("Coffee is healthy.", id="t")
-    >>> _ = m.support(t, "Dr. Lee says so.", id="s", scheme="Argument from expert opinion")
-    >>> len(catalogue_questions(m)["s"]) > 2
-    True
-    """
-    try:
-        from argmap.analysis.questions import open_questions
-    except ImportError:  # a trimmed install without the teaching part
-        return {}
-    found: dict[str, list[str]] = {}
-    for entry in open_questions(m):
-        owners = {entry.owner_name(q) for q in entry.open}
-        found[entry.node] = [q.text if len(owners) == 1 else f"{entry.owner_name(q)}: {q.text}" for q in entry.open]
-    return found
-
-
-def _csp_hash(text: str) -> str:
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 @dataclass
 class _Parts:
     """What the page and the notebook fragment are built from."""
@@ -245,26 +200,19 @@ class _Parts:
     lazy: bool
 
 
-def _parts(m: ArgumentMap, theme: str, options: dict[str, Any], *, lazy: bool = False) -> _Parts:
-    evaluation = options.pop("evaluation", None)
-    questions = options.pop("questions", None)
-    if evaluation is not None and not isinstance(evaluation, Mapping):
-        raise ArgmapError("evaluation= takes a mapping of node id to status or strength")
-    if questions is not None and not isinstance(questions, (Mapping, bool)):
-        raise ArgmapError("questions= takes True, False or a mapping of node id to a list of questions")
-    if questions is True:
-        options["questions"] = True  # the picture draws them as prompt boxes too
-    if questions is None or questions is True:
-        questions = catalogue_questions(m)
+def _parts(m: ArgumentMap, theme: str | Theme, options: DrawingOptions, *, prompts: Prompts | None,
+           questions: QuestionList | None, lazy: bool = False) -> _Parts:
+    evaluation = options.evaluation
+    badges = options.badges
     if evaluation:
-        badges = dict(options.pop("badges", None) or {})
+        badges = dict(badges)
         for node, value in evaluation.items():
             if node in m:
                 badges.setdefault(node, _badge(value))
-        options["badges"] = badges
-    th = get_theme(theme)
-    svg_text = postprocess_svg(run_engine(build_dot(m, th, **options).source, "svg").decode("utf-8"), th.fontname)
-    svg = inline_svg(svg_text, set(m.graph.nodes), _PLACEHOLDER, detach_text=lazy)
+    # The page shows an evaluation in words of its own (badges, the panel), not as DOT borders.
+    drawn = DrawingOptions(legend=options.legend, badges=badges, node_styles=options.node_styles)
+    drawing = build_dot(m, theme, drawn, prompts=prompts)
+    svg = inline_svg(drawing_svg(drawing, m, describe=False), drawing, _PLACEHOLDER, detach_text=lazy)
     data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes, texts=svg.texts)
     data["size"] = [svg.width, svg.height]
     data["frame"] = list(svg.frame)
@@ -323,37 +271,37 @@ def _style(scope: str, svg_size: tuple[float, float], *, standalone: bool) -> st
     return css
 
 
-def html_page(m: ArgumentMap, theme: str = "default", **options: Any) -> str:
-    """The whole page as text; ``evaluation`` and ``questions`` (mappings by node id) are optional.
+def html_page(
+    m: ArgumentMap,
+    theme: str | Theme = "default",
+    options: DrawingOptions | None = None,
+    *,
+    prompts: Prompts | None = None,
+    questions: QuestionList | None = None,
+) -> str:
+    """The whole page as text.
 
-    Other keyword options go to :func:`argmap.drawing.dot.build_dot` (``legend``, ``badges``, ...).
+    ``options`` are those of every picture (legend, badges, node styles, evaluation); ``prompts``
+    are the open questions drawn beside their steps and ``questions`` what the panel lists for
+    each node, both data (``argmap.render`` takes them from the schemes catalogue).
     """
-    parts = _parts(m, theme, dict(options), lazy=len(m) > LAZY_NODES)
+    parts = _parts(m, theme, options or DrawingOptions(), prompts=prompts, questions=questions,
+                   lazy=len(m) > LAZY_NODES)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=True)
-    script = _asset("map.js")
     # With scripts off, nothing would mark a big map's nodes as near the viewport: show them all.
     noscript = f"#{parts.scope} .am-svg.am-lazy g {{ display: inline !important; }}"
-    csp = (f"default-src 'none'; script-src {_csp_hash(script)}; "
-           f"style-src {_csp_hash(css)} {_csp_hash(noscript)}; "
-           "img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'")
-    title = m.title or "Argument map"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        '<meta name="generator" content="argmap">\n'
-        f"<title>{html.escape(title)}</title>\n"
-        f"<style>{css}</style>\n"
-        f"</head><body>\n<noscript><style>{noscript}</style></noscript>\n"
-        + _body(m, parts, standalone=True)
-        + f"<script>{script}</script></div>\n"
-        "</body></html>\n"
-    )
+    return page(title=m.title or "Argument map", style=css, noscript_style=noscript,
+                body=[_body(m, parts, standalone=True), Script(map_script()), "</div>\n"])
 
 
-def html_fragment(m: ArgumentMap, theme: str = "default", **options: Any) -> str:
+def html_fragment(
+    m: ArgumentMap,
+    theme: str | Theme = "default",
+    options: DrawingOptions | None = None,
+    *,
+    prompts: Prompts | None = None,
+    questions: QuestionList | None = None,
+) -> str:
     """The map as one ``<div>`` to embed (notebooks): styles scoped under its id, script in an IIFE.
 
     >>> import argmap
@@ -363,12 +311,12 @@ def html_fragment(m: ArgumentMap, theme: str = "default", **options: Any) -> str
     >>> frag.startswith('<div id="argmap-') and "<html" not in frag
     True
     """
-    parts = _parts(m, theme, dict(options))
+    parts = _parts(m, theme, options or DrawingOptions(), prompts=prompts, questions=questions)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=False)
     style = f"<style>{css}</style>"
-    return _body(m, parts, standalone=False, style=style) + f"<script>{_asset('map.js')}</script></div>"
+    return _body(m, parts, standalone=False, style=style) + f"<script>{map_script()}</script></div>"
 
 
-@register_output("html")
-def _html(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    return html_page(m, theme, **options).encode("utf-8")
+def map_script() -> str:
+    """The page's script: the files under ``assets/``, joined in order."""
+    return _asset("map.js")

@@ -13,10 +13,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.drawing.svgdoc import SVG_NS
 from argmap.errors import RenderError
+
+if TYPE_CHECKING:
+    from argmap.drawing.dot import Drawing
 
 __all__ = ["InlineSvg", "inline_svg"]
 
@@ -160,13 +163,17 @@ def _detach_text(root: ET.Element) -> dict[str, list[list[Any]]]:
     return texts
 
 
-def inline_svg(svg: str, node_ids: set[str], scope: str, *, detach_text: bool = False) -> InlineSvg:
-    """Clean Graphviz SVG text for inlining; ``node_ids`` are the map's ids, ``scope`` prefixes ids kept.
+def inline_svg(svg: str, drawing: Drawing, scope: str, *, detach_text: bool = False) -> InlineSvg:
+    """Clean the SVG of ``drawing`` for inlining; ``scope`` prefixes the ids kept.
 
+    >>> from argmap import ArgumentMap
+    >>> from argmap.drawing.dot import build_dot
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("T", id="t")
     >>> svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="75pt" height="30pt" viewBox="0 0 75 30">'
     ...        '<g id="am-t" class="node claim thesis"><title>n1</title><path d="M0,0 10,-20"/></g>'
     ...        '<script>alert(1)</script></svg>')
-    >>> out = inline_svg(svg, {"t"}, "x")
+    >>> out = inline_svg(svg, build_dot(m), "x")
     >>> print(out.markup.replace("><", ">\\n<"))
     <svg width="100" height="40" viewBox="0 0 75 30">
     <g class="node claim thesis" data-node="t">
@@ -183,38 +190,28 @@ def inline_svg(svg: str, node_ids: set[str], scope: str, *, detach_text: bool = 
     if _local(root.tag) != "svg":
         raise RenderError("the layout engine wrote no <svg> element")
 
-    # Graphviz names nodes by their internal DOT names in <title>; edges as "tail->head".
-    internal: dict[str, str] = {}
+    # The drawing says what each group stands for: nodes and frames by their id, edges by the
+    # title Graphviz gives them ("tail->head" in DOT names).
     boxes: dict[str, tuple[float, float, float, float]] = {}
-    edges: list[tuple[ET.Element, str]] = []
     for group in root.iter(f"{{{SVG_NS}}}g"):
         classes = (group.get("class") or "").split()
-        gid = group.get("id") or ""
+        part = drawing.parts.get(group.get("id") or "")
         title = group.find(f"{{{SVG_NS}}}title")
-        name = (title.text or "") if title is not None else ""
-        if "node" in classes and gid.startswith("am-") and gid[3:] in node_ids:
-            node = gid[3:]
-            group.set("data-node", node)
-            internal[name] = node
-            box = _box(group)
-            if box is not None:
-                boxes[node] = box
-        elif "cluster" in classes and gid.startswith("am-") and gid.endswith("-linked"):
-            if gid[3:-7] in node_ids:
-                group.set("data-linked", gid[3:-7])
-        elif "prompt" in classes and gid.startswith("am-") and gid.endswith("-questions"):
-            if gid[3:-10] in node_ids:  # a step's open-questions box: it folds with the step
-                group.set("data-linked", gid[3:-10])
-                internal[name] = gid[3:-10]
+        if part is not None and part.node is not None:
+            if "node" in classes and part.kind == "node":
+                group.set("data-node", part.node)
+                box = _box(group)
+                if box is not None:
+                    boxes[part.node] = box
+            elif ("cluster" in classes and part.kind == "linked") or ("prompt" in classes and part.kind == "prompt"):
+                group.set("data-linked", part.node)  # a step's linked premises, or its questions box
         elif "edge" in classes:
-            edges.append((group, name))
+            edge = drawing.edges.get((title.text or "") if title is not None else "")
+            if edge is not None:
+                group.set("data-from", edge.tail)
+                group.set("data-to", edge.head)
         if title is not None:
             group.remove(title)  # Graphviz's internal node names: meaningless as tooltips
-    for edge, name in edges:
-        tail, _, head = name.partition("->")
-        if tail in internal and head in internal:
-            edge.set("data-from", internal[tail])
-            edge.set("data-to", internal[head])
 
     link_boxes = [_box(g) or (0.0, 0.0, 0.0, 0.0) for g in root.iter(f"{{{SVG_NS}}}g")
                   if g.get("data-from") is not None or g.get("data-linked") is not None]

@@ -1,146 +1,93 @@
-"""Turn a map into an output file: DOT, SVG, PNG, PDF (and any output registered later)."""
+"""The drawing entry point: a map and its options in, the bytes of a picture or a page out.
+
+:func:`draw` makes every picture format (``dot``, ``svg``, ``png``, ``pdf``, ``html``); the format
+registry (``argmap.formats``) and the map's own displays (``to_dot``, ``_repr_svg_``,
+``_repr_html_``) all come through here. The critical questions a picture shows are gathered here
+from the schemes catalogue (:mod:`argmap.analysis.questions`) and handed on as data.
+
+>>> from argmap import ArgumentMap
+>>> m = ArgumentMap()
+>>> _ = m.support(m.claim("T", id="t"), "R")
+>>> draw(m, "dot").startswith(b"digraph argmap {")
+True
+"""
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
+from argmap.analysis.questions import question_texts, step_prompts
 from argmap.drawing.dot import build_dot
-from argmap.drawing.engine import run_engine
-from argmap.drawing.themes import FONT_FALLBACK, get_theme
-from argmap.errors import ArgmapError, RenderError
+from argmap.drawing.html import html_fragment, html_page
+from argmap.drawing.options import DrawingOptions, Prompts, QuestionList
+from argmap.drawing.raster import cairosvg_module, rasterize
+from argmap.drawing.svg import drawing_svg, engine_picture
+from argmap.drawing.themes import Theme, get_theme
+from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
+    import graphviz
+
     from argmap.model import ArgumentMap
 
-__all__ = ["render", "render_bytes", "register_output", "OUTPUTS", "postprocess_svg"]
+__all__ = ["draw", "digraph", "notebook_html", "PictureKind", "PICTURE_KINDS", "svg_text_nodes"]
 
-#: ``fn(m, theme=..., **options) -> bytes`` for each output format name.
-Output = Callable[..., bytes]
-OUTPUTS: dict[str, Output] = {}
-
-
-def register_output(name: str) -> Callable[[Output], Output]:
-    """Decorator: make ``render`` able to write format ``name``."""
-
-    def decorate(fn: Output) -> Output:
-        OUTPUTS[name] = fn
-        return fn
-
-    return decorate
+PictureKind = Literal["dot", "svg", "png", "pdf", "html"]
+#: What :func:`draw` makes (the format registry gives them their names, suffixes and descriptions).
+PICTURE_KINDS: tuple[PictureKind, ...] = ("dot", "svg", "png", "pdf", "html")
 
 
-def postprocess_svg(svg: str, fontname: str) -> str:
-    """Give the SVG a font fallback list, so viewers without the layout font stay inside boxes."""
-    return svg.replace(f'font-family="{fontname}"', f'font-family="{FONT_FALLBACK}"')
+def _prompts(m: ArgumentMap, options: DrawingOptions, *, page: bool) -> Prompts | None:
+    # A page's panel takes a mapping of questions; only True also draws the prompt boxes there.
+    wanted = options.questions is True if page else bool(options.questions)
+    return step_prompts(m) if wanted else None
 
 
-@register_output("dot")
-def _dot(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    return build_dot(m, theme, **options).source.encode("utf-8")  # type: ignore[no-any-return]
+def _panel(m: ArgumentMap, options: DrawingOptions) -> QuestionList:
+    if options.questions is None or options.questions is True:
+        return question_texts(m)
+    return options.questions or {}
 
 
-@register_output("svg")
-def _svg(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    from argmap.drawing.accessibility import make_accessible
+def draw(m: ArgumentMap, kind: str, theme: str | Theme = "default", options: DrawingOptions | None = None) -> bytes:
+    """The bytes of ``m`` drawn as ``kind`` (``dot``, ``svg``, ``png``, ``pdf`` or ``html``).
 
-    source = build_dot(m, theme, **options).source
-    svg = run_engine(source, "svg").decode("utf-8")
-    svg = postprocess_svg(svg, get_theme(theme).fontname)
-    return make_accessible(svg, m, theme).encode("utf-8")
-
-
-def _cairosvg() -> Any:
-    try:
-        import cairosvg  # type: ignore[import-untyped]
-    except (ImportError, OSError):  # OSError: the package is there but libcairo is not
-        return None
-    return cairosvg
-
-
-@register_output("png")
-def _png(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    cairosvg = _cairosvg()
-    if cairosvg is not None:
-        # cairo draws with the system's fonts, which match the layout's measurements.
-        return cairosvg.svg2png(bytestring=_svg(m, theme, **options), scale=2.0)  # type: ignore[no-any-return]
-    return run_engine(build_dot(m, theme, **options).source, "png")
-
-
-@register_output("pdf")
-def _pdf(m: ArgumentMap, theme: str = "default", **options: Any) -> bytes:
-    cairosvg = _cairosvg()
-    if cairosvg is not None:
-        return cairosvg.svg2pdf(bytestring=_svg(m, theme, **options))  # type: ignore[no-any-return]
-    try:
-        return run_engine(build_dot(m, theme, **options).source, "pdf")
-    except RenderError as exc:
-        raise RenderError(
-            f"{exc} PDF needs cairosvg (`pip install 'argmap[pdf]'`) or a system Graphviz with "
-            "PDF support (set ARGMAP_DOT to its dot)."
-        ) from None
-
-
-def _load_plugins() -> None:
-    # Outputs that live in their own modules register on import; import them lazily.
-    for module in ("argmap.drawing.html",):
-        try:
-            __import__(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-
-
-def render_bytes(m: ArgumentMap, format: str, theme: str = "default", **options: Any) -> bytes:
-    """The bytes of ``m`` drawn in ``format`` (``svg``, ``png``, ``pdf``, ``dot``, ...)."""
-    _load_plugins()
-    get_theme(theme)  # fail on a bad theme before any work
-    try:
-        output = OUTPUTS[format.lower()]
-    except KeyError:
-        raise ArgmapError(
-            f"cannot render to {format!r}; outputs: {', '.join(sorted(OUTPUTS))}"
-        ) from None
-    return output(m, theme=theme, **options)
-
-
-def _format_from_path(path: Path) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    if not suffix:
-        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg")
-    return {"gv": "dot", "htm": "html"}.get(suffix, suffix)
-
-
-def render(
-    m: ArgumentMap,
-    path: str | Path,
-    format: str | None = None,
-    theme: str = "default",
-    **options: Any,
-) -> Path:
-    """Draw the map to a file and return its path; on any failure no file is left behind.
-
-    The format comes from the suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``) unless given.
-
-    >>> import argmap, tempfile, pathlib
-    >>> m = argmap.ArgumentMap(title="Demo")
-    >>> _ = m.support(m.claim("T"), "R")
-    >>> out = argmap.render(m, pathlib.Path(tempfile.mkdtemp()) / "demo.svg")
-    >>> out.suffix, "because" in out.read_text()
-    ('.svg', True)
+    PNG and PDF come from the SVG through cairosvg, else from the layout engine itself.
     """
-    from argmap.formats.files import write_atomic
+    th = get_theme(theme)  # fail on a bad theme before any work
+    opts = options or DrawingOptions()
+    if kind == "html":
+        return html_page(m, th, opts, prompts=_prompts(m, opts, page=True), questions=_panel(m, opts)).encode("utf-8")
+    if kind not in PICTURE_KINDS:
+        raise ArgmapError(f"cannot draw {kind!r}; kinds: {', '.join(PICTURE_KINDS)}")
+    drawing = build_dot(m, th, opts, prompts=_prompts(m, opts, page=False))
+    if kind == "dot":
+        return drawing.source.encode("utf-8")
+    if kind == "svg":
+        return drawing_svg(drawing, m).encode("utf-8")
+    if cairosvg_module() is None:
+        return engine_picture(drawing, kind)
+    return rasterize(drawing_svg(drawing, m), kind)
 
-    target = Path(path)
-    data = render_bytes(m, format or _format_from_path(target), theme, **options)
-    write_atomic(target, data)
-    return target
+
+def digraph(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None) -> graphviz.Digraph:
+    """The map as a ``graphviz.Digraph`` (what ``m.to_dot()`` returns)."""
+    opts = options or DrawingOptions()
+    return build_dot(m, theme, opts, prompts=_prompts(m, opts, page=False)).digraph
+
+
+def notebook_html(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None) -> str:
+    """The interactive map as one ``<div>`` for notebooks (what ``m._repr_html_()`` returns)."""
+    opts = options or DrawingOptions()
+    return html_fragment(m, theme, opts, prompts=_prompts(m, opts, page=True), questions=_panel(m, opts))
 
 
 def svg_text_nodes(svg: str) -> list[str]:
-    """The text runs of an SVG, unescaped (handy in tests and checks)."""
-    import html
+    """The text runs of an SVG, unescaped (handy in tests and checks).
 
+    >>> svg_text_nodes('<svg><text x="1">a &amp; b</text></svg>')
+    ['a & b']
+    """
     return [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)]

@@ -1,24 +1,24 @@
 """Open critical questions drawn as dashed prompt boxes beside the steps that leave them open.
 
-``build_dot(m, questions=True)`` (``argmap render --questions``) calls :func:`add_question_prompts`.
-A prompt box is dashed, headed "ASK" and joined to its step by a dotted line without an arrow,
-so it never reads as a reason or an objection.
+``build_dot(m, prompts=...)`` (``argmap render --questions``) calls :func:`add_prompt` for each
+step; the questions come as data (:func:`argmap.analysis.questions.step_prompts`). A prompt box is
+dashed, headed "ASK" and joined to its step by a dotted line without an arrow, so it never reads
+as a reason or an objection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import html_text, svg_id, wrap_lines
+from argmap.drawing.labels import html_text, svg_id, wrap_lines
 
 if TYPE_CHECKING:
     import graphviz
 
     from argmap.drawing.themes import Theme
-    from argmap.model import ArgumentMap
 
-__all__ = ["add_question_prompts", "prompt_id", "PROMPT_CLASS"]
+__all__ = ["add_prompt", "prompt_id", "PROMPT_CLASS"]
 
 #: The SVG class of a prompt box's group.
 PROMPT_CLASS = "prompt questions"
@@ -33,7 +33,7 @@ def prompt_id(step_id: str) -> str:
     return svg_id(step_id) + "-questions"
 
 
-def _label(groups: list[tuple[str, list[str]]], theme: Theme) -> str:
+def _label(groups: Sequence[tuple[str, Sequence[str]]], theme: Theme) -> str:
     rows = [f'<tr><td align="left"><font point-size="{theme.small}" color="{theme.muted}">'
             "<b>ASK</b> (critical questions still open)</font></td></tr>"]
     number = 0
@@ -50,20 +50,15 @@ def _label(groups: list[tuple[str, list[str]]], theme: Theme) -> str:
             f'color="{theme.muted}" bgcolor="{theme.background}">' + "".join(rows) + "</table>>")
 
 
-def add_question_prompts(
+def add_prompt(
     dot: graphviz.Digraph,
-    m: ArgumentMap,
-    names: Mapping[str, str],
+    name: str,
+    step_name: str,
+    element_id: str,
+    groups: Sequence[tuple[str, Sequence[str]]],
     theme: Theme,
-) -> int:
-    """Add a prompt box for each step with open questions; return how many were added."""
-    from argmap.analysis.questions import step_prompts
-
-    prompts = step_prompts(m)
-    for step_id, groups in prompts.items():
-        name = names[step_id] + "_q"
-        dot.node(name, label=_label(groups, theme), shape="plain", id=prompt_id(step_id),
-                 **{"class": PROMPT_CLASS})
-        dot.edge(name, names[step_id], style="dotted", arrowhead="none", color=theme.muted,
-                 penwidth="1.2", **{"class": "prompt"})
-    return len(prompts)
+) -> None:
+    """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``."""
+    dot.node(name, label=_label(groups, theme), shape="plain", id=element_id, **{"class": PROMPT_CLASS})
+    dot.edge(name, step_name, style="dotted", arrowhead="none", color=theme.muted,
+             penwidth="1.2", **{"class": "prompt"})

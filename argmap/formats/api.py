@@ -1,15 +1,26 @@
-"""The public entry points for formats: pick a format, read or write, never half-write a file."""
+"""The public entry points for formats: pick a format, read, write or draw, never half-write a file.
+
+``load``/``loads`` read, ``dump``/``dumps`` write, ``render``/``render_bytes`` draw a picture (with
+a theme and drawing options); all of them find the format in the one registry
+(:mod:`argmap.formats.registry`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.formats.files import read_text, write_atomic
 
-__all__ = ["load", "loads", "dump", "dumps"]
+if TYPE_CHECKING:
+    from argmap.drawing.themes import Theme
+    from argmap.formats.registry import Format
+    from argmap.model import ArgumentMap
+
+__all__ = ["load", "loads", "dump", "dumps", "render", "render_bytes"]
 
 
 def loads(text: str, format: str, *, path: str | None = None) -> Any:
@@ -60,3 +71,90 @@ def dump(m: Any, path: str | Path, format: str | None = None) -> None:
     if fmt.writer is None:
         raise ArgmapError(f"format {fmt.name!r} can be read but not written")
     write_atomic(path, fmt.writer(m))
+
+
+def _picture(name: str) -> Format:
+    """The picture format named ``name``; ``ArgmapError`` lists the picture formats otherwise."""
+    try:
+        fmt = registry.get(name)
+    except ArgmapError:
+        fmt = None
+    if fmt is None or fmt.draw is None:
+        names = ", ".join(f.name for f in registry.pictures())
+        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}") from None
+    return fmt
+
+
+def _picture_of(path: Path) -> str:
+    """The picture format a file name asks for (by its last suffix)."""
+    suffix = path.suffix.lower()
+    if not suffix:
+        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg")
+    return next((f.name for f in registry.pictures() if suffix in f.suffixes), suffix.lstrip("."))
+
+
+def render_bytes(
+    m: ArgumentMap,
+    format: str,
+    theme: str | Theme = "default",
+    *,
+    legend: bool = True,
+    badges: Mapping[str, str] | None = None,
+    node_styles: Mapping[str, Mapping[str, str]] | None = None,
+    questions: bool | Mapping[str, list[str]] | None = None,
+    evaluation: Mapping[str, Any] | None = None,
+) -> bytes:
+    """The bytes of ``m`` drawn in ``format`` (``svg``, ``png``, ``pdf``, ``dot``, ``html``).
+
+    The options are those of :func:`render`.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.support(m.claim("T"), "R")
+    >>> argmap.render_bytes(m, "svg").startswith(b"<?xml")
+    True
+    """
+    from argmap.drawing.options import DrawingOptions  # only pictures need the drawing part
+    from argmap.drawing.themes import get_theme
+
+    get_theme(theme)  # fail on a bad theme before any work
+    draw = _picture(format).draw
+    assert draw is not None
+    options = DrawingOptions(legend=legend, badges=badges or {}, node_styles=node_styles or {},
+                             questions=questions, evaluation=evaluation)
+    return draw(m, theme, options)
+
+
+def render(
+    m: ArgumentMap,
+    path: str | Path,
+    format: str | None = None,
+    theme: str | Theme = "default",
+    *,
+    legend: bool = True,
+    badges: Mapping[str, str] | None = None,
+    node_styles: Mapping[str, Mapping[str, str]] | None = None,
+    questions: bool | Mapping[str, list[str]] | None = None,
+    evaluation: Mapping[str, Any] | None = None,
+) -> Path:
+    """Draw the map to a file and return its path; on any failure no file is left behind.
+
+    The format comes from the suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.html``) unless
+    given. ``legend`` adds the "How to read this map" box; ``badges`` a line of text to nodes by
+    id; ``node_styles`` Graphviz attributes to nodes by id; ``evaluation`` (what
+    ``argmap.evaluate`` returns) marks each node's status in words and by its border;
+    ``questions=True`` draws each step's open critical questions (see ``docs/html.md`` for what a
+    page does with ``None``, ``False`` or a mapping).
+
+    >>> import argmap, tempfile, pathlib
+    >>> m = argmap.ArgumentMap(title="Demo")
+    >>> _ = m.support(m.claim("T"), "R")
+    >>> out = argmap.render(m, pathlib.Path(tempfile.mkdtemp()) / "demo.svg")
+    >>> out.suffix, "because" in out.read_text()
+    ('.svg', True)
+    """
+    target = Path(path)
+    data = render_bytes(m, format or _picture_of(target), theme, legend=legend, badges=badges,
+                        node_styles=node_styles, questions=questions, evaluation=evaluation)
+    write_atomic(target, data)
+    return target

@@ -23,7 +23,9 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import html_text, wrap_lines
+from argmap.drawing.labels import html_text, wrap_lines
+from argmap.drawing.page import page
+from argmap.drawing.raster import rasterize
 from argmap.drawing.svgdoc import SVG_NS
 from argmap.drawing.themes import FONT_FALLBACK
 from argmap.outline import outline
@@ -33,7 +35,7 @@ from argmap.text import ROLE_WORDS
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["FlowBox", "layout", "flow_svg", "flow_html"]
+__all__ = ["FlowBox", "layout", "flow_svg", "flow_html", "flow_picture"]
 
 COLUMN = 250.0
 GAP_X = 34.0
@@ -255,7 +257,8 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
               ruled: int = 0) -> str:
     """The flow sheet as one printable HTML page: the sheet, then the findings as lists.
 
-    No script at all (the page's policy forbids it), nothing loaded from elsewhere.
+    No script at all (the page's policy forbids it), nothing loaded from elsewhere
+    (:mod:`argmap.drawing.page`).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="<img src=x>"); _ = m.claim("T", data={"speech": "1AC"})
@@ -277,16 +280,18 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
     new = [f"{who(n.side, n.speech)}: “{html.escape(n.text)}” ({html.escape(n.why)})" for n in report.new_in_rebuttal]
     weakest = []
     for w in report.weakest:
-        chain = " → ".join(f"“{html.escape(m[c].text)}”" for c in w.path)  # type: ignore[union-attr]
+        chain = " → ".join(f"“{html.escape(m.claims[c].text)}”" for c in w.path)
         weakest.append(f"<b>{html.escape((w.side or '?').upper())}</b>: {chain} (weakest: {w.strength:g})")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">\n"
-        f"<title>Flow sheet: {title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    body = (
         f"<h1>Flow sheet: {title}</h1>\n<div class=\"sheet\">{svg}</div>\n"
         f"<h2>Dropped arguments</h2>\n{items(dropped)}\n"
         f"<h2>New in rebuttal</h2>\n{items(new)}\n"
         f"<h2>Weakest links (strength from {html.escape(report.strength_source)})</h2>\n{items(weakest)}\n"
-        "</body>\n</html>\n"
     )
+    return page(title="Flow sheet: " + (m.title or "Debate flow"), style=_CSS, body=[body])
+
+
+def flow_picture(m: ArgumentMap, fmt: str, report: FlowReport | None = None, strength: StrengthInput = None,
+                 ruled: int = 0) -> bytes:
+    """The flow sheet as ``png`` or ``pdf`` bytes (through cairosvg, like every picture)."""
+    return rasterize(flow_svg(m, report, strength, ruled), fmt, scale=1.5)

@@ -31,11 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.drawing.dot import build_dot, html_text, svg_id, wrap_lines
+from argmap.drawing.dot import build_dot
+from argmap.drawing.labels import html_text, svg_id, wrap_lines
+from argmap.drawing.options import DrawingOptions
+from argmap.drawing.raster import rasterize
+from argmap.drawing.svg import drawing_svg
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
+from argmap.formats.files import write_atomic
 from argmap.formats.markdown import escape as md_escape
-from argmap.outline import outline
+from argmap.outline import outline, outline_text
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Inference
@@ -375,26 +380,16 @@ def _sheet_map(ws: Worksheet) -> ArgumentMap:
     return drawn
 
 
-def _svg(m: ArgumentMap, theme: Theme, dot_source: str, *, title: str, desc: str,
-         titles: dict[str, str]) -> bytes:
-    from argmap.drawing.accessibility import make_accessible
-    from argmap.drawing.engine import run_engine
-    from argmap.drawing.output import postprocess_svg
-
-    svg = postprocess_svg(run_engine(dot_source, "svg").decode("utf-8"), theme.fontname)
-    return make_accessible(svg, m, theme, title=title, desc=desc, titles=titles).encode("utf-8")
-
-
 def worksheet_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
     """The worksheet drawn as an accessible SVG (greyscale ``print`` theme by default)."""
     th = get_theme(theme)
     drawn = _sheet_map(ws)
-    styles = {b.claim: {"label": _blank_label(b, th, drawn[b.claim].implicit),  # type: ignore[union-attr]
+    styles = {b.claim: {"label": _blank_label(b, th, drawn.claims[b.claim].implicit),
                         "class": f"claim blank {b.role}"} for b in ws.blanks}
-    dot = build_dot(drawn, th, node_styles=styles)
-    dot.attr("graph", label=_header(ws, th), labelloc="t", labeljust="l")
+    drawing = build_dot(drawn, th, DrawingOptions(node_styles=styles),
+                        graph_attrs={"label": _header(ws, th), "labelloc": "t", "labeljust": "l"})
     titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks}
-    return _svg(drawn, th, dot.source, title=ws.title, desc=worksheet_text(ws), titles=titles)
+    return drawing_svg(drawing, drawn, title=ws.title, desc=worksheet_text(ws), titles=titles).encode("utf-8")
 
 
 def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
@@ -412,15 +407,13 @@ def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
 
 def key_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
     """The answer key drawn as an SVG: the whole map, each answer boxed with its blank number."""
-    from argmap.outline import outline_text
-
     th = get_theme(theme)
     styles = {b.claim: {"label": _answer_label(b, b.text, th), "class": f"claim answer {b.role}"}
               for b in ws.blanks}
-    dot = build_dot(ws.map, th, node_styles=styles)
-    dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>>')
+    heading = f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>>'
+    drawing = build_dot(ws.map, th, DrawingOptions(node_styles=styles), graph_attrs={"label": heading})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
-    return _svg(ws.map, th, dot.source, title=ws.key_title, desc=desc, titles={})
+    return drawing_svg(drawing, ws.map, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -444,15 +437,7 @@ def _bytes(ws: Worksheet, fmt: str, theme: str | Theme, key: bool) -> bytes:
     svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
     if fmt == "svg":
         return svg
-    from argmap.drawing.output import _cairosvg
-
-    cairosvg = _cairosvg()
-    if cairosvg is None:
-        raise ArgmapError(f"worksheets as {fmt.upper()} need cairosvg: pip install 'argmap[pdf]'; "
-                          "or write .svg or .md")
-    if fmt == "pdf":
-        return cairosvg.svg2pdf(bytestring=svg)  # type: ignore[no-any-return]
-    return cairosvg.svg2png(bytestring=svg, scale=2.0)  # type: ignore[no-any-return]
+    return rasterize(svg, fmt)
 
 
 def write_worksheet(
@@ -465,8 +450,6 @@ def write_worksheet(
 ) -> list[Path]:
     """Write the worksheet (format from the suffix: .svg, .pdf, .png, .md) and its answer key
     beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths."""
-    from argmap.formats.files import write_atomic
-
     target = Path(path)
     outputs = [(target, False)]
     if write_key:

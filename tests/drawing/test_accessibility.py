@@ -9,7 +9,7 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 import argmap
-from argmap.drawing.output import render_bytes
+from argmap import render_bytes
 from argmap.drawing.themes import THEMES, get_theme
 from argmap.outline import outline_text
 

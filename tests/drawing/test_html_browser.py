@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.drawing import render_bytes
+from argmap import render_bytes
 from argmap.drawing.folds import fold_sets
-from argmap.drawing.html import LAZY_NODES, html_fragment
+from argmap.drawing.html import LAZY_NODES
+from argmap.drawing.output import notebook_html
 from tests.drawing.html_maps import HOSTILE, debate_map, hostile_map, wide_map
 
 try:
@@ -320,7 +321,7 @@ def test_notebook_fragments_coexist_without_globals(browser: Any, tmp_path: Path
     small.support(small.claim("Tea is good.", id="thesis"), small.claim("It warms you.", id="warm"), id="s")
     hostile = hostile_map()
     # No CSP on this page: escaping alone must keep the hostile map's text inert.
-    body = html_fragment(debate_map()) + html_fragment(small) + html_fragment(hostile) + html_fragment(small)
+    body = notebook_html(debate_map()) + notebook_html(small) + notebook_html(hostile) + notebook_html(small)
     blank = tmp_path / "blank.html"
     blank.write_text("<!DOCTYPE html><html><body><p>notebook</p></body></html>", encoding="utf-8")
     page_path = tmp_path / "notebook.html"

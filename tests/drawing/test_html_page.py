@@ -21,12 +21,20 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.drawing.folds import fold_sets, fold_tree
-from argmap.drawing.html import embed_json, html_fragment, html_page, page_data, safe_url
+from argmap.drawing.html import page_data
+from argmap.drawing.output import notebook_html
+from argmap.drawing.page import embed_json
 from argmap.errors import ArgmapError
 from argmap.outline import outline
+from argmap.text import safe_url
 from tests.drawing.html_maps import BAD_URLS, HOSTILE, PAYLOAD, debate_map, hostile_map
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def page_of(m: argmap.ArgumentMap, **options: Any) -> str:
+    """The map's page as ``argmap.render`` writes it."""
+    return argmap.render_bytes(m, "html", **options).decode("utf-8")
 
 
 class Tags(HTMLParser):
@@ -65,7 +73,7 @@ def parse(page: str) -> Tags:
 def hostile_page() -> str:
     m = hostile_map()
     nodes = list(m.graph.nodes)
-    return html_page(m, evaluation={n: HOSTILE[1] for n in nodes}, questions={n: HOSTILE for n in nodes})
+    return page_of(m, evaluation={n: HOSTILE[1] for n in nodes}, questions={n: HOSTILE for n in nodes})
 
 
 def test_hostile_text_stays_text(hostile_page: str) -> None:
@@ -110,7 +118,7 @@ def test_csp_allows_exactly_the_inline_script_and_style(hostile_page: str) -> No
 
 
 def test_page_is_deterministic() -> None:
-    assert html_page(debate_map()) == html_page(debate_map())
+    assert page_of(debate_map()) == page_of(debate_map())
     assert debate_map()._repr_html_() == debate_map()._repr_html_()
 
 
@@ -166,14 +174,14 @@ def test_page_data_carries_evaluation_questions_and_folds() -> None:
 
 def test_options_are_checked() -> None:
     with pytest.raises(ArgmapError, match="evaluation="):
-        html_page(debate_map(), evaluation=["in"])  # type: ignore[arg-type]
+        page_of(debate_map(), evaluation=["in"])  # type: ignore[arg-type]
     with pytest.raises(ArgmapError, match="questions="):
-        html_page(debate_map(), questions="why?")  # type: ignore[arg-type]
+        page_of(debate_map(), questions="why?")  # type: ignore[arg-type]
 
 
 def test_outline_is_nested_lists_in_reading_order() -> None:
     m = debate_map()
-    page = html_page(m)
+    page = page_of(m)
     nav = page[page.index('<nav class="am-outline"'):page.index("</nav>")]
     numbers = re.findall(r'<span class="am-ol-number">([^<]*)</span>', nav)
     assert numbers == [item.number for item in outline(m)]
@@ -236,7 +244,7 @@ def test_html_format_and_cli(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "argmap", "render", str(tmp_path / "map.json"),
                            "-o", str(tmp_path / "out.html")], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "out.html").read_text(encoding="utf-8") == html_page(argmap.load(tmp_path / "map.json"))
+    assert (tmp_path / "out.html").read_text(encoding="utf-8") == page_of(argmap.load(tmp_path / "map.json"))
 
 
 def test_notebook_fragment_is_scoped() -> None:
@@ -256,7 +264,7 @@ def test_notebook_fragment_is_scoped() -> None:
     script = fragment[fragment.rindex("<script>") + 8: fragment.rindex("</script>")]
     code = re.sub(r"/\*.*?\*/", "", script, flags=re.S).strip()
     assert code.startswith("(function () {") and code.endswith("}());")
-    assert html_fragment(debate_map()) == fragment
+    assert notebook_html(debate_map()) == fragment
     other = argmap.ArgumentMap()
     other.claim("Another map", id="thesis")
     assert other._repr_html_()[:40] != fragment[:40]  # another map, another scope
@@ -302,14 +310,14 @@ def test_open_critical_questions_come_from_the_catalogue() -> None:
     from argmap.gallery.conscription import build_map
 
     m = build_map()
-    nodes = {n["id"]: n for n in _data(html_page(m))["nodes"]}
+    nodes = {n["id"]: n for n in _data(page_of(m))["nodes"]}
     expected = {entry.node: len(entry.open) for entry in open_questions(m)}
     assert expected and {k: len(nodes[k].get("questions", [])) for k in expected} == expected
-    assert all("questions" not in n for n in _data(html_page(m, questions=False))["nodes"])
-    given = _data(html_page(m, questions={"thesis": ["Who benefits?"]}))["nodes"]
+    assert all("questions" not in n for n in _data(page_of(m, questions=False))["nodes"])
+    given = _data(page_of(m, questions={"thesis": ["Who benefits?"]}))["nodes"]
     assert [n["id"] for n in given if "questions" in n] == ["thesis"]
     # questions=True (like `argmap render --questions`) also draws them as prompt boxes, which fold
     # with their step: each box is tied to it.
-    with_boxes = html_page(m, questions=True)
+    with_boxes = page_of(m, questions=True)
     steps = set(re.findall(r'<g class="node prompt questions" data-linked="([^"]+)"', with_boxes))
     assert steps and steps <= set(expected)

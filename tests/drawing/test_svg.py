@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import ArgumentMap, RenderError, Source
+from argmap import ArgumentMap, RenderError, Source, render_bytes
 from argmap.drawing import engine
-from argmap.drawing.dot import svg_id
-from argmap.drawing.output import render_bytes
+from argmap.drawing.labels import svg_id
 from argmap.gallery.conscription import build_map
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -145,7 +144,7 @@ def test_hostile_ids_cannot_break_the_picture() -> None:
 
 def test_same_map_gives_byte_identical_svg_across_processes() -> None:
     code = ("import sys, argmap; from argmap.gallery.conscription import build_map; "
-            "from argmap.drawing.output import render_bytes; sys.stdout.buffer.write(render_bytes(build_map(), 'svg'))")
+            "from argmap import render_bytes; sys.stdout.buffer.write(render_bytes(build_map(), 'svg'))")
     digests = {
         hashlib.sha256(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout).hexdigest()

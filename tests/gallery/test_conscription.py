@@ -50,7 +50,7 @@ def test_the_example_files_are_current() -> None:
     examples = Path(__file__).resolve().parents[2] / "examples"
     assert (examples / "conscription.json").read_text(encoding="utf-8") == argmap.dumps(build_map(), "json")
     assert (examples / "conscription.html").read_text(encoding="utf-8") == argmap.dumps(build_map(), "html")
-    from argmap.drawing.output import render_bytes
+    from argmap import render_bytes
 
     m = build_map()
     evaluated = render_bytes(m, "svg", evaluation=argmap.evaluate(m, "grounded"))

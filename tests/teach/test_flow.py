@@ -212,7 +212,8 @@ def test_cli_text_json_svg_html(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_flow_html_has_no_script() -> None:
     page = flow_html(argmap.load(DEBATE))
-    assert "<script" not in page and "script-src" not in page and "default-src 'none'" in page
+    assert "<script" not in page and "script-src 'none'" in page and "default-src 'none'" in page
+    assert "unsafe-inline" not in page
 
 
 def test_classroom_sheet_for_a_live_debate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
