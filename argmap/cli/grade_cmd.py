@@ -8,36 +8,31 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_output, add_theme, command
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
     from argmap.teach.grade import THRESHOLD
 
-    p = sub.add_parser(
-        "grade",
-        help="grade a student's map against a model answer",
-        description="Match the student's claims to the model's by text similarity, then report per "
-        "claim: found, missing, extra, wrong polarity, wrong place, linked premises drawn as "
-        "independent reasons or the reverse; and a score out of 100 with its rubric.",
-        epilog="Example: argmap grade examples/student-conscription.json examples/conscription.json "
-        "-o graded.svg",
-    )
+    p = command(sub, "grade", run, help="grade a student's map against a model answer",
+                description="Match the student's claims to the model's by text similarity, then report per "
+                "claim: found, missing, extra, wrong polarity, wrong place, linked premises drawn as "
+                "independent reasons or the reverse; and a score out of 100 with its rubric.",
+                epilog="Example: argmap grade examples/student-conscription.json examples/conscription.json "
+                "-o graded.svg")
     p.add_argument("student", metavar="STUDENT", help="the student's map file")
     p.add_argument("model", metavar="MODEL", help="the model answer's map file")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="report format on standard output (default: %(default)s)")
-    p.add_argument("-o", "--output", metavar="OUT",
-                   help="also draw the student's map with every match, miss and mistake marked "
-                   "(.svg, .png, .pdf)")
+    add_format(p, help="report format on standard output (default: %(default)s)")
+    add_output(p, "also draw the student's map with every match, miss and mistake marked (.svg, .png, .pdf)")
     p.add_argument("--threshold", type=float, default=THRESHOLD, metavar="PCT",
                    help="lowest text similarity (0-100) for two claims to match (default: %(default)s)")
-    p.add_argument("--theme", default="default", help="look of the annotated map (default: %(default)s)")
-    p.set_defaults(func=run)
+    add_theme(p, what="the annotated map")
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
     from argmap.teach.grade import annotated_map, grade, report_text
 
     if not 0 <= args.threshold <= 100:
@@ -46,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     student = argmap.load(args.student)
     model = argmap.load(args.model)
     report = grade(student, model, threshold=args.threshold)
-    if args.format == "json":
+    if args.output_format == "json":
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(report_text(report, student, model))
