@@ -1,11 +1,12 @@
 """The interactive map page: one self-contained HTML file (and the same map for notebooks).
 
 The page inlines the Graphviz SVG, the map's data as JSON, a stylesheet and a small script
-(``argmap/drawing/assets/map.css`` and ``map.js``); it loads nothing and sends nothing. Map text
-reaches the page three ways, each inert: escaped by Graphviz inside the SVG, escaped by
-:func:`html.escape` in the outline, and inside a JSON data block that the script reads with
-``JSON.parse`` and inserts with ``textContent`` only. A Content-Security-Policy allows exactly the
-page's own script and style (by hash) and nothing else (:mod:`argmap.drawing.page`).
+(``argmap/drawing/assets/map.css``; the script is the files of ``assets/map/``, one a job, joined
+into one); it loads nothing and sends nothing. Map text reaches the page three ways, each inert:
+escaped by Graphviz inside the SVG, escaped by :func:`html.escape` in the outline, and inside a
+JSON data block that the script reads with ``JSON.parse`` and inserts with ``textContent`` only.
+A Content-Security-Policy allows exactly the page's own script and style (by hash) and nothing
+else (:mod:`argmap.drawing.page`).
 
 >>> import argmap
 >>> m = argmap.ArgumentMap(title="Lunch")
@@ -25,6 +26,7 @@ import html
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -41,16 +43,16 @@ if TYPE_CHECKING:
     from argmap.drawing.themes import Theme
     from argmap.model import ArgumentMap
 
-__all__ = ["html_page", "html_fragment", "page_data", "map_script", "LAZY_NODES"]
+__all__ = ["html_page", "html_fragment", "page_data", "map_script", "MAP_SCRIPT_PARTS", "LAZY_NODES"]
 
 _SCOPE_TOKEN = "#am-root"
 _PLACEHOLDER = "argmap-scope-placeholder"
-#: Pages of maps with more nodes than this draw only what is near the viewport (see map.js).
+#: Pages of maps with more nodes than this draw only what is near the viewport (see assets/map/view.js).
 LAZY_NODES = 400
 
 
 def _asset(name: str) -> str:
-    return resources.files("argmap.drawing").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("argmap.drawing").joinpath("assets", *name.split("/")).read_text(encoding="utf-8")
 
 
 def _status(value: Any) -> dict[str, Any]:
@@ -317,6 +319,16 @@ def html_fragment(
     return _body(m, parts, standalone=False, style=style) + f"<script>{map_script()}</script></div>"
 
 
+#: The page's script, one file a job, joined in this order into one function (they share its scope).
+MAP_SCRIPT_PARTS = ("start.js", "view.js", "fold.js", "panel.js", "search.js", "keys.js")
+
+
+@cache
 def map_script() -> str:
-    """The page's script: the files under ``assets/``, joined in order."""
-    return _asset("map.js")
+    """The page's script: the files of ``assets/map/`` joined in :data:`MAP_SCRIPT_PARTS` order.
+
+    >>> code = map_script()
+    >>> code.lstrip().startswith("/*") and code.rstrip().endswith("}());")
+    True
+    """
+    return "".join(_asset("map/" + name) for name in MAP_SCRIPT_PARTS)
