@@ -245,6 +245,52 @@ def test_pan_zoom_and_fit(opened: Opened) -> None:
     assert opened.errors == []
 
 
+def test_two_finger_pinch_zooms_around_the_fingers(browser: Any, debate_page: Any, tmp_path: Path) -> None:
+    # A tablet: touch input, dispatched through the DevTools protocol as real touch points.
+    context = browser.new_context(viewport={"width": 1024, "height": 700}, has_touch=True)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(debate_page[1].as_uri())
+        expect(page.locator(".am-root:not([data-am-ready=ready])")).to_have_count(0)
+        cdp = context.new_cdp_session(page)
+
+        def touch(kind: str, points: list[tuple[float, float]]) -> None:
+            cdp.send("Input.dispatchTouchEvent", {
+                "type": kind, "touchPoints": [{"x": x, "y": y, "id": k} for k, (x, y) in enumerate(points)]})
+
+        def transform() -> tuple[float, float, float]:
+            a, e, f = page.evaluate(
+                "() => { const m = new DOMMatrix(getComputedStyle(document.querySelector('.am-svg')).transform);"
+                " return [m.a, m.e, m.f]; }")
+            return float(a), float(e), float(f)
+
+        view = page.locator(".am-viewport").bounding_box()
+        assert view is not None
+        cx, cy = view["x"] + view["width"] / 2 + 60, view["y"] + view["height"] / 2 - 40
+        s0, x0, y0 = transform()
+        # The map point under the fingers' midpoint, in the picture's own units.
+        under = ((cx - view["x"] - x0) / s0, (cy - view["y"] - y0) / s0)
+        touch("touchStart", [(cx - 40, cy), (cx + 40, cy)])
+        for step in range(1, 7):  # the fingers spread from 80 to 200 pixels apart
+            touch("touchMove", [(cx - 40 - 10 * step, cy), (cx + 40 + 10 * step, cy)])
+        touch("touchEnd", [])
+        s1, x1, y1 = transform()
+        assert s1 == pytest.approx(s0 * 200 / 80, rel=1e-3)
+        assert ((cx - view["x"] - x1) / s1, (cy - view["y"] - y1) / s1) == pytest.approx(under, abs=0.5)
+        # Pinching in again zooms out; lifting the fingers is no tap: no panel opens.
+        touch("touchStart", [(cx - 100, cy), (cx + 100, cy)])
+        touch("touchMove", [(cx - 50, cy), (cx + 50, cy)])
+        touch("touchEnd", [])
+        assert transform()[0] == pytest.approx(s1 / 2, rel=1e-3)
+        assert not page.locator(".am-panel").is_visible()
+        page.screenshot(path=str(tmp_path / "pinched.png"))
+        assert errors == []
+    finally:
+        context.close()
+
+
 def test_outline_view_and_print_layout(opened: Opened, tmp_path: Path) -> None:
     page = opened.page
     outline = page.locator(".am-outline")

@@ -1,6 +1,8 @@
-/* argmap's interactive map page: pan and zoom, details panel, folding, search, keyboard.
-   One IIFE, no global names. Map text comes only from the JSON data block and is inserted with
-   textContent, never as markup; links are made only for http(s) and mailto URLs. */
+/* argmap's interactive map page: pan and zoom (pinch on tablets), details panel, folding, search,
+   keyboard. One IIFE, no global names: this file opens it, keys.js closes it, and argmap joins
+   start, view, fold, panel, search and keys in that order. Map text comes only from the JSON
+   data block and is inserted with textContent, never as markup; links are made only for http(s)
+   and mailto URLs. */
 (function () {
   "use strict";
   var started = window.performance ? performance.now() : 0;
@@ -115,7 +117,7 @@
     }
     return t.length > 90 ? t.slice(0, 87) + "..." : t;
   }
-  // The same rule as argmap.render.html.safe_url: http(s) with a host, or mailto.
+  // The same rule as argmap.text.safe_url: http(s) with a host, or mailto.
   function safeHref(url) {
     if (typeof url !== "string" || /[\u0000-\u0020\u007f-\u009f\u2028\u2029]/.test(url)) { return null; }
     if (!/^(https?:\/\/[^\/?#]+|mailto:.+)/i.test(url)) { return null; }

@@ -62,8 +62,9 @@
     });
     svg.classList.toggle("am-far", view.s < FAR);
   }
+  function clampScale(s) { return Math.min(8, Math.max(0.02, s)); }
   function zoomAt(factor, cx, cy) {
-    var s = Math.min(8, Math.max(0.02, view.s * factor));
+    var s = clampScale(view.s * factor);
     var f = s / view.s;
     view.x = cx - (cx - view.x) * f;
     view.y = cy - (cy - view.y) * f;
@@ -151,6 +152,42 @@
   }
   viewport.addEventListener("pointerup", endDrag);
   viewport.addEventListener("pointercancel", endDrag);
+
+  // Two fingers pinch to zoom (classroom tablets): the map point between them stays between them.
+  var touches = new Map();
+  var pinch = null;
+  function touchAt(e) {
+    var rect = viewport.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  }
+  function spread() {
+    var p = Array.from(touches.values());
+    return { d: Math.hypot(p[0].x - p[1].x, p[0].y - p[1].y) || 1, x: (p[0].x + p[1].x) / 2, y: (p[0].y + p[1].y) / 2 };
+  }
+  viewport.addEventListener("pointerdown", function (e) {
+    if (e.pointerType !== "touch") { return; }
+    touches.set(e.pointerId, touchAt(e));
+    if (touches.size !== 2) { return; }
+    drag = null;  // a second finger: no pan, and no tap when the fingers lift
+    viewport.classList.remove("am-dragging");
+    pinch = { start: spread(), x: view.x, y: view.y, s: view.s };
+  });
+  viewport.addEventListener("pointermove", function (e) {
+    if (!touches.has(e.pointerId)) { return; }
+    touches.set(e.pointerId, touchAt(e));
+    if (!pinch || touches.size !== 2) { return; }
+    var now = spread();
+    var s = clampScale(pinch.s * now.d / pinch.start.d);
+    view.x = now.x - (pinch.start.x - pinch.x) * s / pinch.s;
+    view.y = now.y - (pinch.start.y - pinch.y) * s / pinch.s;
+    view.s = s;
+    apply();
+  });
+  function endTouch(e) {
+    if (touches.delete(e.pointerId) && touches.size < 2) { pinch = null; }
+  }
+  viewport.addEventListener("pointerup", endTouch);
+  viewport.addEventListener("pointercancel", endTouch);
 
   function onTap(target) {
     if (!target || !target.closest) { return; }
