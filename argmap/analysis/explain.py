@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.checks.finding import quote
+from argmap.analysis.semantics import evaluate
 from argmap.errors import ArgmapError
 from argmap.text import STATUS_WORDS
 
@@ -300,9 +301,7 @@ def explain(m: ArgumentMap, claim_id: str, semantics: str = "grounded") -> Expla
     Raises:
         ArgmapError: the semantics gives strengths, not labels, or as :func:`explain_labelling`.
     """
-    import argmap
-
-    result = argmap.evaluate(m, semantics=semantics)
+    result = evaluate(m, semantics=semantics)
     labels = _ResultLabels(m, result)
     if claim_id in labels and labels[claim_id] not in _RANK:
         raise ArgmapError(f"semantics {semantics!r} gives no in/out/undec labels to explain")

@@ -49,7 +49,7 @@ from argmap.text import shorten
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["THRESHOLD", "RUBRIC", "Finding", "Match", "GradeReport", "grade", "similarity", "match_claims",
+__all__ = ["THRESHOLD", "RUBRIC", "GradeNote", "Match", "GradeReport", "grade", "similarity", "match_claims",
            "FINDING_WORDS"]
 
 #: Lowest text similarity (0-100) at which a student claim can match a model claim.
@@ -98,8 +98,11 @@ class Match:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One result of grading: its kind, the model and student claim ids, and a sentence."""
+class GradeNote:
+    """One result of grading: its kind, the model and student claim ids, and a sentence.
+
+    (Not ``argmap.Finding``, which is a check's finding about one map.)
+    """
 
     kind: str
     model: str | None
@@ -118,7 +121,7 @@ class GradeReport:
     """Everything grading found: matches, findings per claim, the rubric and the score."""
 
     matches: list[Match]
-    findings: list[Finding]
+    findings: list[GradeNote]
     rubric: dict[str, dict[str, float]] = field(default_factory=dict)
     threshold: float = THRESHOLD
 
@@ -127,7 +130,7 @@ class GradeReport:
         """Points out of 100, rounded to one decimal."""
         return round(sum(part["points"] for part in self.rubric.values()), 1)
 
-    def mistakes(self) -> list[Finding]:
+    def mistakes(self) -> list[GradeNote]:
         """Every finding except ``found``."""
         return [f for f in self.findings if f.kind != "found"]
 
@@ -210,29 +213,29 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
     s_of = {x.model: x.student for x in matches}
     m_of = {x.student: x.model for x in matches}
     identity = {c.id: c.id for c in model.claims}
-    findings: list[Finding] = []
+    findings: list[GradeNote] = []
     # Totals count every place and linked step of the model, so what is missing earns nothing.
     placements = {"total": 0, "place": 0, "polarity": 0}
     linkage = {"total": sum(1 for i in model.inferences if i.linked), "right": 0}
     link_done: set[tuple[str, str]] = set()
-    link_findings: list[Finding] = []
+    link_findings: list[GradeNote] = []
     matched = set(s_of)
 
     for mc in model.claims:
         want = _places(model, mc, identity)
         if mc.id not in s_of:
             placements["total"] += len(want)
-            findings.append(Finding("missing", mc.id, None,
+            findings.append(GradeNote("missing", mc.id, None,
                                     f"the {mc.role} “{shorten(mc.text, at_word=True)}” is not in the map"))
             continue
         sc = student[s_of[mc.id]]
         assert sc.kind == "claim"
         have = _places(student, sc, m_of)  # type: ignore[arg-type]
-        claim_findings: list[Finding] = []
+        claim_findings: list[GradeNote] = []
         if not want and have:
             # The model's thesis drawn as a premise of something.
             placements["total"] += 1
-            claim_findings.append(Finding(
+            claim_findings.append(GradeNote(
                 "wrong-place", mc.id, sc.id,
                 f"“{shorten(mc.text, at_word=True)}” is the thesis, but is drawn bearing on "
                 f"{_describe(model, have[0].anchor)}"))
@@ -252,7 +255,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
             placements["place"] += 1
             if same.polarity != place.polarity:
                 word = {"support": "a reason", "attack": "an objection"}
-                claim_findings.append(Finding(
+                claim_findings.append(GradeNote(
                     "wrong-polarity", mc.id, sc.id,
                     f"“{shorten(mc.text, at_word=True)}” is {word[place.polarity]} but is drawn as "
                     f"{word[same.polarity]}", related=tuple(sorted(place.anchor))))
@@ -267,7 +270,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                     linkage["right"] += 1
                 else:
                     group = wanted | {mc.id}
-                    link_findings.append(Finding(
+                    link_findings.append(GradeNote(
                         "linked-as-independent", mc.id, sc.id,
                         f"{_describe(model, group)} support only together",
                         related=tuple(sorted(wanted))))
@@ -275,7 +278,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 link_done.add(("student", same.step))
                 linkage["total"] += 1
                 together = same.others | {mc.id}
-                link_findings.append(Finding(
+                link_findings.append(GradeNote(
                     "independent-as-linked", mc.id, sc.id,
                     f"{_describe(model, together)} each support on their own",
                     related=tuple(sorted(same.others))))
@@ -288,18 +291,18 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
                 where = "but does not (a missing link)"
             else:
                 where = "but bears on nothing (it stands alone)"
-            claim_findings.append(Finding(
+            claim_findings.append(GradeNote(
                 "wrong-place", mc.id, sc.id,
                 f"“{shorten(mc.text, at_word=True)}” should bear on {_describe(model, place.anchor)}, {where}",
                 related=tuple(sorted(place.anchor))))
         if claim_findings:
             findings.extend(claim_findings)
         else:
-            findings.append(Finding("found", mc.id, sc.id, f"“{shorten(mc.text, at_word=True)}”"))
+            findings.append(GradeNote("found", mc.id, sc.id, f"“{shorten(mc.text, at_word=True)}”"))
 
     for sc in student.claims:
         if sc.id not in m_of:
-            findings.append(Finding("extra", None, sc.id,
+            findings.append(GradeNote("extra", None, sc.id,
                                     f"“{shorten(sc.text, at_word=True)}” is not in the model answer"))
 
     findings.extend(link_findings)
@@ -342,7 +345,7 @@ def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -
     return "\n".join(lines)
 
 
-def _message_ids(f: Finding) -> str:
+def _message_ids(f: GradeNote) -> str:
     ids = []
     if f.student:
         ids.append(f"student: {f.student}")
