@@ -121,13 +121,13 @@ class _Reader:
         label = self.labelling.get(node)
         if label not in _RANK:
             raise ArgmapError(f"the labelling gives claim {node!r} no label in/out/undec (got {label!r})")
-        return label  # type: ignore[return-value]
+        return label
 
     def step_label(self, step: str) -> str:
         """The step's own label if given, else derived (iteratively, no recursion)."""
         given = self.labelling.get(step)
         if given in _RANK:
-            return given  # type: ignore[return-value]
+            return given
         if step in self._cache:
             return self._cache[step]
         # Walk down the chain of undercuts (each step's undercutters first), then fold back up.
@@ -156,7 +156,7 @@ class _Reader:
 
     def _known(self, step: str) -> str:
         given = self.labelling.get(step)
-        return given if given in _RANK else self._cache.get(step, "undec")  # type: ignore[return-value]
+        return given if given in _RANK else self._cache.get(step, "undec")
 
     def status(self, step: str) -> StepStatus:
         label = self.step_label(step)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from argmap.text import STATUS_WORDS
 
-__all__ = ["SEMANTICS", "GRADUAL", "ALIASES", "STATUS"]
+__all__ = ["SEMANTICS", "GRADUAL", "ALIASES", "STATUS", "DungSemantics", "GradualMethod"]
+
+#: The names (and ICCMA's abbreviations) of the semantics that label: ``evaluate`` gives an Evaluation.
+DungSemantics = Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal",
+                        "gr", "co", "pr", "st", "sst", "semistable", "semi_stable", "id"]
+#: The names of the gradual methods: ``evaluate`` gives Strengths.
+GradualMethod = Literal["dfquad", "quadratic-energy", "df-quad", "df_quad", "qe", "quadratic_energy",
+                        "quadraticenergy"]
 
 #: Dung semantics, by name.
 SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal")

@@ -35,10 +35,11 @@ from argmap.analysis.schemes import (
     scheme_names_of,
     schemes_of,
 )
+from argmap.model import Claim, Inference
 from argmap.text import shorten
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Inference
+    from argmap.model import ArgumentMap
 
 __all__ = [
     "StepQuestions",
@@ -188,12 +189,12 @@ def critical_questions(m: ArgumentMap, *, sources: bool = True) -> list[StepQues
     for node_id in _order(m):
         node = m[node_id]
         asks: list[tuple[Scheme | SourceKind, CriticalQuestion]] = []
-        if node.kind == "inference":
-            owners: list[Scheme | SourceKind] = list(schemes_of(node))  # type: ignore[arg-type]
-            near = _neighbourhood(node)  # type: ignore[arg-type]
+        if isinstance(node, Inference):
+            owners: list[Scheme | SourceKind] = list(schemes_of(node))
+            near = _neighbourhood(node)
             kind = "step"
         elif sources:
-            owners = list(_source_kinds(node))  # type: ignore[arg-type]
+            owners = list(_source_kinds(node))
             near = {node_id}
             kind = "source"
         else:
@@ -298,14 +299,12 @@ def known_refs(names: Iterable[str]) -> list[str]:
 
 def describe_step(m: ArgumentMap, node_id: str) -> str:
     """A one-line description of a step or claim for listings: role, label or text, target."""
-    from argmap.model import Claim
-
     node = m[node_id]
     if isinstance(node, Claim):
         return f"claim {node_id!r}: {shorten(node.text)}"
     inf: Inference = node
     premises = " + ".join(shorten(p.label or p.text, 40) for p in inf.premises)
     target = inf.target
-    aim = shorten(target.label or target.text, 40) if target.kind == "claim" else f"step {target.id!r}"  # type: ignore[union-attr]
+    aim = shorten(target.label or target.text, 40) if isinstance(target, Claim) else f"step {target.id!r}"
     names = ", ".join(scheme_names_of(inf))
     return f"{inf.role} {node_id!r}: {premises} -> {aim}" + (f"  [{names}]" if names else "")

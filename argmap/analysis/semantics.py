@@ -21,14 +21,14 @@ and sceptical acceptance. ``evaluate(m, "dfquad")`` returns :class:`Strengths` i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from argmap.analysis import dung, sat
 from argmap.analysis.framework import Framework
-from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS
+from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS, DungSemantics, GradualMethod
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
@@ -202,6 +202,36 @@ def _strengths(subject: ArgumentMap | Framework, method: str, base: Mapping[str,
     return Strengths(values, method, thesis.id if thesis is not None else None)
 
 
+@overload
+def evaluate(
+    subject: ArgumentMap | Framework,
+    semantics: DungSemantics = "grounded",
+    *,
+    support: str = "secondary",
+    solver: str = "auto",
+    base: Mapping[str, float] | None = None,
+    max_extensions: int = sat.MAX_EXTENSIONS,
+) -> Evaluation: ...
+@overload
+def evaluate(
+    subject: ArgumentMap | Framework,
+    semantics: GradualMethod,
+    *,
+    support: str = "secondary",
+    solver: str = "auto",
+    base: Mapping[str, float] | None = None,
+    max_extensions: int = sat.MAX_EXTENSIONS,
+) -> Strengths: ...
+@overload
+def evaluate(
+    subject: ArgumentMap | Framework,
+    semantics: str,
+    *,
+    support: str = "secondary",
+    solver: str = "auto",
+    base: Mapping[str, float] | None = None,
+    max_extensions: int = sat.MAX_EXTENSIONS,
+) -> Evaluation | Strengths: ...
 def evaluate(
     subject: ArgumentMap | Framework,
     semantics: str = "grounded",

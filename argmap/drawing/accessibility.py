@@ -29,6 +29,7 @@ import defusedxml.ElementTree as SafeET
 from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
 from argmap.drawing.themes import Theme
 from argmap.errors import RenderError
+from argmap.model import Claim
 from argmap.outline import outline_text
 from argmap.text import shorten
 
@@ -59,8 +60,8 @@ def map_title(m: ArgumentMap) -> str:
 def node_title(m: ArgumentMap, node_id: str, theme: Theme) -> str:
     """What a node is called in the SVG: a claim's text; a step's word, with its label."""
     node = m[node_id]
-    if node.kind == "claim":
-        return node.text  # type: ignore[union-attr]
+    if isinstance(node, Claim):
+        return node.text
     rel = theme.relations.get(node.role)
     word = rel.word if rel else node.role
     return f"{word}: {node.label}" if node.label else word

@@ -36,6 +36,7 @@ from argmap.drawing.inline_svg import InlineSvg, inline_svg
 from argmap.drawing.options import DrawingOptions, Prompts, QuestionList
 from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.svg import drawing_svg
+from argmap.model import Claim
 from argmap.outline import outline
 from argmap.text import ROLE_WORDS, safe_url, status_word
 
@@ -128,14 +129,14 @@ def page_data(
     for node in ids:
         view = m[node]
         entry: dict[str, Any] = {"id": node, "kind": view.kind, "role": view.role}
-        if view.kind == "claim":
-            entry["text"] = view.text  # type: ignore[union-attr]
-            entry["tags"] = [str(t) for t in view.tags]  # type: ignore[union-attr]
+        if isinstance(view, Claim):
+            entry["text"] = view.text
+            entry["tags"] = [str(t) for t in view.tags]
             entry["targets"] = [index[s] for s in m.graph.successors(node)]
         else:
-            entry["polarity"] = view.polarity  # type: ignore[union-attr]
-            if view.scheme:  # type: ignore[union-attr]
-                entry["scheme"] = str(view.scheme)  # type: ignore[union-attr]
+            entry["polarity"] = view.polarity
+            if view.scheme:
+                entry["scheme"] = str(view.scheme)
             entry["premises"] = [index[p] for p in m.graph.predecessors(node) if kinds[p] == "claim"]
             entry["targets"] = [index[s] for s in m.graph.successors(node)]
         entry["incoming"] = [index[p] for p in m.graph.predecessors(node) if kinds[p] == "inference"]

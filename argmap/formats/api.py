@@ -9,41 +9,67 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.formats.files import read_text, write_atomic
 
 if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
     from argmap.drawing.themes import Theme
     from argmap.formats.registry import Format
     from argmap.model import ArgumentMap
 
-__all__ = ["load", "loads", "dump", "dumps", "render", "render_bytes"]
+__all__ = ["load", "loads", "dump", "dumps", "render", "render_bytes", "FrameworkFormat", "MapFormat"]
 
 
-def loads(text: str, format: str, *, path: str | None = None) -> Any:
+#: The formats that read abstract frameworks, and those that read maps.
+FrameworkFormat = Literal["apx", "tgf", "iccma23"]
+MapFormat = Literal["json", "yaml", "argdown", "aif", "kialo", "sadface", "microtexts", "graphml"]
+
+
+@overload
+def loads(text: str, format: FrameworkFormat, *, path: str | None = None) -> Framework: ...
+@overload
+def loads(text: str, format: MapFormat, *, path: str | None = None) -> ArgumentMap: ...
+@overload
+def loads(text: str, format: str, *, path: str | None = None) -> ArgumentMap | Framework: ...
+def loads(text: str, format: str, *, path: str | None = None) -> ArgumentMap | Framework:
     """Read a map (or, for ``apx``/``tgf``/``iccma23``, a framework) from text.
 
     >>> import argmap
     >>> m = argmap.loads('{"format": "argmap", "version": 1, "claims": [{"id": "t", "text": "T"}]}', "json")
-    >>> m["t"].text
+    >>> m.claims["t"].text
     'T'
     """
     fmt = registry.get(format)
     if fmt.reader is None:
         raise ArgmapError(f"format {fmt.name!r} can be written but not read")
-    return fmt.reader(text, path)
+    result: ArgumentMap | Framework = fmt.reader(text, path)
+    return result
 
 
-def load(path: str | Path, format: str | None = None) -> Any:
-    """Read a file; the format comes from its name (and content, for ``.json``/``.txt``)."""
+@overload
+def load(path: str | Path, format: FrameworkFormat) -> Framework: ...
+@overload
+def load(path: str | Path, format: MapFormat | None = None) -> ArgumentMap: ...
+@overload
+def load(path: str | Path, format: str) -> ArgumentMap | Framework: ...
+def load(path: str | Path, format: str | None = None) -> ArgumentMap | Framework:
+    """Read a file; the format comes from its name (and content, for ``.json``/``.txt``).
+
+    Type checkers see a map when ``format`` names a map format or is left out, a framework when
+    it names ``apx``, ``tgf`` or ``iccma23``. A framework file read by its name alone is still a
+    :class:`~argmap.Framework` at run time: pass ``format=`` (or check with ``isinstance``) where
+    a file may be either.
+    """
     text = read_text(path)
     fmt = registry.get(format) if format else registry.for_path(path, reading=True, text=text)
     if fmt.reader is None:
         raise ArgmapError(f"format {fmt.name!r} can be written but not read")
-    return fmt.reader(text, str(path))
+    result: ArgumentMap | Framework = fmt.reader(text, str(path))
+    return result
 
 
 def dumps(m: Any, format: str) -> str:

@@ -28,6 +28,7 @@ from argmap.drawing.page import page
 from argmap.drawing.raster import rasterize
 from argmap.drawing.svgdoc import SVG_NS
 from argmap.drawing.themes import FONT_FALLBACK
+from argmap.model import Inference
 from argmap.outline import outline
 from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
 from argmap.text import ROLE_WORDS
@@ -210,7 +211,7 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
             x1, y1 = parent.x, parent.y + 12
             path = f"M{x1:.1f},{y1:.1f} L{box.x + box.width + 1:.1f},{box.y + 12:.1f}"
         node = m[box.node]
-        attack = node.kind == "inference" and node.polarity == "attack"  # type: ignore[union-attr]
+        attack = isinstance(node, Inference) and node.polarity == "attack"
         dash = ' stroke-dasharray="5 3"' if attack else ""
         out.append(f'<path d="{path}" fill="none" stroke="#333" stroke-width="1.2"{dash} marker-end="url(#arrow)"/>')
     for box in boxes:

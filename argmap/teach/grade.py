@@ -203,7 +203,7 @@ def _places(m: ArgumentMap, claim: Claim, to_model: dict[str, str]) -> list[_Pla
 
 
 def _describe(m: ArgumentMap, ids: Iterable[str]) -> str:
-    texts = [m[i].text for i in sorted(ids)]  # type: ignore[union-attr]
+    texts = [m.claims[i].text for i in sorted(ids)]
     return " / ".join(f"“{shorten(t, at_word=True)}”" for t in texts) or "nothing"
 
 
@@ -228,9 +228,8 @@ def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD
             findings.append(GradeNote("missing", mc.id, None,
                                     f"the {mc.role} “{shorten(mc.text, at_word=True)}” is not in the map"))
             continue
-        sc = student[s_of[mc.id]]
-        assert sc.kind == "claim"
-        have = _places(student, sc, m_of)  # type: ignore[arg-type]
+        sc = student.claims[s_of[mc.id]]
+        have = _places(student, sc, m_of)
         claim_findings: list[GradeNote] = []
         if not want and have:
             # The model's thesis drawn as a premise of something.

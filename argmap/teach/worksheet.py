@@ -40,10 +40,11 @@ from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
 from argmap.formats.files import write_atomic
 from argmap.formats.markdown import escape as md_escape
+from argmap.model import Inference
 from argmap.outline import outline, outline_text
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Inference
+    from argmap.model import ArgumentMap
 
 __all__ = [
     "Blank",
@@ -163,13 +164,13 @@ def focus_map(m: ArgumentMap, claim_id: str) -> ArgumentMap:
     """
     import networkx as nx
 
-    if claim_id not in m or m[claim_id].kind != "claim":
+    claim = m.claims.get(claim_id)
+    if claim is None:
         raise ArgmapError(f"cannot focus on {claim_id!r}: the map has no claim with that id")
     keep = nx.ancestors(m.graph, claim_id) | {claim_id}
     sub = m.copy()
     sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in keep])
-    claim = m[claim_id]
-    name = claim.label or claim.text  # type: ignore[union-attr]
+    name = claim.label or claim.text
     sub.title = f"{m.title}: {name}" if m.title else name
     # A kept claim may have been a premise of a dropped step only: it stays, unattached.
     return sub
@@ -193,11 +194,11 @@ def _pick_objections(m: ArgumentMap, chosen: int | Sequence[str] | None, rng: ra
         node = m.get(name)
         if node is None:
             raise ArgmapError(f"no claim or step with id {name!r} in the map")
-        found = [node] if node.kind == "inference" else [s for s in steps if node in s.premises]
+        found = [node] if isinstance(node, Inference) else [s for s in steps if node in s.premises]
         found = [s for s in found if s in steps]
         if not found:
             raise ArgmapError(f"{name!r} is not an objection (or a premise of one)")
-        picked.extend(s for s in found if s not in picked)  # type: ignore[misc]
+        picked.extend(s for s in found if s not in picked)
     return picked
 
 
@@ -254,11 +255,11 @@ def make_worksheet(
         rng.shuffle(shuffled)
         for letter, claim_id in zip(_letters(len(shuffled)), shuffled, strict=True):
             letters[claim_id] = letter
-            bank.append((letter, m[claim_id].text))  # type: ignore[union-attr]
+            bank.append((letter, m.claims[claim_id].text))
     made = []
     for number, claim_id in enumerate(chosen, start=1):
-        claim = m[claim_id]
-        made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,  # type: ignore[union-attr]
+        claim = m.claims[claim_id]
+        made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,
                           letters.get(claim_id)))
     return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels))
 

@@ -151,7 +151,7 @@ def test_semantics_names_and_errors() -> None:
     with pytest.raises(ArgmapError, match="unknown solver"):
         evaluate(fw, "preferred", solver="z3")
     with pytest.raises(ArgmapError, match="ArgumentMap or a Framework"):
-        evaluate("not a map", "grounded")  # type: ignore[arg-type]
+        evaluate("not a map", "grounded")  # type: ignore[call-overload]
 
 
 def test_enumeration_stops_with_advice_past_the_limit() -> None:

@@ -9,39 +9,39 @@ import pytest
 from defusedxml import ElementTree as SafeET
 
 import argmap
-from argmap.analysis.questions import critical_questions, open_questions, step_prompts, unplaced_answers
+from argmap.analysis.questions import StepQuestions, critical_questions, open_questions, step_prompts, unplaced_answers
 from argmap.analysis.schemes import get_scheme
 from argmap.cli import main
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _by_node(m: argmap.ArgumentMap, **kw: bool) -> dict[str, object]:
+def _by_node(m: argmap.ArgumentMap, **kw: bool) -> dict[str, StepQuestions]:
     return {e.node: e for e in critical_questions(m, **kw)}
 
 
-def test_oped_steps_leave_every_question_of_their_schemes_open(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_oped_steps_leave_every_question_of_their_schemes_open(oped_map: argmap.ArgumentMap) -> None:
     entries = _by_node(oped_map, sources=False)
     assert set(entries) == {"manpower-step", "no-blame-step", "security-objection"}
     security = entries["security-objection"]
     expected = [q.ref for s in ("negative-consequences", "position-to-know") for q in get_scheme(s).questions]
-    assert [q.ref for q in security.open] == expected  # type: ignore[attr-defined]
-    assert security.answered == ()  # type: ignore[attr-defined]
+    assert [q.ref for q in security.open] == expected
+    assert security.answered == ()
 
 
-def test_source_kinds_ask_questions_of_the_claims(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_source_kinds_ask_questions_of_the_claims(oped_map: argmap.ArgumentMap) -> None:
     entries = _by_node(oped_map)
     # Google search trends are a statistic; the Latvian minister's word an official statement.
-    assert [s.id for s in entries["searches-leave"].schemes] == ["statistic"]  # type: ignore[attr-defined]
-    assert "source:statistic:sample" in [q.ref for q in entries["searches-leave"].open]  # type: ignore[attr-defined]
-    assert [s.id for s in entries["security"].schemes] == ["official-statement"]  # type: ignore[attr-defined]
+    assert [s.id for s in entries["searches-leave"].schemes] == ["statistic"]
+    assert "source:statistic:sample" in [q.ref for q in entries["searches-leave"].open]
+    assert [s.id for s in entries["security"].schemes] == ["official-statement"]
     # An implicit premise has no source kind with questions.
     assert "security-risk" not in entries
 
 
-def test_linked_objections_answer_their_questions(uniforms_map) -> None:  # type: ignore[no-untyped-def]
+def test_linked_objections_answer_their_questions(uniforms_map: argmap.ArgumentMap) -> None:
     entries = _by_node(uniforms_map, sources=False)
-    answered = {q.ref: by for e in entries.values() for q, by in e.answered}  # type: ignore[attr-defined]
+    answered = {q.ref: by for e in entries.values() for q, by in e.answered}
     assert answered == {
         "positive-consequences:evidence": ("study-objection",),
         "correlation-to-cause:third": ("other-measures-undercut",),
@@ -49,7 +49,7 @@ def test_linked_objections_answer_their_questions(uniforms_map) -> None:  # type
         "values:promotes": ("other-ways-rebuttal",),
     }
     # The same question on another step with the same scheme stays open there.
-    cost_open = [q.ref for q in entries["cost-step"].open]  # type: ignore[attr-defined]
+    cost_open = [q.ref for q in entries["cost-step"].open]
     assert "positive-consequences:evidence" in cost_open
     assert "positive-consequences:likely" not in cost_open
     assert unplaced_answers(uniforms_map) == []
@@ -78,7 +78,7 @@ def test_answers_far_from_the_step_or_naming_nothing_are_reported() -> None:
     assert [q.id for q in open_questions(m)[0].open] == ["differences", "base", "counter"]
 
 
-def test_answer_links_survive_the_json_round_trip(uniforms_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answer_links_survive_the_json_round_trip(uniforms_map: argmap.ArgumentMap, tmp_path: Path) -> None:
     path = tmp_path / "debate.json"
     argmap.dump(uniforms_map, path)
     again = argmap.load(path)
@@ -87,13 +87,14 @@ def test_answer_links_survive_the_json_round_trip(uniforms_map, tmp_path: Path) 
         "answers": "positive-consequences:evidence"}
 
 
-def test_schemes_list_survives_the_json_round_trip(oped_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_schemes_list_survives_the_json_round_trip(oped_map: argmap.ArgumentMap, tmp_path: Path) -> None:
     path = tmp_path / "oped.json"
     argmap.dump(oped_map, path)
     assert argmap.load(path)["security-objection"].data["schemes"] == ["argument from position to know"]
 
 
-def test_questions_cli_text_and_json(uniforms_map, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_questions_cli_text_and_json(uniforms_map: argmap.ArgumentMap, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "debate.json"
     argmap.dump(uniforms_map, path)
     assert main(["questions", str(path), "--no-sources"]) == 0
@@ -122,7 +123,7 @@ def test_questions_cli_bad_input_exits_1(tmp_path: Path, capsys: pytest.CaptureF
     assert exc.value.code == 2
 
 
-def test_prompt_boxes_are_dashed_and_list_the_open_questions(uniforms_map, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_prompt_boxes_are_dashed_and_list_the_open_questions(uniforms_map: argmap.ArgumentMap, tmp_path: Path) -> None:
     out = argmap.render(uniforms_map, tmp_path / "q.svg", questions=True)
     root = SafeET.parse(out).getroot()
     prompts = {g.get("id"): g for g in root.iter(SVG + "g")
@@ -139,7 +140,8 @@ def test_prompt_boxes_are_dashed_and_list_the_open_questions(uniforms_map, tmp_p
     assert "-questions" not in plain
 
 
-def test_render_cli_questions_flag(oped_map, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_render_cli_questions_flag(oped_map: argmap.ArgumentMap, tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "oped.json"
     argmap.dump(oped_map, src)
     assert main(["render", str(src), "-o", str(tmp_path / "o.svg"), "--questions"]) == 0

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import argmap
 from argmap.analysis.schemes import (
     BURDENS,
     TARGETS,
+    Scheme,
+    SourceKind,
     catalogue,
     get_scheme,
     get_source_kind,
@@ -99,7 +102,7 @@ def test_broken_catalogues_are_refused_with_a_reason() -> None:
         load_catalogue("schemes: [unclosed")
 
 
-def test_every_scheme_in_the_example_maps_is_in_the_catalogue(any_map) -> None:  # type: ignore[no-untyped-def]
+def test_every_scheme_in_the_example_maps_is_in_the_catalogue(any_map: argmap.ArgumentMap) -> None:
     from argmap.analysis.schemes import scheme_names_of
 
     named = [n for inf in any_map.inferences for n in scheme_names_of(inf)]
@@ -107,15 +110,17 @@ def test_every_scheme_in_the_example_maps_is_in_the_catalogue(any_map) -> None: 
     assert all(is_known_scheme(n) for n in named), named
 
 
-def test_the_oped_steps_use_the_schemes_the_issue_names(oped_map) -> None:  # type: ignore[no-untyped-def]
-    assert [s.id for s in schemes_of(oped_map["manpower-step"])] == ["positive-consequences"]
-    assert [s.id for s in schemes_of(oped_map["no-blame-step"])] == ["values"]
-    assert [s.id for s in schemes_of(oped_map["security-objection"])] == ["negative-consequences", "position-to-know"]
+def test_the_oped_steps_use_the_schemes_the_issue_names(oped_map: argmap.ArgumentMap) -> None:
+    assert [s.id for s in schemes_of(oped_map.inferences["manpower-step"])] == ["positive-consequences"]
+    assert [s.id for s in schemes_of(oped_map.inferences["no-blame-step"])] == ["values"]
+    security = schemes_of(oped_map.inferences["security-objection"])
+    assert [s.id for s in security] == ["negative-consequences", "position-to-know"]
 
 
 def test_docs_list_every_scheme_and_source_kind() -> None:
     from pathlib import Path
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "schemes.md").read_text(encoding="utf-8")
-    for item in (*catalogue().schemes, *catalogue().source_kinds):
+    items: list[Scheme | SourceKind] = [*catalogue().schemes, *catalogue().source_kinds]
+    for item in items:
         assert f"| `{item.id}` | {item.name} |" in text, item.id

@@ -26,7 +26,7 @@ def _node_groups(root: ET.Element) -> list[ET.Element]:
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
-def test_svg_has_role_title_and_outline_desc(any_map, theme: str) -> None:  # type: ignore[no-untyped-def]
+def test_svg_has_role_title_and_outline_desc(any_map: argmap.ArgumentMap, theme: str) -> None:
     root = _root(render_bytes(any_map, "svg", theme=theme))
     assert root.get("role") == "img"
     first, second = list(root)[:2]
@@ -35,7 +35,7 @@ def test_svg_has_role_title_and_outline_desc(any_map, theme: str) -> None:  # ty
     assert root.get("aria-labelledby") == f"{first.get('id')} {second.get('id')}"
 
 
-def test_every_node_is_titled_with_its_text_never_an_internal_id(any_map) -> None:  # type: ignore[no-untyped-def]
+def test_every_node_is_titled_with_its_text_never_an_internal_id(any_map: argmap.ArgumentMap) -> None:
     root = _root(render_bytes(any_map, "svg"))
     words = {role: rel.word for role, rel in get_theme("default").relations.items()}
     seen = set()
@@ -45,7 +45,7 @@ def test_every_node_is_titled_with_its_text_never_an_internal_id(any_map) -> Non
         node_id = (group.get("id") or "").removeprefix("am-")
         if node_id in any_map:
             node = any_map[node_id]
-            if node.kind == "claim":
+            if isinstance(node, argmap.Claim):
                 assert title.text == node.text
             else:
                 expected = words[node.role] + (f": {node.label}" if node.label else "")
@@ -64,13 +64,13 @@ def test_map_text_is_escaped_in_title_desc_and_node_titles() -> None:
     svg = render_bytes(m, "svg")
     assert b"<script>" not in svg and b"<b>bold" not in svg
     root = _root(svg)
-    assert root.find(SVG + "title").text == nasty  # type: ignore[union-attr]
+    assert root.findtext(SVG + "title") == nasty
     assert not list(root.iter(SVG + "script"))
     titles = [e.text for e in root.iter(SVG + "title")]
     assert nasty in titles and "R & <b>bold</b>" in titles and "because: </title><desc>" in titles
 
 
-def test_svg_bytes_are_deterministic(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_svg_bytes_are_deterministic(oped_map: argmap.ArgumentMap) -> None:
     from argmap.gallery.conscription import build_map
 
     assert render_bytes(oped_map, "svg") == render_bytes(build_map(), "svg")
@@ -80,19 +80,20 @@ def test_untitled_map_is_named_by_its_thesis() -> None:
     m = argmap.ArgumentMap()
     m.support(m.claim("Tea is good."), "It is warm.")
     root = _root(render_bytes(m, "svg"))
-    assert root.find(SVG + "title").text == "Argument map: Tea is good."  # type: ignore[union-attr]
+    assert root.findtext(SVG + "title") == "Argument map: Tea is good."
 
 
-def test_linked_premises_and_sections_get_readable_titles(oped_map) -> None:  # type: ignore[no-untyped-def]
-    oped_map["no-blame"].group = "Values"  # type: ignore[union-attr]
+def test_linked_premises_and_sections_get_readable_titles(oped_map: argmap.ArgumentMap) -> None:
+    oped_map["no-blame"].group = "Values"
     root = _root(render_bytes(oped_map, "svg"))
-    clusters = {g.get("id"): g.find(SVG + "title").text for g in root.iter(SVG + "g")  # type: ignore[union-attr]
+    clusters = {g.get("id"): g.findtext(SVG + "title", "") for g in root.iter(SVG + "g")
                 if "cluster" in (g.get("class") or "").split()}
     assert clusters["am-security-objection-linked"].startswith("Linked premises: Latvia will not issue")
     assert "Section: Values" in clusters.values()
 
 
-def test_ids_of_two_maps_on_one_page_do_not_clash(oped_map, uniforms_map) -> None:  # type: ignore[no-untyped-def]
+def test_ids_of_two_maps_on_one_page_do_not_clash(oped_map: argmap.ArgumentMap,
+                                                  uniforms_map: argmap.ArgumentMap) -> None:
     a = _root(render_bytes(oped_map, "svg")).find(SVG + "title")
     b = _root(render_bytes(uniforms_map, "svg")).find(SVG + "title")
     assert a is not None and b is not None and a.get("id") != b.get("id")

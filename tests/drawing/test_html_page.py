@@ -94,7 +94,8 @@ def test_hostile_text_stays_text(hostile_page: str) -> None:
     m = hostile_map()
     assert [n["id"] for n in data["nodes"]] == list(m.graph.nodes)
     thesis = data["nodes"][0]
-    assert thesis["text"] == m.thesis.text and thesis["label"] == HOSTILE[1] and thesis["tags"] == HOSTILE[:4]
+    assert m.thesis is not None and thesis["text"] == m.thesis.text
+    assert thesis["label"] == HOSTILE[1] and thesis["tags"] == HOSTILE[:4]
     # Only http(s) and mailto URLs get an href; these are all dangerous, so none does.
     sources = [s for n in data["nodes"] for s in n.get("sources", [])]
     assert {s["url"] for s in sources if "url" in s} <= set(BAD_URLS)
@@ -174,9 +175,9 @@ def test_page_data_carries_evaluation_questions_and_folds() -> None:
 
 def test_options_are_checked() -> None:
     with pytest.raises(ArgmapError, match="evaluation="):
-        page_of(debate_map(), evaluation=["in"])  # type: ignore[arg-type]
+        page_of(debate_map(), evaluation=["in"])
     with pytest.raises(ArgmapError, match="questions="):
-        page_of(debate_map(), questions="why?")  # type: ignore[arg-type]
+        page_of(debate_map(), questions="why?")
 
 
 def test_outline_is_nested_lists_in_reading_order() -> None:

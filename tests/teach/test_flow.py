@@ -180,12 +180,12 @@ def test_flow_sheet_columns_and_rows() -> None:
 
 def test_flow_svg_is_valid_accessible_and_escaped() -> None:
     m = uniforms_ld()
-    m["state"].text = '<script>window.__pwned=1</script> & "x"'  # type: ignore[union-attr]
+    m.claims["state"].text = '<script>window.__pwned=1</script> & "x"'
     svg = flow_svg(m)
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.find(ns + "title") is not None
-    assert "freedom of expression" in (root.find(ns + "desc").text or "")  # type: ignore[union-attr]
+    assert "freedom of expression" in root.findtext(ns + "desc", "")
     texts = " ".join(t.text or "" for t in root.iter(ns + "text"))
     assert '<script>window.__pwned=1</script> & "x"' in texts
     assert root.find(f".//{ns}script") is None

@@ -113,7 +113,7 @@ class _Tags(HTMLParser):
 def test_html_is_self_contained_and_escapes_map_text() -> None:
     m = debate_club()
     m.title = '<img src="https://example.com/x.png"> & </script>'
-    m["online"].text = "</script><script>window.__pwned = 1</script>"  # type: ignore[union-attr]
+    m.claims["online"].text = "</script><script>window.__pwned = 1</script>"
     page = reveal_html(m)
     parser = _Tags()
     parser.feed(page)

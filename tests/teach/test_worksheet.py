@@ -52,7 +52,7 @@ def _bbox(group: ET.Element) -> tuple[float, float]:
     return max(xs) - min(xs), max(ys) - min(ys)
 
 
-def test_random_blanks_are_reproducible_by_seed_and_skip_the_thesis(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_random_blanks_are_reproducible_by_seed_and_skip_the_thesis(oped_map: argmap.ArgumentMap) -> None:
     picks = {seed: [b.claim for b in make_worksheet(oped_map, 5, seed=seed).blanks] for seed in range(6)}
     assert picks[3] == [b.claim for b in make_worksheet(oped_map, 5, seed=3).blanks]
     assert len({tuple(p) for p in picks.values()}) > 1
@@ -60,16 +60,16 @@ def test_random_blanks_are_reproducible_by_seed_and_skip_the_thesis(oped_map) ->
         assert len(chosen) == 5 and "thesis" not in chosen
 
 
-def test_blanks_are_numbered_in_reading_order(any_map) -> None:  # type: ignore[no-untyped-def]
+def test_blanks_are_numbered_in_reading_order(any_map: argmap.ArgumentMap) -> None:
     ws = make_worksheet(any_map, 4, seed=11)
     order = _reading_order(any_map)
     assert [b.number for b in ws.blanks] == [1, 2, 3, 4]
     assert [b.claim for b in ws.blanks] == sorted((b.claim for b in ws.blanks), key=order.index)
     for b in ws.blanks:
-        assert b.text == any_map[b.claim].text and b.role == any_map[b.claim].role
+        assert b.text == any_map.claims[b.claim].text and b.role == any_map.claims[b.claim].role
 
 
-def test_default_counts_per_variant(uniforms_map) -> None:  # type: ignore[no-untyped-def]
+def test_default_counts_per_variant(uniforms_map: argmap.ArgumentMap) -> None:
     others = len(uniforms_map.claims) - 1
     assert len(make_worksheet(uniforms_map).blanks) == round(others / 4)
     assert len(make_worksheet(uniforms_map, variant="sort").blanks) == others
@@ -78,7 +78,7 @@ def test_default_counts_per_variant(uniforms_map) -> None:  # type: ignore[no-un
     assert len(steps) == 1 and uniforms_map[steps.pop()].role in ("objection", "undercut")
 
 
-def test_chosen_blanks_and_bad_choices(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_chosen_blanks_and_bad_choices(oped_map: argmap.ArgumentMap) -> None:
     ws = make_worksheet(oped_map, ["security", "manpower"])
     assert [b.claim for b in ws.blanks] == ["manpower", "security"]
     with pytest.raises(ArgmapError, match="no claim with id 'nope'"):
@@ -102,7 +102,7 @@ def test_missing_objection_blanks_every_premise_and_hides_the_step_label() -> No
         make_worksheet(m, ["t"], variant="objection")
 
 
-def test_the_sheet_hides_the_answers_the_key_shows_them(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_the_sheet_hides_the_answers_the_key_shows_them(oped_map: argmap.ArgumentMap) -> None:
     ws = make_worksheet(oped_map, 4, seed=2)
     sheet = worksheet_svg(ws)
     key = key_svg(ws)
@@ -110,11 +110,11 @@ def test_the_sheet_hides_the_answers_the_key_shows_them(oped_map) -> None:  # ty
     root = SafeET.fromstring(sheet)
     everything = ET.tostring(root, encoding="unicode")
     for b in ws.blanks:
-        words = " ".join(oped_map[b.claim].text.split()[:4])  # a wrapped line starts with these
+        words = " ".join(oped_map.claims[b.claim].text.split()[:4])  # a wrapped line starts with these
         assert words not in sheet_texts
-        assert oped_map[b.claim].text not in everything  # nor in titles or the desc
+        assert oped_map.claims[b.claim].text not in everything  # nor in titles or the desc
         group = _group(sheet, f"am-{b.claim}")
-        assert group.find(SVG + "title").text == f"Blank {b.number} ({b.role}): write the missing claim here"  # type: ignore[union-attr]
+        assert group.findtext(SVG + "title") == f"Blank {b.number} ({b.role}): write the missing claim here"
         width, height = _bbox(group)
         assert width >= BLANK_WIDTH and height >= 90, (width, height)  # room to write by hand
         assert str(b.number) in svg_text_nodes(ET.tostring(group, encoding="unicode"))
@@ -123,10 +123,10 @@ def test_the_sheet_hides_the_answers_the_key_shows_them(oped_map) -> None:  # ty
     assert SafeET.fromstring(sheet).get("role") == "img"
 
 
-def test_word_bank_lists_every_blank_once_with_letters(uniforms_map) -> None:  # type: ignore[no-untyped-def]
+def test_word_bank_lists_every_blank_once_with_letters(uniforms_map: argmap.ArgumentMap) -> None:
     ws = make_worksheet(uniforms_map, variant="sort", seed=9)
     assert sorted(text for _, text in ws.bank) == sorted(b.text for b in ws.blanks)
-    assert sorted(b.letter for b in ws.blanks) == [letter for letter, _ in ws.bank] == sorted(
+    assert sorted(b.letter or "" for b in ws.blanks) == [letter for letter, _ in ws.bank] == sorted(
         letter for letter, _ in ws.bank)
     md = worksheet_markdown(ws)
     assert "## Word bank" in md
@@ -148,16 +148,16 @@ def test_markdown_escapes_claim_text() -> None:
     assert "<b>" not in md and "\\<b\\>" in md and "\\[links\\]" in md and "\\*Bold\\*" in md
 
 
-def test_focus_keeps_one_branch(oped_map) -> None:  # type: ignore[no-untyped-def]
+def test_focus_keeps_one_branch(oped_map: argmap.ArgumentMap) -> None:
     part = focus_map(oped_map, "no-blame")
-    assert part.thesis.id == "no-blame"  # type: ignore[union-attr]
+    assert part.thesis is not None and part.thesis.id == "no-blame"
     assert "manpower" not in part and "protests" in part
     with pytest.raises(ArgmapError, match="no claim"):
         focus_map(oped_map, "no-blame-step")
 
 
 @pytest.mark.parametrize("suffix", ["svg", "pdf", "png", "md"])
-def test_files_and_their_key_beside_them(uniforms_map, tmp_path: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+def test_files_and_their_key_beside_them(uniforms_map: argmap.ArgumentMap, tmp_path: Path, suffix: str) -> None:
     ws = make_worksheet(uniforms_map, 3, seed=1)
     sheet, key = write_worksheet(ws, tmp_path / f"sheet.{suffix}")
     assert key == key_path(sheet) == tmp_path / f"sheet-key.{suffix}"
@@ -168,7 +168,7 @@ def test_files_and_their_key_beside_them(uniforms_map, tmp_path: Path, suffix: s
         or suffix == "pdf"  # PDFs carry a creation date
 
 
-def test_worksheet_cli(oped_map, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_worksheet_cli(oped_map: argmap.ArgumentMap, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "oped.json"
     argmap.dump(oped_map, src)
     out = tmp_path / "sheet.svg"
