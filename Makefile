@@ -32,7 +32,8 @@ test: install-test
 
 lint: install-test
 	$(BIN)/ruff check argmap tests examples bench
-	$(BIN)/mypy argmap
+	$(BIN)/mypy argmap tests
+	$(BIN)/lint-imports
 
 examples: install
 	$(BIN)/python examples/conscription.py
@@ -46,4 +47,4 @@ bench: install-test
 	$(BIN)/python bench/html_bench.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
