@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
 
 import networkx as nx
 
@@ -29,6 +29,8 @@ from argmap.errors import ValidationError
 
 if TYPE_CHECKING:
     import graphviz
+
+    from argmap.drawing.options import DrawingKeywords
 
 __all__ = [
     "ArgumentMap",
@@ -627,16 +629,7 @@ class ArgumentMap:
             raise ValidationError(found)
 
     # -- display ----------------------------------------------------------------------------
-    def to_dot(
-        self,
-        theme: str = "default",
-        *,
-        legend: bool = True,
-        badges: Mapping[str, str] | None = None,
-        node_styles: Mapping[str, Mapping[str, str]] | None = None,
-        questions: bool = False,
-        evaluation: Mapping[str, Any] | None = None,
-    ) -> graphviz.Digraph:
+    def to_dot(self, theme: str = "default", **options: Unpack[DrawingKeywords]) -> graphviz.Digraph:
         """The map as a ``graphviz.Digraph`` (DOT source; no layout engine needed).
 
         The options are those of ``argmap.render``.
@@ -644,9 +637,7 @@ class ArgumentMap:
         from argmap.drawing.options import DrawingOptions  # the one sanctioned call up to drawing
         from argmap.drawing.output import digraph
 
-        options = DrawingOptions(legend=legend, badges=badges or {}, node_styles=node_styles or {},
-                                 questions=questions, evaluation=evaluation)
-        return digraph(self, theme, options)
+        return digraph(self, theme, DrawingOptions.of(**options))
 
     def _repr_svg_(self) -> str:
         from argmap.drawing.output import draw  # the one sanctioned call up to drawing

@@ -21,7 +21,7 @@ and sceptical acceptance. ``evaluate(m, "dfquad")`` returns :class:`Strengths` i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +34,7 @@ from argmap.errors import ArgmapError
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["evaluate", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
+__all__ = ["evaluate", "EvaluateOptions", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
            "canonical_semantics"]
 
 _SINGLE = ("grounded", "ideal")
@@ -202,36 +202,24 @@ def _strengths(subject: ArgumentMap | Framework, method: str, base: Mapping[str,
     return Strengths(values, method, thesis.id if thesis is not None else None)
 
 
+class EvaluateOptions(TypedDict, total=False):
+    """The keyword options of :func:`evaluate`, typed (see its docstring)."""
+
+    support: str
+    solver: str
+    base: Mapping[str, float] | None
+    max_extensions: int
+
+
 @overload
-def evaluate(
-    subject: ArgumentMap | Framework,
-    semantics: DungSemantics = "grounded",
-    *,
-    support: str = "secondary",
-    solver: str = "auto",
-    base: Mapping[str, float] | None = None,
-    max_extensions: int = sat.MAX_EXTENSIONS,
-) -> Evaluation: ...
+def evaluate(subject: ArgumentMap | Framework, semantics: DungSemantics = "grounded",
+             **options: Unpack[EvaluateOptions]) -> Evaluation: ...
 @overload
-def evaluate(
-    subject: ArgumentMap | Framework,
-    semantics: GradualMethod,
-    *,
-    support: str = "secondary",
-    solver: str = "auto",
-    base: Mapping[str, float] | None = None,
-    max_extensions: int = sat.MAX_EXTENSIONS,
-) -> Strengths: ...
+def evaluate(subject: ArgumentMap | Framework, semantics: GradualMethod,
+             **options: Unpack[EvaluateOptions]) -> Strengths: ...
 @overload
-def evaluate(
-    subject: ArgumentMap | Framework,
-    semantics: str,
-    *,
-    support: str = "secondary",
-    solver: str = "auto",
-    base: Mapping[str, float] | None = None,
-    max_extensions: int = sat.MAX_EXTENSIONS,
-) -> Evaluation | Strengths: ...
+def evaluate(subject: ArgumentMap | Framework, semantics: str,
+             **options: Unpack[EvaluateOptions]) -> Evaluation | Strengths: ...
 def evaluate(
     subject: ArgumentMap | Framework,
     semantics: str = "grounded",

@@ -274,14 +274,8 @@ def _style(scope: str, svg_size: tuple[float, float], *, standalone: bool) -> st
     return css
 
 
-def html_page(
-    m: ArgumentMap,
-    theme: str | Theme = "default",
-    options: DrawingOptions | None = None,
-    *,
-    prompts: Prompts | None = None,
-    questions: QuestionList | None = None,
-) -> str:
+def html_page(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None, *,
+              prompts: Prompts | None = None, questions: QuestionList | None = None) -> str:
     """The whole page as text.
 
     ``options`` are those of every picture (legend, badges, node styles, evaluation); ``prompts``
@@ -297,14 +291,8 @@ def html_page(
                 body=[_body(m, parts, standalone=True), Script(map_script()), "</div>\n"])
 
 
-def html_fragment(
-    m: ArgumentMap,
-    theme: str | Theme = "default",
-    options: DrawingOptions | None = None,
-    *,
-    prompts: Prompts | None = None,
-    questions: QuestionList | None = None,
-) -> str:
+def html_fragment(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None, *,
+                  prompts: Prompts | None = None, questions: QuestionList | None = None) -> str:
     """The map as one ``<div>`` to embed (notebooks): styles scoped under its id, script in an IIFE.
 
     >>> import argmap

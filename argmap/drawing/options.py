@@ -14,15 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 from argmap.errors import ArgmapError
 
-__all__ = ["DrawingOptions", "Prompts", "QuestionList"]
+__all__ = ["DrawingOptions", "DrawingKeywords", "Prompts", "QuestionList"]
 
 #: The open critical questions drawn beside each step: step id -> [(scheme name, [question, ...])].
 Prompts = Mapping[str, Sequence[tuple[str, Sequence[str]]]]
 #: The questions a page lists for each node: node id -> [question, ...].
 QuestionList = Mapping[str, Sequence[str]]
+
+
+class DrawingKeywords(TypedDict, total=False):
+    """The drawing options as keyword arguments (``argmap.render(m, path, legend=False)``), typed."""
+
+    legend: bool
+    badges: Mapping[str, str] | None
+    node_styles: Mapping[str, Mapping[str, str]] | None
+    evaluation: Mapping[str, object] | None
+    questions: bool | QuestionList | None
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,17 @@ class DrawingOptions:
     node_styles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     evaluation: Mapping[str, object] | None = None
     questions: bool | QuestionList | None = None
+
+    @classmethod
+    def of(cls, **keywords: Unpack[DrawingKeywords]) -> DrawingOptions:
+        """The options from keyword arguments, where None means the default.
+
+        >>> DrawingOptions.of(badges=None, legend=False)
+        DrawingOptions(legend=False, badges={}, node_styles={}, evaluation=None, questions=None)
+        """
+        return cls(legend=keywords.get("legend", True), badges=keywords.get("badges") or {},
+                   node_styles=keywords.get("node_styles") or {}, evaluation=keywords.get("evaluation"),
+                   questions=keywords.get("questions"))
 
     def __post_init__(self) -> None:
         if self.evaluation is not None and not isinstance(self.evaluation, Mapping):

@@ -7,9 +7,8 @@ a theme and drawing options); all of them find the format in the one registry
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 from argmap.errors import ArgmapError
 from argmap.formats import registry
@@ -17,6 +16,7 @@ from argmap.formats.files import read_text, write_atomic
 
 if TYPE_CHECKING:
     from argmap.analysis.framework import Framework
+    from argmap.drawing.options import DrawingKeywords
     from argmap.drawing.themes import Theme
     from argmap.formats.registry import Format
     from argmap.model import ArgumentMap
@@ -119,17 +119,8 @@ def _picture_of(path: Path) -> str:
     return next((f.name for f in registry.pictures() if suffix in f.suffixes), suffix.lstrip("."))
 
 
-def render_bytes(
-    m: ArgumentMap,
-    format: str,
-    theme: str | Theme = "default",
-    *,
-    legend: bool = True,
-    badges: Mapping[str, str] | None = None,
-    node_styles: Mapping[str, Mapping[str, str]] | None = None,
-    questions: bool | Mapping[str, list[str]] | None = None,
-    evaluation: Mapping[str, Any] | None = None,
-) -> bytes:
+def render_bytes(m: ArgumentMap, format: str, theme: str | Theme = "default",
+                 **options: Unpack[DrawingKeywords]) -> bytes:
     """The bytes of ``m`` drawn in ``format`` (``svg``, ``png``, ``pdf``, ``dot``, ``html``).
 
     The options are those of :func:`render`.
@@ -146,31 +137,20 @@ def render_bytes(
     get_theme(theme)  # fail on a bad theme before any work
     draw = _picture(format).draw
     assert draw is not None
-    options = DrawingOptions(legend=legend, badges=badges or {}, node_styles=node_styles or {},
-                             questions=questions, evaluation=evaluation)
-    return draw(m, theme, options)
+    return draw(m, theme, DrawingOptions.of(**options))
 
 
-def render(
-    m: ArgumentMap,
-    path: str | Path,
-    format: str | None = None,
-    theme: str | Theme = "default",
-    *,
-    legend: bool = True,
-    badges: Mapping[str, str] | None = None,
-    node_styles: Mapping[str, Mapping[str, str]] | None = None,
-    questions: bool | Mapping[str, list[str]] | None = None,
-    evaluation: Mapping[str, Any] | None = None,
-) -> Path:
+def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: str | Theme = "default",
+           **options: Unpack[DrawingKeywords]) -> Path:
     """Draw the map to a file and return its path; on any failure no file is left behind.
 
     The format comes from the suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.html``) unless
-    given. ``legend`` adds the "How to read this map" box; ``badges`` a line of text to nodes by
-    id; ``node_styles`` Graphviz attributes to nodes by id; ``evaluation`` (what
-    ``argmap.evaluate`` returns) marks each node's status in words and by its border;
-    ``questions=True`` draws each step's open critical questions (see ``docs/html.md`` for what a
-    page does with ``None``, ``False`` or a mapping).
+    given. The drawing options (:class:`~argmap.drawing.options.DrawingOptions`): ``legend``
+    adds the "How to read this map" box; ``badges`` a line of text to nodes by id;
+    ``node_styles`` Graphviz attributes to nodes by id; ``evaluation`` (what ``argmap.evaluate``
+    returns) marks each node's status in words and by its border; ``questions=True`` draws each
+    step's open critical questions (see ``docs/html.md`` for what a page does with ``None``,
+    ``False`` or a mapping).
 
     >>> import argmap, tempfile, pathlib
     >>> m = argmap.ArgumentMap(title="Demo")
@@ -180,7 +160,5 @@ def render(
     ('.svg', True)
     """
     target = Path(path)
-    data = render_bytes(m, format or _picture_of(target), theme, legend=legend, badges=badges,
-                        node_styles=node_styles, questions=questions, evaluation=evaluation)
-    write_atomic(target, data)
+    write_atomic(target, render_bytes(m, format or _picture_of(target), theme, **options))
     return target
