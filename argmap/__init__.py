@@ -63,12 +63,14 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value  # later lookups find it directly
-        return value
-    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+if not TYPE_CHECKING:  # type checkers see the imports above; a typo like argmap.chekc stays an error
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+            globals()[name] = value  # later lookups find it directly
+            return value
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
