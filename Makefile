@@ -34,8 +34,9 @@ lint: install-test
 	$(BIN)/ruff check argmap tests examples bench
 	$(BIN)/mypy argmap
 
-examples: install
+examples: install-test
 	$(BIN)/python examples/conscription.py
+	$(BIN)/python examples/make_grading.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 
