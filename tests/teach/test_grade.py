@@ -380,3 +380,16 @@ def test_the_committed_graded_map_is_current() -> None:
     shown, badges = annotated_map(grade(student, model), student, model)
     committed = (ROOT / "examples" / "student-conscription-graded.svg").read_bytes()
     assert committed == render_bytes(shown, "svg", badges=badges), "run make examples"
+
+
+def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The grader's blind spot (docs/teaching.md): a student's own objection where the model has
+    another, about the same thing, is taken for it; the report lists it for the teacher to check."""
+    model = uniforms.build_map()
+    student = argmap.load(ROOT / "tests" / "teach" / "grading" / "uniforms-long.yaml")
+    report = grade(student, model)
+    assert [(x.model, x.student) for x in report.unsure()] == [("other-measures", "L14")]
+    text = report_text(report, student, model)
+    assert "your teacher may check these" in text and "But Long Beach is a huge city" in text
+    assert report.to_dict()["unsure"] == ["L14"]
