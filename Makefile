@@ -35,8 +35,9 @@ lint: install-test
 	$(BIN)/mypy argmap tests
 	$(BIN)/lint-imports
 
-examples: install
+examples: install-test
 	$(BIN)/python examples/conscription.py
+	$(BIN)/python examples/make_grading.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 

@@ -57,6 +57,7 @@ __all__ = [
     "key_markdown",
     "worksheet_svg",
     "key_svg",
+    "interchangeable",
     "write_worksheet",
 ]
 
@@ -291,14 +292,50 @@ def worksheet_markdown(ws: Worksheet) -> str:
     return "\n".join(lines) + "\n"
 
 
+def interchangeable(ws: Worksheet) -> list[tuple[int, ...]]:
+    """Groups of blanks whose answers may be written in any order: co-premises of one step, or
+    sibling reasons (or objections) of one claim, when nothing else on the sheet tells them apart
+    (nothing bears on them, same kind of box, same step label and scheme).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(); t = m.claim("T", id="t")
+    >>> _ = m.support(t, m.claim("A", id="a")); _ = m.support(t, m.claim("B", id="b"))
+    >>> interchangeable(make_worksheet(m, ["a", "b"]))
+    [(1, 2)]
+    """
+    hidden = set(ws.hidden_labels)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for b in ws.blanks:
+        claim = ws.map[b.claim]
+        steps = claim.inferences  # type: ignore[union-attr]
+        if claim.incoming or len(steps) != 1:
+            continue  # what bears on it, or a second place, fixes which answer goes here
+        step = steps[0]
+        if step.incoming:
+            continue
+        shown = (None if step.id in hidden else step.label, step.scheme)
+        place = ("linked", step.id) if step.linked else ("sibling", step.target.id, step.polarity, shown)
+        groups.setdefault((*place, claim.implicit), []).append(b.number)  # type: ignore[union-attr]
+    return sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1)
+
+
+def _either_order(ws: Worksheet) -> list[str]:
+    return [f"Blanks {', '.join(map(str, g[:-1]))} and {g[-1]} may be given in any order."
+            for g in interchangeable(ws)]
+
+
 def key_markdown(ws: Worksheet) -> str:
-    """The answer key as Markdown: each blank's number, role and claim (and word-bank letter)."""
+    """The answer key as Markdown: each blank's number, role and claim (and word-bank letter),
+    and which blanks may be given in any order."""
     lines = [f"# {_md(ws.key_title)}", "",
              f"Variant: {ws.variant}; seed: {ws.seed}; {len(ws.blanks)} blank(s).", ""]
     for b in ws.blanks:
         letter = f" = **{b.letter}**" if b.letter else ""
         label = f" ({_md(b.label)})" if b.label else ""
         lines.append(f"{b.number}. {b.role.capitalize()}{letter}: {_md(b.text)}{label} `{b.claim}`")
+    either = _either_order(ws)
+    if either:
+        lines += ["", *either]
     return "\n".join(lines) + "\n"
 
 
@@ -411,7 +448,8 @@ def key_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
     th = get_theme(theme)
     styles = {b.claim: {"label": _answer_label(b, b.text, th), "class": f"claim answer {b.role}"}
               for b in ws.blanks}
-    heading = f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>>'
+    either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>' for line in _either_order(ws))
+    heading = f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>{either}>'
     drawing = build_dot(ws.map, th, DrawingOptions(node_styles=styles), graph_attrs={"label": heading})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
     return drawing_svg(drawing, ws.map, title=ws.key_title, desc=desc, titles={}).encode("utf-8")

@@ -152,7 +152,8 @@ def test_the_oped_reads_as_turns_of_an_exchange() -> None:
     assert sides["thesis"] == "aff" and sides["security"] == "neg" and sides["germany-welcomes"] == "aff"
     # A claim used both as a reason and as a rebuttal is said at its earliest turn.
     assert report.said["protests"] == 0 and report.said["protests-rebut"] == 2
-    assert report.dropped == [] and report.new_in_rebuttal == []
+    # The op-ed never answers Latvia's security objection: a dropped argument.
+    assert [d.step for d in report.dropped] == ["security-objection"] and report.new_in_rebuttal == []
 
 
 # --- the sheet ----------------------------------------------------------------------------------

@@ -203,3 +203,28 @@ def test_the_example_worksheets_are_current(tmp_path: Path) -> None:
     for path in written:
         assert path.read_bytes() == (folder / path.name).read_bytes(), (
             f"{path.name} is stale: run python examples/worksheets/make_worksheets.py")
+
+
+def test_the_key_accepts_interchangeable_answers_in_any_order() -> None:
+    from argmap.teach.worksheet import interchangeable
+
+    m = argmap.ArgumentMap(title="Pets")
+    t = m.claim("Cats are the best pets.", id="t")
+    m.support(t, m.claim("Cats are quiet.", id="quiet"))
+    m.support(t, m.claim("Cats are clean.", id="clean"))
+    m.support(t, [m.claim("Cats can be left alone.", id="alone"), m.claim("Owners work all day.", id="work")])
+    evidence = m.claim("Cats groom themselves.", id="groom")
+    groomed = m.support("clean", evidence)
+    m.attack(t, m.claim("Cats scratch furniture.", id="scratch"))
+    # quiet and clean are sibling reasons, but something bears on clean: that tells them apart
+    ws = make_worksheet(m, ["quiet", "clean", "alone", "work", "scratch"])
+    numbers = {b.claim: b.number for b in ws.blanks}
+    assert interchangeable(ws) == [tuple(sorted((numbers["alone"], numbers["work"])))]
+    line = f"Blanks {min(numbers['alone'], numbers['work'])} and {max(numbers['alone'], numbers['work'])} " \
+           "may be given in any order."
+    assert line in key_markdown(ws)
+    assert line in " ".join(svg_text_nodes(key_svg(ws).decode()))
+    m.graph.remove_nodes_from(["groom", groomed.id])
+    ws = make_worksheet(m, ["quiet", "clean", "scratch"])
+    assert interchangeable(ws) == [(1, 2)]  # now nothing tells the two reasons apart
+    assert "may be given in any order" not in key_markdown(make_worksheet(m, ["quiet", "scratch"]))
