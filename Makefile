@@ -32,10 +32,12 @@ test: install-test
 
 lint: install-test
 	$(BIN)/ruff check argmap tests examples bench
-	$(BIN)/mypy argmap
+	$(BIN)/mypy argmap tests
+	$(BIN)/lint-imports
 
-examples: install
+examples: install-test
 	$(BIN)/python examples/conscription.py
+	$(BIN)/python examples/make_grading.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 
@@ -53,4 +55,4 @@ fuzz: install-test
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_SAVE=1 $(BIN)/python -m pytest tests/fuzz/test_fuzz_readers.py -q -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

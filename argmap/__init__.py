@@ -7,16 +7,23 @@
 >>> o = m.attack(t, "Uniforms limit self-expression.")
 >>> m.thesis.text
 'Schools should require uniforms.'
+>>> "check" in dir(argmap) and "check" in argmap.__all__
+True
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, ParseError, RenderError, ValidationError
-from argmap.formats import dump, dumps, load, loads
+from argmap.formats import dump, dumps, load, loads, render, render_bytes
 from argmap.model import ArgumentMap, Claim, Inference, Source
-from argmap.render import render
+
+if TYPE_CHECKING:  # loaded on first use below; imported here so type checkers see the real names
+    from argmap.analysis.checks import Finding, check
+    from argmap.analysis.framework import Framework
+    from argmap.analysis.semantics import evaluate
 
 __all__ = [
     "ArgumentMap",
@@ -32,6 +39,11 @@ __all__ = [
     "dump",
     "dumps",
     "render",
+    "render_bytes",
+    "check",
+    "Finding",
+    "evaluate",
+    "Framework",
     "__version__",
 ]
 
@@ -42,18 +54,24 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
+# Analysis loads on first use (it brings numpy and the checks), keeping `import argmap` light.
+_LAZY = {
+    "check": "argmap.analysis.checks",
+    "Finding": "argmap.analysis.checks",
+    "evaluate": "argmap.analysis.semantics",
+    "Framework": "argmap.analysis.framework",
+}
 
-def __getattr__(name: str) -> Any:
-    # Analysis and teaching parts load on first use, keeping `import argmap` light.
-    lazy = {
-        "check": ("argmap.analysis.checks", "check"),
-        "Finding": ("argmap.analysis.checks", "Finding"),
-        "evaluate": ("argmap.analysis.semantics", "evaluate"),
-        "Framework": ("argmap.analysis.framework", "Framework"),
-    }
-    if name in lazy:
-        import importlib
 
-        module, attr = lazy[name]
-        return getattr(importlib.import_module(module), attr)
-    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+if not TYPE_CHECKING:  # type checkers see the imports above; a typo like argmap.chekc stays an error
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            value = getattr(importlib.import_module(_LAZY[name]), name)
+            globals()[name] = value  # later lookups find it directly
+            return value
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

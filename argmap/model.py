@@ -21,11 +21,16 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
 
 import networkx as nx
 
 from argmap.errors import ValidationError
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from argmap.drawing.options import DrawingKeywords
 
 __all__ = [
     "ArgumentMap",
@@ -33,6 +38,7 @@ __all__ = [
     "Inference",
     "Source",
     "Node",
+    "NodeList",
     "IMPLICIT_TAG",
     "POLARITIES",
 ]
@@ -319,6 +325,50 @@ class Inference(_NodeView):
 Node = Claim | Inference
 ClaimLike = Claim | str
 Target = Claim | Inference | str
+_View = TypeVar("_View", bound=_NodeView)
+
+
+class NodeList(list[_View]):
+    """The claims (or the steps) of a map, in order; also looked up by id, typed.
+
+    ``m.claims["t"]`` is a :class:`Claim` (``m["t"]`` may be either kind); ``KeyError`` when the
+    map has no claim with that id. ``get`` returns None instead.
+
+    >>> m = ArgumentMap()
+    >>> step = m.support(m.claim("T", id="t"), "R", id="s")
+    >>> m.claims["t"].text, m.inferences["s"].polarity, m.claims[0].id
+    ('T', 'support', 't')
+    >>> m.claims.get("s") is None
+    True
+    """
+
+    __slots__ = ("_map", "_cls")
+
+    def __init__(self, argmap: ArgumentMap, view: type[_View], items: Iterable[_View] = ()) -> None:
+        super().__init__(items)
+        self._map = argmap
+        self._cls: type[_View] = view
+
+    @overload
+    def __getitem__(self, key: SupportsIndex) -> _View: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[_View]: ...
+    @overload
+    def __getitem__(self, key: str) -> _View: ...
+    def __getitem__(self, key: SupportsIndex | slice | str) -> _View | list[_View]:
+        if isinstance(key, str):
+            found = self.get(key)
+            if found is None:
+                raise KeyError(key)
+            return found
+        return super().__getitem__(key)
+
+    def get(self, node_id: str) -> _View | None:
+        """The node with that id when it is of this list's kind, else None."""
+        attrs: dict[str, Any] | None = self._map.graph.nodes.get(node_id)
+        if attrs is None or attrs.get("kind") != self._cls.kind:
+            return None
+        return self._cls(self._map, node_id)
 
 
 def _slug(text: str) -> str:
@@ -527,14 +577,15 @@ class ArgumentMap:
         return self._view(node_id) if node_id in self.graph else None
 
     @property
-    def claims(self) -> list[Claim]:
-        """Every claim, in insertion order."""
-        return [Claim(self, n) for n, k in self.graph.nodes(data="kind") if k == "claim"]
+    def claims(self) -> NodeList[Claim]:
+        """Every claim, in insertion order; ``m.claims[id]`` looks one up by id."""
+        return NodeList(self, Claim, (Claim(self, n) for n, k in self.graph.nodes(data="kind") if k == "claim"))
 
     @property
-    def inferences(self) -> list[Inference]:
-        """Every inference, in insertion order."""
-        return [Inference(self, n) for n, k in self.graph.nodes(data="kind") if k == "inference"]
+    def inferences(self) -> NodeList[Inference]:
+        """Every inference, in insertion order; ``m.inferences[id]`` looks one up by id."""
+        return NodeList(self, Inference,
+                        (Inference(self, n) for n, k in self.graph.nodes(data="kind") if k == "inference"))
 
     @property
     def theses(self) -> list[Claim]:
@@ -578,22 +629,26 @@ class ArgumentMap:
             raise ValidationError(found)
 
     # -- display ----------------------------------------------------------------------------
-    def to_dot(self, theme: str = "default", **options: Any) -> Any:
-        """The map as a ``graphviz.Digraph`` (DOT source; no layout engine needed)."""
-        from argmap.render.dot import build_dot
+    def to_dot(self, theme: str = "default", **options: Unpack[DrawingKeywords]) -> graphviz.Digraph:
+        """The map as a ``graphviz.Digraph`` (DOT source; no layout engine needed).
 
-        return build_dot(self, theme=theme, **options)
+        The options are those of ``argmap.render``.
+        """
+        from argmap.drawing.options import DrawingOptions  # the one sanctioned call up to drawing
+        from argmap.drawing.output import digraph
+
+        return digraph(self, theme, DrawingOptions.of(**options))
 
     def _repr_svg_(self) -> str:
-        from argmap.render.output import render_bytes
+        from argmap.drawing.output import draw  # the one sanctioned call up to drawing
 
-        return render_bytes(self, "svg").decode("utf-8")
+        return draw(self, "svg").decode("utf-8")
 
     def _repr_html_(self) -> str:
         """The interactive map for notebooks: scoped styles, a script that defines no globals."""
-        from argmap.render.html import html_fragment
+        from argmap.drawing.output import notebook_html  # the one sanctioned call up to drawing
 
-        return html_fragment(self)
+        return notebook_html(self)
 
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""

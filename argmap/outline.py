@@ -24,19 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.text import ROLE_WORDS
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["OutlineItem", "outline", "outline_text", "ROLE_WORDS", "NUMBER_PARTS"]
-
-ROLE_WORDS = {
-    "thesis": "Thesis",
-    "reason": "Reason",
-    "objection": "Objection",
-    "rebuttal": "Rebuttal",
-    "undercut": "Undercut",
-    "premise": "Premise",
-}
+__all__ = ["OutlineItem", "outline", "outline_text", "NUMBER_PARTS"]
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,16 @@
-"""Text from a map on its way out: which links may be live, which characters XML can hold.
+"""Small text helpers every layer shares: the words for roles and statuses, shortening, safe links,
+and the characters XML can hold.
 
-Map text is data everywhere it goes. Two rules every writer shares live here, at the bottom of
-the layers, so that formats and drawing apply the same ones:
+They sit at the bottom, beside ``errors``, so that analysis, drawing, teaching and the command
+line say the same thing the same way and import nothing above them to do it. Map text is data
+everywhere it goes: a source's URL is a live link only through :func:`safe_url`, and text bound
+for XML (SVG, the HTML page, GraphML) passes :func:`xml_safe`, since XML 1.0 cannot hold C0
+control characters (a vertical tab pasted from Word), lone surrogates or U+FFFE/U+FFFF.
 
-- :func:`safe_url`: a source's URL becomes a live link only when it can do no more than open a
-  web page or a mail (``http``, ``https``, ``mailto``); ``javascript:``, ``data:``, ``file:``,
-  ``//host`` and the like stay text.
-- :func:`xml_safe`: XML 1.0 cannot hold C0 control characters (a vertical tab pasted from Word),
-  lone surrogates, or U+FFFE/U+FFFF; any of them makes a file that is not well-formed XML.
-
->>> safe_url("javascript:alert(1)") is None
-True
+>>> shorten("Uniforms   reduce bullying over clothes.", 20)
+'Uniforms reduce bul…'
+>>> ROLE_WORDS["rebuttal"], STATUS_WORDS["undec"]
+('Rebuttal', 'undecided')
 >>> xml_safe("Line\\vbreak\\ufffe")
 'Line\\ufffdbreak\\ufffd'
 """
@@ -20,14 +20,58 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["safe_url", "xml_safe", "XML_UNSAFE", "SAFE_SCHEMES"]
+__all__ = ["ROLE_WORDS", "STATUS_WORDS", "status_word", "shorten", "safe_url", "xml_safe", "XML_UNSAFE"]
 
-#: URL schemes a live link may have.
-SAFE_SCHEMES = ("http", "https", "mailto")
+#: How each role of a claim or step reads, capitalised (``Reason``, ``Objection``, ...).
+ROLE_WORDS: dict[str, str] = {
+    "thesis": "Thesis",
+    "reason": "Reason",
+    "objection": "Objection",
+    "rebuttal": "Rebuttal",
+    "undercut": "Undercut",
+    "premise": "Premise",
+}
+
+#: How each label of an evaluation reads: ``in`` is accepted, ``out`` rejected, ``undec`` undecided.
+STATUS_WORDS: dict[str, str] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
+_SAFE_SCHEMES = ("http", "https", "mailto")
 #: Characters XML 1.0 cannot hold: C0 controls but tab, newline and carriage return; lone
 #: surrogates; U+FFFE and U+FFFF.
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def status_word(label: str) -> str:
+    """The word for an evaluation label; a status word in any case reads as itself, lower case;
+    anything else is shown as it is.
+
+    >>> status_word("in"), status_word("UNDECIDED"), status_word("skeptical")
+    ('accepted', 'undecided', 'skeptical')
+    """
+    low = label.lower()
+    if low in STATUS_WORDS:
+        return STATUS_WORDS[low]
+    return low if low in STATUS_WORDS.values() else label
+
+
+def shorten(text: str, width: int = 60, *, at_word: bool = False) -> str:
+    """The text on one line, cut to at most ``width`` characters with an ellipsis.
+
+    ``at_word`` cuts at the last word boundary instead, and drops trailing punctuation.
+
+    >>> shorten("one two three", 10), shorten("one two three", 10, at_word=True)
+    ('one two t…', 'one two…')
+    >>> shorten("short enough")
+    'short enough'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if at_word:
+        return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+    return cut.rstrip() + "…"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -41,8 +85,8 @@ def safe_url(url: str | None) -> str | None:
     (True, True)
     >>> safe_url("https://") is None, safe_url("//example.org") is None
     (True, True)
-    >>> [safe_url(u) for u in ("data:text/html,x", "vbscript:x", "file:///etc/passwd")]
-    [None, None, None]
+    >>> [safe_url(u) for u in ("data:text/html,x", "vbscript:x", "file:///etc/passwd", "http://[::1")]
+    [None, None, None, None]
     """
     if not url:
         return None
@@ -51,15 +95,14 @@ def safe_url(url: str | None) -> str | None:
         return None
     try:
         parts = urlsplit(candidate)
-        host = parts.hostname
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme not in SAFE_SCHEMES:
+    if scheme not in _SAFE_SCHEMES:
         return None
     if scheme == "mailto":
         return candidate if len(candidate) > len("mailto:") else None
-    if not candidate[len(scheme):].startswith("://") or not host:
+    if not candidate[len(scheme):].startswith("://") or not parts.hostname:
         return None
     return candidate
 

@@ -22,12 +22,12 @@ from typing import Any
 import networkx as nx
 
 import argmap
-from argmap.render.dot import build_dot
-from argmap.render.engine import run_engine
-from argmap.render.html import html_page, page_data
-from argmap.render.inline_svg import inline_svg
-from argmap.render.output import postprocess_svg
-from argmap.render.themes import get_theme
+from argmap.drawing.dot import build_dot
+from argmap.drawing.engine import run_engine
+from argmap.drawing.html import html_page, page_data
+from argmap.drawing.inline_svg import inline_svg
+from argmap.drawing.svg import font_fallback
+from argmap.drawing.themes import get_theme
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -173,10 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     m, build_ms = timed(big_map, args.claims, args.seed)
     print(f"map: {len(m.claims)} claims, {len(m.inferences)} inferences (built in {build_ms:.0f} ms)")
     theme = get_theme("default")
-    dot, dot_ms = timed(lambda: build_dot(m, theme).source)
-    raw, layout_ms = timed(run_engine, dot, "svg")
-    svg_text = postprocess_svg(raw.decode("utf-8"), theme.fontname)
-    cleaned, clean_ms = timed(inline_svg, svg_text, set(m.graph.nodes), "bench")
+    drawing, dot_ms = timed(build_dot, m, theme)
+    raw, layout_ms = timed(run_engine, drawing.source, "svg")
+    svg_text = font_fallback(raw.decode("utf-8"), theme.fontname)
+    cleaned, clean_ms = timed(inline_svg, svg_text, drawing, "bench")
     _, data_ms = timed(page_data, m, boxes=cleaned.boxes)
     page, page_ms = timed(html_page, m)
     page_path = out_dir / "big.html"

@@ -2,7 +2,7 @@
 
 The notebook's code cells are run here (no Jupyter needed) and each displayed map's
 ``_repr_html_`` is stored as its output, so the notebook shows the maps even before anyone runs
-it (a viewer that strips scripts shows the picture and the outline). ``tests/render`` checks the
+it (a viewer that strips scripts shows the picture and the outline). ``tests/drawing`` checks the
 stored outputs are current.
 
 Run it from the repository root: ``python examples/make_notebook.py``.

@@ -1,4 +1,4 @@
-"""Shared test fixtures: where the interop corpus lies, and a small map to draw."""
+"""Shared test fixtures: the interop corpus, the op-ed's text, the gallery maps, one Chromium."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from argmap import ArgumentMap
+from argmap.gallery import conscription, uniforms
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +33,7 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
-def oped() -> str:
+def oped_text() -> str:
     """The op-ed the flagship map models (shared/seed), as text."""
     path = corpus_dir().parent / "seed" / "conscription-oped.txt"
     if not path.is_file():
@@ -38,6 +41,25 @@ def oped() -> str:
             pytest.fail(f"the op-ed is missing at {path}")
         pytest.skip(f"the op-ed is missing at {path}")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def oped_map() -> ArgumentMap:
+    """The flagship op-ed map (argmap.gallery.conscription), fresh each time."""
+    return conscription.build_map()
+
+
+@pytest.fixture
+def uniforms_map() -> ArgumentMap:
+    """The school-uniforms classroom debate (argmap.gallery.uniforms), fresh each time."""
+    return uniforms.build_map()
+
+
+@pytest.fixture(params=["oped_map", "uniforms_map"])
+def any_map(request: pytest.FixtureRequest) -> ArgumentMap:
+    """Each gallery map in turn."""
+    found: ArgumentMap = request.getfixturevalue(request.param)
+    return found
 
 
 #: Debian's Chromium (never a downloaded browser build), with the flags this closed network needs.

@@ -32,7 +32,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.checks.finding import quote
+from argmap.analysis.semantics import evaluate
 from argmap.errors import ArgmapError
+from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -42,7 +44,6 @@ __all__ = ["LABELS", "StepStatus", "Explanation", "explain_labelling", "explain"
 #: The three labels of a labelling, best first.
 LABELS: tuple[str, ...] = ("in", "undec", "out")
 _RANK = {"in": 2, "undec": 1, "out": 0}
-_WORD = {"in": "accepted (in)", "out": "rejected (out)", "undec": "undecided (undec)"}
 
 
 @dataclass(frozen=True)
@@ -120,13 +121,13 @@ class _Reader:
         label = self.labelling.get(node)
         if label not in _RANK:
             raise ArgmapError(f"the labelling gives claim {node!r} no label in/out/undec (got {label!r})")
-        return label  # type: ignore[return-value]
+        return label
 
     def step_label(self, step: str) -> str:
         """The step's own label if given, else derived (iteratively, no recursion)."""
         given = self.labelling.get(step)
         if given in _RANK:
-            return given  # type: ignore[return-value]
+            return given
         if step in self._cache:
             return self._cache[step]
         # Walk down the chain of undercuts (each step's undercutters first), then fold back up.
@@ -155,7 +156,7 @@ class _Reader:
 
     def _known(self, step: str) -> str:
         given = self.labelling.get(step)
-        return given if given in _RANK else self._cache.get(step, "undec")  # type: ignore[return-value]
+        return given if given in _RANK else self._cache.get(step, "undec")
 
     def status(self, step: str) -> StepStatus:
         label = self.step_label(step)
@@ -206,7 +207,7 @@ def _why_out(m: ArgumentMap, a: StepStatus) -> str:
 
 
 def _paragraph(m: ArgumentMap, claim: str, label: str, attacks: list[StepStatus], supports: list[StepStatus]) -> str:
-    head = f"{quote(m, claim)} ({claim}) is {_WORD[label]}"
+    head = f"{quote(m, claim)} ({claim}) is {STATUS_WORDS[label]} ({label})"
     standing = [a for a in attacks if a.label == "in"]
     open_ = [a for a in attacks if a.label == "undec"]
     beaten = [a for a in attacks if a.label == "out"]
@@ -300,9 +301,7 @@ def explain(m: ArgumentMap, claim_id: str, semantics: str = "grounded") -> Expla
     Raises:
         ArgmapError: the semantics gives strengths, not labels, or as :func:`explain_labelling`.
     """
-    import argmap
-
-    result = argmap.evaluate(m, semantics=semantics)
+    result = evaluate(m, semantics=semantics)
     labels = _ResultLabels(m, result)
     if claim_id in labels and labels[claim_id] not in _RANK:
         raise ArgmapError(f"semantics {semantics!r} gives no in/out/undec labels to explain")

@@ -268,7 +268,7 @@ class Framework:
                 n += 1
                 step = f"{a}-attacks-{b}-{n}"
             taken.add(step)
-            m.attack(b, m[a], id=step)  # type: ignore[arg-type]
+            m.attack(b, m.claims[a], id=step)
         return m
 
     def restrict(self, keep: Iterable[str]) -> Framework:

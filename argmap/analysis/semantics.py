@@ -21,7 +21,7 @@ and sceptical acceptance. ``evaluate(m, "dfquad")`` returns :class:`Strengths` i
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -29,14 +29,14 @@ import numpy.typing as npt
 from argmap import limits as _limits
 from argmap.analysis import dung, sat
 from argmap.analysis.framework import Framework
-from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS
+from argmap.analysis.names import ALIASES, GRADUAL, SEMANTICS, STATUS, DungSemantics, GradualMethod
 from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:
     from argmap.limits import Limits
     from argmap.model import ArgumentMap
 
-__all__ = ["evaluate", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
+__all__ = ["evaluate", "EvaluateOptions", "Evaluation", "Strengths", "SEMANTICS", "GRADUAL", "ALIASES", "STATUS",
            "canonical_semantics"]
 
 _SINGLE = ("grounded", "ideal")
@@ -204,6 +204,25 @@ def _strengths(subject: ArgumentMap | Framework, method: str, base: Mapping[str,
     return Strengths(values, method, thesis.id if thesis is not None else None)
 
 
+class EvaluateOptions(TypedDict, total=False):
+    """The keyword options of :func:`evaluate`, typed (see its docstring)."""
+
+    support: str
+    solver: str
+    base: Mapping[str, float] | None
+    max_extensions: int | None
+    limits: _limits.Limits | None
+
+
+@overload
+def evaluate(subject: ArgumentMap | Framework, semantics: DungSemantics = "grounded",
+             **options: Unpack[EvaluateOptions]) -> Evaluation: ...
+@overload
+def evaluate(subject: ArgumentMap | Framework, semantics: GradualMethod,
+             **options: Unpack[EvaluateOptions]) -> Strengths: ...
+@overload
+def evaluate(subject: ArgumentMap | Framework, semantics: str,
+             **options: Unpack[EvaluateOptions]) -> Evaluation | Strengths: ...
 def evaluate(
     subject: ArgumentMap | Framework,
     semantics: str = "grounded",

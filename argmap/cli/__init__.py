@@ -9,6 +9,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from argmap import __version__
 from argmap.errors import ArgmapError
 
 __all__ = ["main", "entry", "build_parser", "COMMAND_MODULES"]
@@ -35,8 +36,6 @@ def _command_name(module: str) -> str:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser, with every subcommand (or, given ``only``, just that one)."""
-    from argmap import __version__
-
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Build, read, check, evaluate and draw argument maps.",

@@ -7,31 +7,29 @@ import json
 import sys
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_from, add_input, command
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "check",
-        help="find a map's weak spots (unsupported claims, circles, missing premises, ...)",
-        description="Check a map file and print one line per finding: FILE:LINE: CODE: MESSAGE "
-        "(LINE when the format records it). Exit status 1 when a finding is an error, "
-        "0 when there are only warnings and hints.",
-        epilog="Codes are explained in docs/checks.md. "
-        "Example: argmap check map.argdown --ignore rabbit-rule,holding-hands",
-    )
-    p.add_argument("input", metavar="FILE", help="the map file (its suffix names the format)")
-    p.add_argument("--from", dest="source_format", metavar="FORMAT",
-                   help="read FILE as this format, whatever its suffix")
-    p.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
-                   help="how to print the findings (default: %(default)s)")
+    p = command(sub, "check", run,
+                help="find a map's weak spots (unsupported claims, circles, missing premises, ...)",
+                description="Check a map file and print one line per finding: FILE:LINE: CODE: MESSAGE "
+                "(LINE when the format records it). Exit status 1 when a finding is an error, "
+                "0 when there are only warnings and hints.",
+                epilog="Codes are explained in docs/checks.md. "
+                "Example: argmap check map.argdown --ignore rabbit-rule,holding-hands")
+    add_input(p)
+    add_from(p)
+    add_format(p, help="how to print the findings (default: %(default)s)")
     p.add_argument("--select", metavar="CODES", action="append", default=[],
                    help="run only these checks (comma-separated codes; may repeat)")
     p.add_argument("--ignore", metavar="CODES", action="append", default=[],
                    help="skip these checks (comma-separated codes; may repeat)")
     p.add_argument("--no-hints", action="store_true",
                    help="leave out hints (unanswered objections, the Rabbit and Holding Hands heuristics)")
-    p.set_defaults(func=run, _parser=p)
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -39,7 +37,6 @@ def _codes(values: list[str]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
     from argmap.analysis.checks import CHECKS, SEVERITIES, has_errors
 
     select, ignore = _codes(args.select), _codes(args.ignore)

@@ -6,24 +6,24 @@ import argparse
 import sys
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_from, add_input, command
+from argmap.errors import ArgmapError
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "convert",
-        help="convert a map between formats (Argdown, AIF, Kialo, JSON, YAML, ...)",
-        description="Read IN and write OUT. Formats follow the file names (.aif.json, .kialo.txt, "
-        ".yaml, .md, .graphml, .svg, ...); a .json or .txt input is recognised from its content. "
-        "Use --from/--to when a name does not say. OUT may be - for standard output (needs --to). "
-        "`argmap formats` lists every format.",
-        epilog="Example: argmap convert debate.kialo.txt debate.aif.json",
-    )
-    p.add_argument("input", metavar="IN", help="the map file to read")
+    p = command(sub, "convert", run, help="convert a map between formats (Argdown, AIF, Kialo, JSON, YAML, ...)",
+                description="Read IN and write OUT. Formats follow the file names (.aif.json, .kialo.txt, "
+                ".yaml, .md, .graphml, .svg, ...); a .json or .txt input is recognised from its content. "
+                "Use --from/--to when a name does not say. OUT may be - for standard output (needs --to). "
+                "`argmap formats` lists every format.",
+                epilog="Example: argmap convert debate.kialo.txt debate.aif.json")
+    add_input(p, "the map file to read", metavar="IN")
     p.add_argument("output", metavar="OUT", help="the file to write, or - for standard output")
-    p.add_argument("--from", dest="source_format", metavar="F", help="read IN as format F")
+    add_from(p, metavar="F", help="read IN as format F")
     p.add_argument("--to", dest="target_format", metavar="T", help="write OUT as format T")
-    p.set_defaults(func=run)
 
 
 def _usage(message: str) -> int:
@@ -32,8 +32,6 @@ def _usage(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
-    from argmap.errors import ArgmapError
     from argmap.formats import registry
 
     try:

@@ -6,27 +6,21 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from argmap.render.themes import THEMES
+import argmap
+from argmap.cli.options import add_output, add_theme, command
 
 __all__ = ["add_parser"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "demo",
-        help="render the flagship example map",
-        description="Build the map of the op-ed 'It's a Mistake To Turn Away Russian Civilians "
-        "Fleeing Conscription' and render it.",
-    )
-    p.add_argument("-o", "--output", metavar="OUT", default="conscription.svg",
-                   help="where to write (default: %(default)s; the suffix picks the format)")
-    p.add_argument("--theme", default="default", choices=sorted(THEMES),
-                   help="look of the map (default: %(default)s)")
-    p.set_defaults(func=run)
+    p = command(sub, "demo", run, help="render the flagship example map",
+                description="Build the map of the op-ed 'It's a Mistake To Turn Away Russian Civilians "
+                "Fleeing Conscription' and render it.")
+    add_output(p, "where to write (default: %(default)s; the suffix picks the format)", default="conscription.svg")
+    add_theme(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
     from argmap.gallery.conscription import build_map
 
     out = argmap.render(build_map(), Path(args.output), theme=args.theme)

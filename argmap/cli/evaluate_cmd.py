@@ -7,34 +7,32 @@ import json
 import sys
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_from, add_input, add_output, command
+from argmap.errors import ArgmapError
+
 __all__ = ["add_parser", "run", "report_text"]
 
 
 def add_parser(sub: Any) -> None:
     from argmap.analysis.names import GRADUAL, SEMANTICS
 
-    p = sub.add_parser(
-        "evaluate",
-        help="label every claim in/out/undec under a semantics (or give its strength)",
-        description="Evaluate a map (or an abstract framework: .apx, .tgf, .i23) under Dung's "
-        "semantics or a gradual strength, and print each node's status. "
-        "See docs/semantics.md for how a map becomes a framework.",
-        epilog="Example: argmap evaluate examples/conscription.json --semantics preferred -o eval.svg",
-    )
-    p.add_argument("input", metavar="FILE", help="the map or framework file")
+    p = command(sub, "evaluate", run,
+                help="label every claim in/out/undec under a semantics (or give its strength)",
+                description="Evaluate a map (or an abstract framework: .apx, .tgf, .i23) under Dung's "
+                "semantics or a gradual strength, and print each node's status. "
+                "See docs/semantics.md for how a map becomes a framework.",
+                epilog="Example: argmap evaluate examples/conscription.json --semantics preferred -o eval.svg")
+    add_input(p, "the map or framework file")
     p.add_argument("-s", "--semantics", default="grounded", metavar="S",
                    help=f"one of {', '.join(SEMANTICS + GRADUAL)} (default: %(default)s)")
-    p.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
-                   help="how to print the result (default: %(default)s)")
+    add_format(p)
     p.add_argument("--support", default="secondary", choices=("secondary", "cayrol", "supported", "none"),
                    help="how support becomes attack for a map (default: %(default)s)")
     p.add_argument("--solver", default="auto", choices=("auto", "pysat", "python"),
                    help="SAT solver for the NP-hard semantics (default: %(default)s)")
-    p.add_argument("--from", dest="source_format", metavar="FORMAT",
-                   help="read FILE as this format, whatever its suffix")
-    p.add_argument("-o", "--output", metavar="OUT",
-                   help="also draw the evaluated map to OUT (.svg, .png, .pdf, .dot)")
-    p.set_defaults(func=run)
+    add_from(p)
+    add_output(p, "also draw the evaluated map to OUT (.svg, .png, .pdf, .dot)")
 
 
 def report_text(result: Any, subject: Any) -> str:
@@ -58,10 +56,8 @@ def report_text(result: Any, subject: Any) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
     from argmap.analysis.framework import Framework
     from argmap.analysis.semantics import canonical_semantics
-    from argmap.errors import ArgmapError
 
     try:
         canonical_semantics(args.semantics)

@@ -8,34 +8,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_from, add_input, add_output, command
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "flow",
-        help="a debate's flow: dropped arguments, new arguments in rebuttals, weakest links",
-        description="Read a debate map (claims with data 'side' and 'speech'; the speech order from meta "
-        "'speeches' or a known format: policy, Lincoln-Douglas, public forum, classroom) and report "
-        "arguments dropped by the other side, arguments new in rebuttal speeches, and the weakest "
-        "link on the way to each side's thesis. -o writes a printable flow sheet, one column per "
-        "speech (.svg or .html; .png and .pdf need cairosvg).",
-        epilog="Example: argmap flow examples/debate-conscription.json -o flow.html",
-    )
-    p.add_argument("input", metavar="FILE", help="the debate map file")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="report format on standard output (default: %(default)s)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write the flow sheet (.svg, .html, .png, .pdf)")
+    p = command(sub, "flow", run,
+                help="a debate's flow: dropped arguments, new arguments in rebuttals, weakest links",
+                description="Read a debate map (claims with data 'side' and 'speech'; the speech order from meta "
+                "'speeches' or a known format: policy, Lincoln-Douglas, public forum, classroom) and report "
+                "arguments dropped by the other side, arguments new in rebuttal speeches, and the weakest "
+                "link on the way to each side's thesis. -o writes a printable flow sheet, one column per "
+                "speech (.svg or .html; .png and .pdf need cairosvg).",
+                epilog="Example: argmap flow examples/debate-conscription.json -o flow.html")
+    add_input(p, "the debate map file")
+    add_from(p)
+    add_format(p, help="report format on standard output (default: %(default)s)")
+    add_output(p, "write the flow sheet (.svg, .html, .png, .pdf)")
     p.add_argument("--ruled", type=int, default=0, metavar="N",
                    help="add N ruled lines under the arguments, to flow a live debate on paper")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
     from argmap.teach.flow import analyse, report_text
-    from argmap.teach.flowsheet import flow_html, flow_svg
+    from argmap.teach.flowsheet import flow_html, flow_picture, flow_svg
 
     suffix = Path(args.output).suffix.lower() if args.output else None
     if suffix not in (None, ".svg", ".html", ".htm", ".png", ".pdf"):
@@ -45,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if args.ruled < 0:
         print("argmap flow: error: --ruled must be 0 or more", file=sys.stderr)
         return 2
-    m = argmap.load(args.input)
+    m = argmap.load(args.input, format=args.source_format)
     report = analyse(m)
-    if args.format == "json":
+    if args.output_format == "json":
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(report_text(m, report))
@@ -58,17 +57,5 @@ def run(args: argparse.Namespace) -> int:
         elif suffix == ".svg":
             write_atomic(out, flow_svg(m, report, ruled=args.ruled))
         else:
-            write_atomic(out, _cairo(flow_svg(m, report, ruled=args.ruled), suffix))
+            write_atomic(out, flow_picture(m, out.suffix.lower().lstrip("."), report, ruled=args.ruled))
     return 0
-
-
-def _cairo(svg: str, suffix: str | None) -> bytes:
-    from argmap.errors import RenderError
-
-    try:
-        import cairosvg  # type: ignore[import-untyped]
-    except (ImportError, OSError):
-        raise RenderError("PNG and PDF flow sheets need cairosvg: pip install 'argmap[pdf]'") from None
-    if suffix == ".png":
-        return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=1.5)  # type: ignore[no-any-return]
-    return cairosvg.svg2pdf(bytestring=svg.encode("utf-8"))  # type: ignore[no-any-return]

@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from argmap.cli.options import command
+
 __all__ = ["add_parser", "run", "table"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "formats",
-        help="list the formats argmap can read and write",
-        description="List every format: its name (for --from/--to and format=), the file suffixes "
-        "that select it, and whether argmap reads it, writes it, or both.",
-    )
-    p.set_defaults(func=run)
+    command(sub, "formats", run, help="list the formats argmap can read and write",
+            description="List every format: its name (for --from/--to and format=), the file suffixes "
+            "that select it, and whether argmap reads it, writes it, or both.")
 
 
 def table() -> str:

@@ -7,41 +7,37 @@ import json
 import sys
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_from, add_input, command
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "questions",
-        help="list the critical questions still open, per step",
-        description="List, per step, the critical questions of its argumentation schemes that no "
-        "objection or reason in the map answers yet, and the questions of each claim's kind of "
-        "source. Link an answer with data {\"answers\": \"<scheme id>:<question id>\"} on the "
-        "answering objection or reason (see docs/schemes.md).",
-        epilog="Example: argmap questions examples/conscription.json --format json",
-    )
-    p.add_argument("input", metavar="FILE", help="the map file (its suffix names the format)")
-    p.add_argument("--from", dest="source_format", metavar="FORMAT",
-                   help="read FILE as this format, whatever its suffix")
-    p.add_argument("--format", choices=("text", "json"), default="text",
-                   help="output format (default: %(default)s)")
+    p = command(sub, "questions", run, help="list the critical questions still open, per step",
+                description="List, per step, the critical questions of its argumentation schemes that no "
+                "objection or reason in the map answers yet, and the questions of each claim's kind of "
+                "source. Link an answer with data {\"answers\": \"<scheme id>:<question id>\"} on the "
+                "answering objection or reason (see docs/schemes.md).",
+                epilog="Example: argmap questions examples/conscription.json --format json")
+    add_input(p)
+    add_from(p)
+    add_format(p, help="output format (default: %(default)s)")
     p.add_argument("--no-sources", dest="sources", action="store_false",
                    help="leave out the questions of the claims' kinds of source")
     p.add_argument("--all", dest="show_all", action="store_true",
                    help="also list the questions already answered, and by what")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
-    from argmap.teach.questions import critical_questions, describe_step, unplaced_answers
+    from argmap.analysis.questions import critical_questions, describe_step, unplaced_answers
 
     m = argmap.load(args.input, format=args.source_format)
     entries = critical_questions(m, sources=args.sources)
     if not args.show_all:
         entries = [e for e in entries if e.open]
     unplaced = unplaced_answers(m)
-    if args.format == "json":
+    if args.output_format == "json":
         doc = {
             "open": sum(len(e.open) for e in entries),
             "answered": sum(len(e.answered) for e in entries),

@@ -7,55 +7,52 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import argmap
+from argmap.cli.options import add_format, add_from, add_input, add_output, add_theme, command
+
 __all__ = ["add_parser", "run"]
 
 
 def add_parser(sub: Any) -> None:
-    from argmap.render.themes import THEMES
     from argmap.teach.reveal import DEFAULT_DEPTH
 
-    p = sub.add_parser(
-        "reveal",
-        help="step through a map, thesis first (one offline HTML page or numbered SVGs)",
-        description="Reveal a map step by step in reading order: the thesis first, then each reason "
-        "with its objections and rebuttals. Writes one self-contained HTML page (arrow keys or "
-        "buttons to step; works offline) or, with --format svg, a folder of numbered SVGs "
-        "(01.svg, 02.svg, ...). Every frame has the same layout, so nothing jumps.",
-        epilog="Examples: argmap reveal examples/conscription.json -o talk.html; "
-        "argmap reveal examples/conscription.json -o slides/ --format svg",
-    )
-    p.add_argument("input", metavar="FILE", help="the map file")
-    p.add_argument("-o", "--output", metavar="OUT",
-                   help="the HTML file, or the folder for SVGs (default: FILE's name + -reveal.html, "
-                   "or FILE's name + -reveal/ for SVGs)")
-    p.add_argument("--format", choices=("html", "svg"),
-                   help="html (one page) or svg (numbered files in a folder); default: from OUT "
-                   "(a name ending in .html is a page, anything else a folder)")
+    p = command(sub, "reveal", run,
+                help="step through a map, thesis first (one offline HTML page or numbered SVGs)",
+                description="Reveal a map step by step in reading order: the thesis first, then each reason "
+                "with its objections and rebuttals. Writes one self-contained HTML page (arrow keys or "
+                "buttons to step; works offline) or, with --format svg, a folder of numbered SVGs "
+                "(01.svg, 02.svg, ...). Every frame has the same layout, so nothing jumps.",
+                epilog="Examples: argmap reveal examples/conscription.json -o talk.html; "
+                "argmap reveal examples/conscription.json -o slides/ --format svg")
+    add_input(p, "the map file")
+    add_from(p)
+    add_output(p, "the HTML file, or the folder for SVGs (default: FILE's name + -reveal.html, "
+               "or FILE's name + -reveal/ for SVGs)")
+    add_format(p, ("html", "svg"), default=None,
+               help="html (one page) or svg (numbered files in a folder); default: from OUT "
+               "(a name ending in .html is a page, anything else a folder)")
     p.add_argument("--depth", type=int, default=DEFAULT_DEPTH, metavar="N",
                    help="outline depth that gets its own step; deeper parts come with their parent "
                    "(default: %(default)s)")
-    p.add_argument("--theme", default="projector", choices=sorted(THEMES),
-                   help="look of the map (default: %(default)s, large type for a projector)")
-    p.set_defaults(func=run)
+    add_theme(p, "projector", why=", large type for a projector")
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
     from argmap.cli.render_cmd import default_output
-    from argmap.formats.api import write_atomic
+    from argmap.formats.files import write_atomic
     from argmap.teach.reveal import reveal_html, reveal_svgs
 
     if args.depth < 0:
         print("argmap reveal: error: --depth must be 0 or more", file=sys.stderr)
         return 2
-    fmt = args.format
+    fmt = args.output_format
     if fmt is None:
         fmt = "html" if args.output is None or args.output.lower().endswith((".html", ".htm")) else "svg"
     if fmt == "html" and args.output and Path(args.output).is_dir():
         print(f"argmap reveal: error: {args.output} is a folder; name an .html file or use --format svg",
               file=sys.stderr)
         return 2
-    m = argmap.load(args.input)
+    m = argmap.load(args.input, format=args.source_format)
     if fmt == "html":
         out = Path(args.output) if args.output else default_output(args.input, "-reveal.html")
         write_atomic(out, reveal_html(m, depth=args.depth, theme=args.theme))

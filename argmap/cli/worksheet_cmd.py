@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from argmap.render.themes import THEMES
+import argmap
+from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run", "parse_blanks"]
 
@@ -27,18 +29,14 @@ def parse_blanks(value: str) -> int | list[str]:
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "worksheet",
-        help="make a worksheet (blanked claims, numbered) and its answer key",
-        description="Blank out claims of a map, numbered in reading order, for students to fill in; "
-        "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
-        "OUT's suffix: .svg, .pdf, .png or .md.",
-        epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
-        "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame",
-    )
-    p.add_argument("input", metavar="FILE", help="the map file (its suffix names the format)")
-    p.add_argument("-o", "--output", metavar="OUT", required=True,
-                   help="the worksheet to write (.svg, .pdf, .png, .md)")
+    p = command(sub, "worksheet", run, help="make a worksheet (blanked claims, numbered) and its answer key",
+                description="Blank out claims of a map, numbered in reading order, for students to fill in; "
+                "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
+                "OUT's suffix: .svg, .pdf, .png or .md.",
+                epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
+                "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame")
+    add_input(p)
+    add_output(p, "the worksheet to write (.svg, .pdf, .png, .md)", required=True)
     p.add_argument("--blank", type=parse_blanks, metavar="N|ID,...",
                    help="how many claims to blank at random, or which (claim ids; for --variant "
                    "objection, objection step ids). Default: a quarter of the claims; one objection; "
@@ -52,16 +50,11 @@ def add_parser(sub: Any) -> None:
                    help="only the part of the map bearing on this claim (one branch fits a page)")
     p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
     p.add_argument("--no-key", action="store_true", help="do not write an answer key")
-    p.add_argument("--theme", default="print", choices=sorted(THEMES),
-                   help="look of the sheet (default: %(default)s, greyscale for photocopies)")
-    p.add_argument("--from", dest="source_format", metavar="FORMAT",
-                   help="read FILE as this format, whatever its suffix")
-    p.set_defaults(func=run)
+    add_theme(p, "print", what="the sheet", why=", greyscale for photocopies")
+    add_from(p)
 
 
 def run(args: argparse.Namespace) -> int:
-    import argmap
-    from argmap.errors import ArgmapError
     from argmap.teach.worksheet import focus_map, make_worksheet, write_worksheet
 
     m = argmap.load(args.input, format=args.source_format)

@@ -1,11 +1,11 @@
-"""Reading and writing maps: ``load``/``loads``/``dump``/``dumps`` over the format registry."""
+"""Reading, writing and drawing maps: ``load``/``loads``/``dump``/``dumps``/``render`` over one registry."""
 
 from __future__ import annotations
 
-from argmap.formats.api import dump, dumps, load, loads
+from argmap.formats.api import dump, dumps, load, loads, render, render_bytes
 from argmap.formats.registry import Format, all_formats, get, register
 
-__all__ = ["load", "loads", "dump", "dumps", "Format", "register", "get", "all_formats"]
+__all__ = ["load", "loads", "dump", "dumps", "render", "render_bytes", "Format", "register", "get", "all_formats"]
 
 #: Modules imported on first use of the registry; each registers its format(s).
 BUILTIN_MODULES: tuple[str, ...] = (

@@ -1,83 +1,46 @@
-"""The public entry points for formats: pick a format, read or write, never half-write a file."""
+"""The public entry points for formats: pick a format, read, write or draw, never half-write a file.
+
+``load``/``loads`` read, ``dump``/``dumps`` write, ``render``/``render_bytes`` draw a picture (with
+a theme and drawing options); all of them find the format in the one registry
+(:mod:`argmap.formats.registry`).
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 
 from argmap import limits as _limits
 from argmap.errors import ArgmapError, ParseError
 from argmap.formats import registry
+from argmap.formats.files import read_text, write_atomic
 from argmap.model import ArgumentMap
 
-__all__ = ["load", "loads", "dump", "dumps", "read_text", "write_atomic"]
+if TYPE_CHECKING:
+    from argmap.analysis.framework import Framework
+    from argmap.drawing.options import DrawingKeywords
+    from argmap.drawing.themes import Theme
+    from argmap.formats.registry import Format
+
+__all__ = ["load", "loads", "dump", "dumps", "render", "render_bytes", "FrameworkFormat", "MapFormat"]
 
 
-def read_text(path: str | Path) -> str:
-    """A file's text as UTF-8 (a BOM is dropped); a located ``ParseError`` if it is not."""
-    p = Path(path)
-    most = _limits.current().input_bytes
-    try:
-        with p.open("rb") as fh:
-            raw = fh.read(most + 1)  # never more than the limit, even from a pipe
-    except FileNotFoundError:
-        raise ParseError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise ParseError("is a directory, not a file", path=str(path)) from None
-    except OSError as exc:
-        raise ParseError(f"cannot read: {exc.strerror}", path=str(path)) from None
-    if len(raw) > most:
-        size = p.stat().st_size if p.is_file() else len(raw)
-        raise ParseError(_limits.message("input_bytes", "the file", size), path=str(path))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ParseError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            path=str(path), line=line, column=column,
-        ) from None
-    return text.removeprefix("\ufeff")
+#: The formats that read abstract frameworks, and those that read maps.
+FrameworkFormat = Literal["apx", "tgf", "iccma23"]
+MapFormat = Literal["json", "yaml", "argdown", "aif", "kialo", "sadface", "microtexts", "graphml"]
 
 
-def _mode_for(target: Path) -> int:
-    try:
-        return target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write through a temporary file and rename, so a failure leaves no partial file."""
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _read(fmt: registry.Format, text: str, path: str | None) -> Any:
-    if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
-    if len(text) > _limits.current().input_bytes:
-        raise ParseError(_limits.message("input_bytes", "the text", len(text), unit="characters"), path=path)
-    return fmt.reader(text, path)
-
-
-def loads(text: str, format: str, *, path: str | None = None, limits: _limits.Limits | None = None) -> Any:
+@overload
+def loads(text: str, format: FrameworkFormat, *, path: str | None = None,
+          limits: _limits.Limits | None = None) -> Framework: ...
+@overload
+def loads(text: str, format: MapFormat, *, path: str | None = None,
+          limits: _limits.Limits | None = None) -> ArgumentMap: ...
+@overload
+def loads(text: str, format: str, *, path: str | None = None,
+          limits: _limits.Limits | None = None) -> ArgumentMap | Framework: ...
+def loads(text: str, format: str, *, path: str | None = None,
+          limits: _limits.Limits | None = None) -> ArgumentMap | Framework:
     """Read a map (or, for ``apx``/``tgf``/``iccma23``, a framework) from text.
 
     ``limits`` replaces the limits in force while reading (see :mod:`argmap.limits`):
@@ -88,7 +51,7 @@ def loads(text: str, format: str, *, path: str | None = None, limits: _limits.Li
     Traceback (most recent call last):
     argmap.errors.ParseError: the text is 6 characters long, past the limit of 3 (raise it with ...)
     >>> m = argmap.loads('{"format": "argmap", "version": 1, "claims": [{"id": "t", "text": "T"}]}', "json")
-    >>> m["t"].text
+    >>> m.claims["t"].text
     'T'
     """
     fmt = registry.get(format)
@@ -96,8 +59,21 @@ def loads(text: str, format: str, *, path: str | None = None, limits: _limits.Li
         return _read(fmt, text, path)
 
 
-def load(path: str | Path, format: str | None = None, *, limits: _limits.Limits | None = None) -> Any:
+@overload
+def load(path: str | Path, format: FrameworkFormat, *, limits: _limits.Limits | None = None) -> Framework: ...
+@overload
+def load(path: str | Path, format: MapFormat | None = None, *,
+         limits: _limits.Limits | None = None) -> ArgumentMap: ...
+@overload
+def load(path: str | Path, format: str, *, limits: _limits.Limits | None = None) -> ArgumentMap | Framework: ...
+def load(path: str | Path, format: str | None = None, *,
+         limits: _limits.Limits | None = None) -> ArgumentMap | Framework:
     """Read a file; the format comes from its name (and content, for ``.json``/``.txt``).
+
+    Type checkers see a map when ``format`` names a map format or is left out, a framework when
+    it names ``apx``, ``tgf`` or ``iccma23``. A framework file read by its name alone is still a
+    :class:`~argmap.Framework` at run time: pass ``format=`` (or check with ``isinstance``) where
+    a file may be either.
 
     ``limits`` replaces the limits in force while reading, for a file bigger or deeper than
     the defaults allow (``argmap.load(path, limits=Limits(input_bytes=2**30))``); see
@@ -107,6 +83,15 @@ def load(path: str | Path, format: str | None = None, *, limits: _limits.Limits 
         text = read_text(path)
         fmt = registry.get(format) if format else registry.for_path(path, reading=True, text=text)
         return _read(fmt, text, str(path))
+
+
+def _read(fmt: Format, text: str, path: str | None) -> ArgumentMap | Framework:
+    if fmt.reader is None:
+        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
+    if len(text) > _limits.current().input_bytes:
+        raise ParseError(_limits.message("input_bytes", "the text", len(text), unit="characters"), path=path)
+    result: ArgumentMap | Framework = fmt.reader(text, path)
+    return result
 
 
 def dumps(m: Any, format: str) -> str:
@@ -128,7 +113,15 @@ def dumps(m: Any, format: str) -> str:
     return out
 
 
-def _write(fmt: registry.Format, m: Any) -> str | bytes:
+def dump(m: Any, path: str | Path, format: str | None = None) -> None:
+    """Write a map to a file; the format comes from the name unless given."""
+    fmt = registry.get(format) if format else registry.for_path(path, reading=False)
+    if fmt.writer is None:
+        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
+    write_atomic(path, _write(fmt, m))
+
+
+def _write(fmt: Format, m: Any) -> str | bytes:
     """The writer's output, refused when UTF-8 cannot encode it (a lone surrogate put in through
     the API: every reader refuses them)."""
     assert fmt.writer is not None
@@ -147,9 +140,66 @@ def _write(fmt: registry.Format, m: Any) -> str | bytes:
     return out
 
 
-def dump(m: Any, path: str | Path, format: str | None = None) -> None:
-    """Write a map to a file; the format comes from the name unless given."""
-    fmt = registry.get(format) if format else registry.for_path(path, reading=False)
-    if fmt.writer is None:
-        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
-    write_atomic(path, _write(fmt, m))
+def _picture(name: str) -> Format:
+    """The picture format named ``name``; ``ArgmapError`` lists the picture formats otherwise."""
+    try:
+        fmt = registry.get(name)
+    except ArgmapError:
+        fmt = None
+    if fmt is None or fmt.draw is None:
+        names = ", ".join(f.name for f in registry.pictures())
+        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}") from None
+    return fmt
+
+
+def _picture_of(path: Path) -> str:
+    """The picture format a file name asks for (by its last suffix)."""
+    suffix = path.suffix.lower()
+    if not suffix:
+        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg")
+    return next((f.name for f in registry.pictures() if suffix in f.suffixes), suffix.lstrip("."))
+
+
+def render_bytes(m: ArgumentMap, format: str, theme: str | Theme = "default",
+                 **options: Unpack[DrawingKeywords]) -> bytes:
+    """The bytes of ``m`` drawn in ``format`` (``svg``, ``png``, ``pdf``, ``dot``, ``html``).
+
+    The options are those of :func:`render`.
+
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.support(m.claim("T"), "R")
+    >>> argmap.render_bytes(m, "svg").startswith(b"<?xml")
+    True
+    """
+    from argmap.drawing.options import DrawingOptions  # only pictures need the drawing part
+    from argmap.drawing.themes import get_theme
+
+    get_theme(theme)  # fail on a bad theme before any work
+    draw = _picture(format).draw
+    assert draw is not None
+    return draw(m, theme, DrawingOptions.of(**options))
+
+
+def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: str | Theme = "default",
+           **options: Unpack[DrawingKeywords]) -> Path:
+    """Draw the map to a file and return its path; on any failure no file is left behind.
+
+    The format comes from the suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.html``) unless
+    given. The drawing options (:class:`~argmap.drawing.options.DrawingOptions`): ``legend``
+    adds the "How to read this map" box; ``badges`` a line of text to nodes by id;
+    ``node_styles`` Graphviz attributes to nodes by id; ``evaluation`` (what ``argmap.evaluate``
+    returns) marks each node's status in words and by its border; ``questions=True`` draws each
+    step's open critical questions (see ``docs/html.md`` for what a page does with ``None``,
+    ``False`` or a mapping).
+
+    >>> import argmap, tempfile, pathlib
+    >>> m = argmap.ArgumentMap(title="Demo")
+    >>> _ = m.support(m.claim("T"), "R")
+    >>> out = argmap.render(m, pathlib.Path(tempfile.mkdtemp()) / "demo.svg")
+    >>> out.suffix, "because" in out.read_text()
+    ('.svg', True)
+    """
+    target = Path(path)
+    write_atomic(target, render_bytes(m, format or _picture_of(target), theme, **options))
+    return target

@@ -1,27 +1,38 @@
-"""Pictures as formats: ``dot``, ``svg``, ``png``, ``pdf``, ``html`` (write only, through ``render``)."""
+"""Pictures as formats: ``dot``, ``svg``, ``png``, ``pdf``, ``html`` (written, never read).
+
+Each is drawn by :func:`argmap.drawing.output.draw`; ``argmap.render`` passes a theme and drawing
+options, ``argmap.dump``/``dumps`` draw with the defaults.
+"""
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
-from argmap.formats.registry import Format, register
-from argmap.render.output import render_bytes
+from argmap.drawing.options import DrawingOptions
+from argmap.drawing.output import draw
+from argmap.formats.registry import Drawer, Format, register
+
+if TYPE_CHECKING:
+    from argmap.drawing.themes import Theme
+    from argmap.model import ArgumentMap
 
 __all__: list[str] = []
 
 
-def _text(fmt: str, m: Any) -> str:
-    return render_bytes(m, fmt).decode("utf-8")
+def _picture(kind: str, suffixes: tuple[str, ...], description: str, *, binary: bool = False) -> Format:
+    def drawer(m: ArgumentMap, theme: str | Theme, options: DrawingOptions) -> bytes:
+        return draw(m, kind, theme, options)
+
+    def writer(m: ArgumentMap) -> str | bytes:
+        data = draw(m, kind)
+        return data if binary else data.decode("utf-8")
+
+    typed: Drawer = drawer
+    return register(Format(kind, suffixes, description, writer=writer, binary=binary, draw=typed))
 
 
-def _binary(fmt: str, m: Any) -> bytes:
-    return render_bytes(m, fmt)
-
-
-register(Format("dot", (".dot", ".gv"), "Graphviz DOT source (no engine needed)", writer=partial(_text, "dot")))
-register(Format("svg", (".svg",), "SVG picture, laid out by Graphviz", writer=partial(_text, "svg")))
-register(Format("png", (".png",), "PNG picture", writer=partial(_binary, "png"), binary=True))
-register(Format("pdf", (".pdf",), "PDF picture", writer=partial(_binary, "pdf"), binary=True))
-register(Format("html", (".html", ".htm"), "interactive map page: one self-contained HTML file",
-                writer=partial(_text, "html")))
+_picture("dot", (".dot", ".gv"), "Graphviz DOT source (no engine needed)")
+_picture("svg", (".svg",), "SVG picture, laid out by Graphviz")
+_picture("png", (".png",), "PNG picture", binary=True)
+_picture("pdf", (".pdf",), "PDF picture", binary=True)
+_picture("html", (".html", ".htm"), "interactive map page: one self-contained HTML file")

@@ -10,16 +10,23 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError
 
-__all__ = ["Format", "register", "get", "all_formats", "for_path", "sniff"]
+if TYPE_CHECKING:
+    from argmap.drawing.options import DrawingOptions
+    from argmap.drawing.themes import Theme
+    from argmap.model import ArgumentMap
+
+__all__ = ["Format", "register", "get", "all_formats", "for_path", "sniff", "pictures"]
 
 #: ``loads(text, path)``: the text to read and, for error messages, where it came from.
 Reader = Callable[[str, "str | None"], Any]
 #: ``dumps(obj)``: the text (or bytes, for binary outputs) of a map or framework.
 Writer = Callable[[Any], "str | bytes"]
+#: ``draw(m, theme, options)``: the bytes of a picture of a map (what ``argmap.render`` writes).
+Drawer = Callable[["ArgumentMap", "str | Theme", "DrawingOptions"], bytes]
 
 
 @dataclass(frozen=True)
@@ -28,7 +35,8 @@ class Format:
 
     ``sniff`` looks at the start of a text and says whether it is this format; it lets
     ``load`` tell AIF from argmap JSON when the name says only ``.json``. ``binary`` writers
-    return bytes. ``priority`` orders sniffers (higher first).
+    return bytes. ``priority`` orders sniffers (higher first). A picture format also has
+    ``draw``, which ``argmap.render`` calls with a theme and drawing options.
     """
 
     name: str
@@ -40,6 +48,7 @@ class Format:
     binary: bool = False
     priority: int = 0
     extras: dict[str, Any] = field(default_factory=dict)
+    draw: Drawer | None = None
 
     @property
     def can_read(self) -> bool:
@@ -48,6 +57,11 @@ class Format:
     @property
     def can_write(self) -> bool:
         return self.writer is not None
+
+    @property
+    def is_picture(self) -> bool:
+        """True for the formats ``argmap.render`` draws (DOT, SVG, PNG, PDF, HTML)."""
+        return self.draw is not None
 
 
 _FORMATS: dict[str, Format] = {}
@@ -75,6 +89,11 @@ def all_formats() -> list[Format]:
     """Every registered format, sorted by name."""
     _ensure_loaded()
     return [_FORMATS[k] for k in sorted(_FORMATS)]
+
+
+def pictures() -> list[Format]:
+    """The picture formats (those ``argmap.render`` writes), sorted by name."""
+    return [f for f in all_formats() if f.is_picture]
 
 
 def get(name: str) -> Format:

@@ -47,7 +47,7 @@ class _Refused(yaml.constructor.ConstructorError):  # type: ignore[misc]
     """A value argmap refuses (its own message, no "invalid YAML")."""
 
 
-class Loader(_Base):  # type: ignore[misc, valid-type]
+class Loader(_Base):  # type: ignore[misc]
     """The safe loader with JSON's types: dates stay text, keys are text, odd tags refused."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:

@@ -2,8 +2,12 @@
 
 Built with the public API only, so it doubles as a worked example. Every claim carries a
 ``Source`` naming who said it and where, with the op-ed passage it rests on as ``quote``
-(verbatim, garbled wording included). Premises the op-ed leaves unstated are tagged
-``implicit`` and drawn dashed; nothing else is added.
+(verbatim, garbled wording included). A claim is credited to the person or organisation whose
+words it reports; everything else is credited to the op-ed itself, including the op-ed's own
+inferences from what it quotes (a ``note`` says whom it draws on). Premises the op-ed leaves
+unstated are tagged ``implicit`` and drawn dashed; nothing else is added. Where the op-ed
+answers an objection, the answer is drawn; where it does not (Latvia's security reasons), the
+objection stands unanswered, as in the text.
 
 >>> m = build_map()
 >>> m.thesis.label
@@ -43,31 +47,33 @@ def build_map() -> argmap.ArgumentMap:
         "accepting them would benefit any country.",
         id="thesis",
         label="Accept those fleeing",
-        sources=[_oped("However, this strategy is not right for many reasons. Russia’s brutishness "
+        sources=[_oped("It’s a Mistake To Turn Away Russian Civilians Fleeing Conscription"),
+                 _oped("However, this strategy is not right for many reasons. Russia’s brutishness "
                        "should be opposed and it would benefit any country to accept the Russians fleeing.")],
     )
 
     # --- The setting the op-ed starts from -----------------------------------------------------
     mobilization = m.claim(
-        "Putin has ordered a mobilization of 300,000 civilians to serve in the war against Ukraine.",
+        "In a speech last week, Putin set out new wartime measures: 300,000 civilians are to be "
+        "forced into military service while the invasion goes on.",
         id="mobilization",
-        sources=[Source(author="Vladimir Putin", title="speech on mobilization", kind="official statement",
+        sources=[Source(author="Vladimir Putin", title="speech on wartime measures", kind="official statement",
                         quote="Last week, Russian President Vladimir Putin gave a speech in which he proposed "
                               "new measures for wartime. Send300,000. Civilians are forced to serve in military "
                               "service while the Russian invasion continues.")],
     )
+    # The op-ed cites unnamed "reports": it is the source, reporting them.
     beyond_promises = m.claim(
-        "Despite the authorities’ assurances about who would be called up, thousands have already "
-        "received draft papers and been sent to training locations.",
+        "Reports say thousands of Russians have already gone into military service, despite the "
+        "authorities’ claims about who would have to serve.",
         id="draft-papers",
-        sources=[Source(author="news reports", kind="news report",
-                        quote="Although authorities claimed that Russians would only be allowed to serve in "
-                              "military service and have fewer than three kids, it doesn’t appear to be the case. "
-                              "According to reports, thousands of Russians have already volunteered for military "
-                              "service. ReceivedDraft papers journeyedTraining locations")],
+        sources=[_oped("Although authorities claimed that Russians would only be allowed to serve in "
+                       "military service and have fewer than three kids, it doesn’t appear to be the case. "
+                       "According to reports, thousands of Russians have already volunteered for military "
+                       "service. ReceivedDraft papers journeyedTraining locations", kind="news report")],
     )
     fleeing = m.claim(
-        "Many Russians are fleeing to escape the draft.",
+        "Fearing an even wider draft, many Russians who do not want to join the war have fled.",
         id="many-fleeing",
         sources=[_oped("Other people are reluctant to join the Kremlin in its war. Be afraidFearing the "
                        "prospect of an even wider national draft, many have fled.", kind="news report")],
@@ -75,24 +81,28 @@ def build_map() -> argmap.ArgumentMap:
     flights = m.claim(
         "Flights out of Russia sold out after Putin’s declaration.",
         id="flights-sold-out",
-        sources=[_oped("All stock soldAfter Putin’s declaration.", kind="news report")],
+        sources=[_oped("While few nations continue to fly with Russia, there are many routes that lead to "
+                       "Russia. All stock soldAfter Putin’s declaration.", kind="news report")],
     )
+    # The op-ed reports the search trends; Google said nothing.
     searches_leave = m.claim(
-        "Google searches for “how to leave Russia?” surged.",
+        "Searches for “how to leave Russia?” surged on Google.",
         id="searches-leave",
-        sources=[Source(author="Google search trends", kind="statistic",
-                        quote="Google searches “how to leave Russia?” The surge.")],
+        sources=[_oped("Google searches “how to leave Russia?” The surge.", kind="statistic")],
     )
 
-    # --- Reason 1: manpower denial (Ilya Somin) ------------------------------------------------
+    # --- Reason 1: manpower denial (the op-ed, drawing on Ilya Somin) ---------------------------
     somin = dict(author="Ilya Somin", outlet="Volokh Conspiracy", kind="expert opinion")
     manpower = m.claim(
-        "Every Russian turned away could be another pair of boots Putin deploys on the front lines; "
-        "accepting them denies him manpower.",
+        "Each Russian who is denied asylum could be another pair of boots Putin deploys on the front "
+        "lines; giving them refuge deprives him of manpower.",
         id="manpower",
         label="Manpower denial",
-        sources=[Source(**somin, quote="Each Russian who is denied asylum could be a pair of additional boots "
-                                       "Putin can deploy on the frontlines.")],
+        note="The op-ed’s own inference, drawing on Ilya Somin.",
+        sources=[_oped("Each Russian who is denied asylum could be a pair of additional boots Putin can "
+                       "deploy on the frontlines."),
+                 _oped("providing refuge to people fleeing forcible military service will help protect "
+                       "dissidents as well as deprive Putin crucial manpower")],
     )
     oppose = m.claim(
         "Russia’s brutal war should be opposed.",
@@ -103,6 +113,7 @@ def build_map() -> argmap.ArgumentMap:
     m.support(thesis, [manpower, oppose], id="manpower-step",
               scheme="argument from positive consequences")
 
+    # Somin's words end at "setbacks.”"; the two sentences after them are the op-ed's.
     shortages = m.claim(
         "Putin turned to mobilization because of manpower shortages and mounting setbacks on the battlefield.",
         id="shortages",
@@ -111,10 +122,10 @@ def build_map() -> argmap.ArgumentMap:
                                        "setbacks.”")],
     )
     forced = m.claim(
-        "Civilians who are not allowed to flee can be made to fight against Ukraine’s forces.",
+        "Civilians who are not allowed to flee could be made to join the fighting.",
         id="forced-to-fight",
-        sources=[Source(**somin, quote="Instead of allowing civilians to flee, they could be made to join the "
-                                       "Ukrainian forces.")],
+        note="The op-ed’s own inference, drawing on Ilya Somin.",
+        sources=[_oped("Instead of allowing civilians to flee, they could be made to join the Ukrainian forces.")],
     )
     m.support(manpower, [shortages, forced], id="manpower-why")
     m.support(forced, mobilization, id="mobilization-reaches")
@@ -125,14 +136,15 @@ def build_map() -> argmap.ArgumentMap:
 
     # --- Reason 2: no collective blame ---------------------------------------------------------
     no_blame = m.claim(
-        "Russian civilians should not be blamed collectively for their government’s war.",
+        "Russian civilians should not be collectively blamed, or punished, for their government’s war.",
         id="no-blame",
         label="No collective blame",
-        sources=[_oped("Ascribing collective blame is another problem.")],
+        sources=[_oped("Ascribing collective blame is another problem."),
+                 _oped("This shouldn’t mean that nations should punish Russian civilians.")],
     )
     m.support(thesis, no_blame, id="no-blame-step", scheme="argument from values")
     blame = m.claim(
-        "Russians deserve blame for not doing more to stop their government’s sins.",
+        "Russian civilians are to blame for not doing more to prevent their government’s sins.",
         id="blame",
         sources=[Source(author="leaders of other countries who favor closing the borders",
                         kind="official statement",
@@ -169,17 +181,21 @@ def build_map() -> argmap.ArgumentMap:
                        "waging the conflict is inhumane.")],
     )
     m.support(no_blame, inhumane, id="inhumane-step")
+    exclusion = m.claim(
+        "Closing the borders could lead to civilians being shut out.",
+        id="civilian-exclusion",
+        sources=[_oped("This policy could lead to civilian exclusion.")],
+    )
+    m.support(no_blame, exclusion, id="exclusion-step")
 
     # --- Reason 3: humanitarian risk -------------------------------------------------------------
     danger = m.claim(
-        "Russians who oppose the war are in danger if they cannot leave: it is dangerous for them "
-        "to voice their opinions in Russia.",
+        "It is dangerous for Russians who want to escape Putin’s war to voice their opinions in Russia, "
+        "so they should have the chance to get out.",
         id="danger",
         label="Humanitarian risk",
-        sources=[Source(author="Eric Boehm", outlet="Reason", kind="expert opinion",
-                        quote="Russians who want to escape Putin’s war should have an opportunity to get out, "
-                              "as it is dangerous for them to voice their opinions in Russia. writes "
-                              "ReasonEric Boehm,. “Let Russians vote by their feet!”")],
+        sources=[_oped("Russians who want to escape Putin’s war should have an opportunity to get out, as it "
+                       "is dangerous for them to voice their opinions in Russia.")],
     )
     no_return = m.claim(
         "Countries should not leave people to grave danger when they could give them refuge.",
@@ -189,6 +205,13 @@ def build_map() -> argmap.ArgumentMap:
                            "protect dissidents")],
     )
     m.support(thesis, [danger, no_return], id="danger-step")
+    vote = m.claim(
+        "Russians should be free to vote with their feet.",
+        id="vote-with-feet",
+        sources=[Source(author="Eric Boehm", title="journalist", outlet="Reason", kind="opinion",
+                        quote="writes ReasonEric Boehm,. “Let Russians vote by their feet!”")],
+    )
+    m.support(danger, vote, id="boehm-agrees")
     arrested = m.claim(
         "Those who oppose the war and the mobilization get arrested, beaten, and then drafted.",
         id="arrested-beaten-drafted",
@@ -198,15 +221,19 @@ def build_map() -> argmap.ArgumentMap:
     )
     m.support(danger, arrested, id="arrests-step")
     desperate = m.claim(
-        "Conscripts without an escape route grow desperate and turn to harming others and themselves "
-        "to avoid service.",
+        "Russian conscripts now feel desperate, as they have no escape route.",
         id="desperate",
-        sources=[_oped("Dissidents have reportedly turned to harming others—a Russian conscript Shot a military "
-                       "officer today in apparent protest of the mobilization order—and even themselves as they "
-                       "try to avoid military service.", kind="news report"),
-                 _oped("Russian conscripts are now feeling desperate, as they don’t have an escape route.")],
+        sources=[_oped("Russian conscripts are now feeling desperate, as they don’t have an escape route.")],
     )
     m.support(danger, desperate, id="desperation-step")
+    harming = m.claim(
+        "Dissidents have reportedly turned to harming others, and even themselves, to avoid military service.",
+        id="dissidents-harm",
+        sources=[_oped("Dissidents have reportedly turned to harming others—a Russian conscript Shot a military "
+                       "officer today in apparent protest of the mobilization order—and even themselves as they "
+                       "try to avoid military service.", kind="news report")],
+    )
+    m.support(desperate, harming, id="harm-shows-desperation")
     shooting = m.claim(
         "A Russian conscript shot a military officer in apparent protest of the mobilization order.",
         id="shooting",
@@ -216,12 +243,11 @@ def build_map() -> argmap.ArgumentMap:
     arm = m.claim(
         "Google searches for “how do you break your arm at home?” surged after Putin’s mobilization address.",
         id="searches-arm",
-        sources=[Source(author="Google search trends", kind="statistic",
-                        quote="Google searches for “how do you break your arm at home?” The surgeAfter Putin’s "
-                              "mobilization address")],
+        sources=[_oped("Google searches for “how do you break your arm at home?” The surgeAfter Putin’s "
+                       "mobilization address", kind="statistic")],
     )
-    m.support(desperate, shooting, id="shooting-evidence")
-    m.support(desperate, arm, id="searches-arm-evidence")
+    m.support(harming, shooting, id="shooting-evidence")
+    m.support(harming, arm, id="searches-arm-evidence")
     civilian = m.claim(
         "“If your opinion is against the war,” it is best to try to get away from Russia.",
         id="civilian-voice",
@@ -231,7 +257,7 @@ def build_map() -> argmap.ArgumentMap:
     )
     m.support(danger, civilian, id="civilian-step")
 
-    # --- Objection: security reasons (Latvia) ----------------------------------------------------
+    # --- Objection: security reasons (Latvia). The op-ed never answers it. -------------------------
     security = m.claim(
         "Latvia will not issue humanitarian or any other visas to Russians who do not want to be "
         "mobilized, “for security reasons”.",
@@ -250,9 +276,9 @@ def build_map() -> argmap.ArgumentMap:
     )
     # Two schemes: the harm it predicts (consequences) rests on the minister's word (position to
     # know); the model holds one scheme per step, the second goes in data["schemes"].
-    security_step = m.attack(thesis, [security, security_risk], id="security-objection",
-                             scheme="argument from negative consequences",
-                             data={"schemes": ["argument from position to know"]})
+    m.attack(thesis, [security, security_risk], id="security-objection",
+             scheme="argument from negative consequences",
+             data={"schemes": ["argument from position to know"]})
 
     # --- Objection: no grounds for asylum (Estonia) ----------------------------------------------
     no_grounds = m.claim(
@@ -267,45 +293,53 @@ def build_map() -> argmap.ArgumentMap:
 
     # --- Objection: the neighbours refuse refuge -------------------------------------------------
     neighbours = m.claim(
-        "Poland and all the Baltic states say they will not offer refuge to Russians who refuse to serve.",
+        "Poland and all the Baltic states say they will not offer refuge to Russian soldiers who refuse to serve.",
         id="neighbours-refuse",
         label="Neighbours refuse refuge",
         sources=[_oped("Many of Russia’s neighbors are refusing to open their doors for civilians who flee "
                        "forced military service.", kind="news report"),
-                 _oped("Poland and all Baltic countries Say itThey will not offer refuge to Russian soldiers "
-                       "who refuse to serve.", kind="official statement")],
+                 Source(author="the governments of Poland and the Baltic states", kind="official statement",
+                        quote="Poland and all Baltic countries Say itThey will not offer refuge to Russian "
+                              "soldiers who refuse to serve.")],
     )
     neighbours_step = m.attack(thesis, neighbours, id="neighbours-objection")
 
-    # --- The op-ed's answers: Germany's stance and the repression deserters face -----------------
+    # --- The op-ed's answers: Germany stands out; the repression deserters face --------------------
     germany = m.claim(
-        "Germany welcomes Russians who flee: “anyone who hates Putin’s path and loves liberal democracy "
-        "is welcome in Germany.”",
+        "Unlike the rest of Europe, Germany opens its doors to Russians fleeing forced military service.",
         id="germany-welcomes",
         label="Germany’s stance",
+        sources=[_oped("Germany stands out from the rest of Europe in this regard.")],
+    )
+    m.attack(neighbours_step, germany, id="germany-rebuts-neighbours")
+    welcome = m.claim(
+        "Many Russians are leaving their homeland, and anyone who hates Putin’s path and loves liberal "
+        "democracy is welcome in Germany.",
+        id="buschmann",
         sources=[Source(author="Marco Buschmann", title="German Justice Minister", outlet="Twitter",
                         kind="official statement",
                         quote="German Justice Minister Marco Buschmann Twitter, “Many Russians are leaving their "
                               "homeland—anyone who hates Putin’s path and loves liberal democracy is welcome in "
-                              "Germany.”"),
-                 _oped("Germany stands out from the rest of Europe in this regard.")],
+                              "Germany.”")],
     )
-    m.attack(neighbours_step, germany, id="germany-rebuts-neighbours")
-    m.attack(security_step, germany, id="germany-rebuts-security")
+    m.support(germany, welcome, id="buschmann-step")
     protection = m.claim(
-        "Deserters under severe repression can receive international protection.",
+        "The German government can give international protection to deserters under severe repression.",
         id="protection",
         sources=[Source(author="Nancy Faeser", title="German Interior Minister", kind="official statement",
                         quote="German Interior Minister Nancy Faeser similarly Not notedThe German government can "
                               "provide international protection to “deserters under severe repression”")],
     )
+    m.support(germany, protection, id="faeser-step")
     repression = m.claim(
-        "Putin has signed laws that punish deserters, those who surrender and those who resist service "
-        "with 10-year prison sentences.",
+        "Putin signed laws last week under which deserting, surrendering and refusing to serve carry "
+        "a minimum 10-year sentence.",
         id="ten-years",
         sources=[_oped("This is a vital guarantee for Russians as Putin demonstrated it last week SignatureLaws "
                        "that can punish deserters, surrenders and resistants of service will carry a minimum "
                        "10-year sentence.", kind="news report")],
     )
+    # Protection for deserters under severe repression, and the repression they face: the op-ed's
+    # answer to "being drafted is no grounds for asylum".
     m.attack(grounds_step, [protection, repression], id="repression-rebuts-no-grounds")
     return m

@@ -30,8 +30,8 @@ a chance to answer: a run of that side's speeches came between the two (the poli
 **Weakest link**: for each side's thesis (its claims that are premises of nothing, else the
 premises of its attacks on another side's thesis), the claim of lowest strength on a chain of that
 side's reasons leading to it, with the chain. Strength comes from
-``argmap.analysis.strength.strength(m, method="dfquad")`` when that module exists, else each
-claim's ``rating``, else :data:`DEFAULT_STRENGTH`; or pass your own mapping or function.
+``argmap.analysis.strength.strength(m, method="dfquad")`` (which starts from each claim's
+``rating``), or pass your own mapping or function.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
@@ -49,10 +49,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Union
 
+from argmap.analysis.strength import strength as gradual_strength
 from argmap.errors import ArgmapError
+from argmap.model import Claim, Inference
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Inference
+    from argmap.model import ArgumentMap
 
 __all__ = ["Speech", "Dropped", "NewInRebuttal", "WeakestLink", "FlowReport", "FORMATS", "DEFAULT_STRENGTH",
            "speeches", "analyse", "assign_sides", "speech_of", "resolve_strength"]
@@ -153,8 +155,8 @@ def speech_of(m: ArgumentMap, node_id: str, order: list[Speech]) -> int | None:
     own = _text(node.data.get("speech"))
     if own is not None:
         return index.get(own.casefold())
-    if node.kind == "inference":
-        found = [speech_of(m, p.id, order) for p in node.premises]  # type: ignore[union-attr]
+    if isinstance(node, Inference):
+        found = [speech_of(m, p.id, order) for p in node.premises]
         known = [k for k in found if k is not None]
         return max(known) if known else None
     return None
@@ -272,35 +274,25 @@ StrengthInput = Union[Mapping[str, float], Callable[["ArgumentMap"], Mapping[str
 
 
 def resolve_strength(m: ArgumentMap, strength: StrengthInput = None) -> tuple[dict[str, float], str]:
-    """Claim strengths and where they came from (``given``, ``dfquad``, ``rating`` or ``default``)."""
+    """Claim strengths and where they came from (``given`` or ``dfquad``)."""
     if isinstance(strength, Mapping):
         return {str(k): float(v) for k, v in strength.items()}, "given"
     if callable(strength):
         return {str(k): float(v) for k, v in strength(m).items()}, "given"
-    try:
-        from argmap.analysis.strength import strength as gradual  # type: ignore[import-not-found]
-    except ImportError:
-        gradual = None  # type: ignore[assignment]  # before argmap.analysis.strength existed
-    if gradual is not None:
-        return {str(k): float(v) for k, v in gradual(m, method="dfquad").items()}, "dfquad"
-    ratings = {c.id: c.rating for c in m.claims if c.rating is not None}
-    values = {c.id: float(ratings.get(c.id, DEFAULT_STRENGTH)) for c in m.claims}
-    return values, "rating" if ratings else "default"
+    return {str(k): float(v) for k, v in gradual_strength(m, method="dfquad").items()}, "dfquad"
 
 
 def _text_of(m: ArgumentMap, node_id: str) -> str:
     node = m[node_id]
-    if node.kind == "claim":
-        return node.text  # type: ignore[union-attr]
-    return " + ".join(p.text for p in node.premises)  # type: ignore[union-attr]
+    if isinstance(node, Claim):
+        return node.text
+    return " + ".join(p.text for p in node.premises)
 
 
 def _target_ids(step: Inference) -> list[str]:
     """What a step bears on, as claim ids (a step target stands for its premises) plus the step."""
-    from argmap.model import Inference as Inf
-
     target = step.target
-    if isinstance(target, Inf):
+    if isinstance(target, Inference):
         return [target.id, *(p.id for p in target.premises)]
     return [target.id]
 
@@ -390,12 +382,10 @@ def _turns(m: ArgumentMap, sides: Mapping[str, str | None]) -> tuple[list[Speech
             if base is None:
                 continue
             value = base + (1 if sides[step.id] != sides[step.target.id] else 0)
-            if turn[step.id] is None or value < turn[step.id]:  # type: ignore[operator]
-                turn[step.id] = value
-                changed = True
-            for p in step.premises:
-                if turn[p.id] is None or value < turn[p.id]:  # type: ignore[operator]
-                    turn[p.id] = value
+            for node in (step.id, *(p.id for p in step.premises)):
+                now = turn[node]
+                if now is None or value < now:
+                    turn[node] = value
                     changed = True
         if not changed:
             break
@@ -437,10 +427,10 @@ def _weakest_links(m: ArgumentMap, sides: Mapping[str, str | None], values: Mapp
             value = values.get(claim, DEFAULT_STRENGTH)
             # The map's thesis is what is argued for, a link only when nothing supports it (a side's
             # objection is a link itself); ties go to the first in reading order.
-            argued = claim == thesis.id and m.graph.out_degree(claim) == 0 and m[claim].reasons  # type: ignore[union-attr]
+            argued = claim == thesis.id and m.graph.out_degree(claim) == 0 and m.claims[claim].reasons
             if not argued and (best is None or value < best[0]):
                 best = (value, chain)
-            for step in reversed(m[claim].reasons):  # type: ignore[union-attr]
+            for step in reversed(m.claims[claim].reasons):
                 if sides[step.id] != side:
                     continue
                 for p in reversed(step.premises):
@@ -473,9 +463,9 @@ def report_text(m: ArgumentMap, report: FlowReport) -> str:
         lines.append(f"  (no strengths known: every claim counts {DEFAULT_STRENGTH:g}; rate claims, or install the "
                      "strength analysis, for a real weakest link)")
     for w in report.weakest:
-        chain = " -> ".join(f"“{m[c].text}”" for c in w.path)  # type: ignore[union-attr]
-        lines.append(f"  {(w.side or '?').upper()} thesis “{m[w.thesis].text}”: weakest "  # type: ignore[union-attr]
-                     f"“{m[w.claim].text}” ({w.strength:g})")  # type: ignore[union-attr]
+        chain = " -> ".join(f"“{m.claims[c].text}”" for c in w.path)
+        lines.append(f"  {(w.side or '?').upper()} thesis “{m.claims[w.thesis].text}”: weakest "
+                     f"“{m.claims[w.claim].text}” ({w.strength:g})")
         if len(w.path) > 1:
             lines.append(f"    chain: {chain}")
     return "\n".join(lines)

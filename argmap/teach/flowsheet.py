@@ -23,14 +23,20 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.drawing.labels import html_text, wrap_lines
+from argmap.drawing.page import page
+from argmap.drawing.raster import rasterize
+from argmap.drawing.svgdoc import SVG_NS
+from argmap.drawing.themes import FONT_FALLBACK
+from argmap.model import Inference
 from argmap.outline import outline
-from argmap.render.dot import html_text, wrap_lines
 from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
+from argmap.text import ROLE_WORDS
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["FlowBox", "layout", "flow_svg", "flow_html"]
+__all__ = ["FlowBox", "layout", "flow_svg", "flow_html", "flow_picture"]
 
 COLUMN = 250.0
 GAP_X = 34.0
@@ -42,7 +48,6 @@ RULE = 24.0  # the spacing of ruled lines for handwriting
 FONT = 11.5
 SMALL = 9.5
 WRAP = 34
-FONT_STACK = "DejaVu Sans,Verdana,Bitstream Vera Sans,Arial,Helvetica,sans-serif"
 
 _SIDE_COLOURS = {
     "aff": ("#0d47a1", "#e3f2fd"), "pro": ("#0d47a1", "#e3f2fd"), "for": ("#0d47a1", "#e3f2fd"),
@@ -54,8 +59,8 @@ _NOTES = (
     "✗ DROPPED: the other side never answered it.",
     "⚠ NEW IN REBUTTAL: a new argument made in a rebuttal speech.",
 )
-_ROLE_WORDS = {"thesis": "THESIS", "reason": "REASON", "objection": "OBJECTION", "rebuttal": "ANSWER",
-               "undercut": "UNDERCUT", "premise": "PREMISE"}
+#: On a flow, a rebuttal is the answer to the argument beside it; other roles keep their words.
+_FLOW_WORDS = {**{role: word.upper() for role, word in ROLE_WORDS.items()}, "rebuttal": "ANSWER"}
 
 
 @dataclass
@@ -123,7 +128,7 @@ def layout(m: ArgumentMap, report: FlowReport) -> tuple[list[str], list[FlowBox]
         if item.node in new:
             badges.append("⚠ NEW IN REBUTTAL")
         side = sides.get(item.node)
-        heading = f"{item.number} {_ROLE_WORDS.get(item.role, item.role.upper())} · {(side or '?').upper()}"
+        heading = f"{item.number} {_FLOW_WORDS.get(item.role, item.role.upper())} · {(side or '?').upper()}"
         if item.linked:
             heading += " · linked"
         if parent is not None and column - parent.column > 1:
@@ -163,8 +168,8 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
     title = m.title or "Debate flow"
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_STACK}" font-size="{FONT}">',
+        f'<svg xmlns="{SVG_NS}" role="img" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FALLBACK}" font-size="{FONT}">',
         f"<title>{html_text('Flow sheet: ' + title)}</title>",
         f"<desc>{html_text(report_text(m, report))}</desc>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
@@ -206,7 +211,7 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
             x1, y1 = parent.x, parent.y + 12
             path = f"M{x1:.1f},{y1:.1f} L{box.x + box.width + 1:.1f},{box.y + 12:.1f}"
         node = m[box.node]
-        attack = node.kind == "inference" and node.polarity == "attack"  # type: ignore[union-attr]
+        attack = isinstance(node, Inference) and node.polarity == "attack"
         dash = ' stroke-dasharray="5 3"' if attack else ""
         out.append(f'<path d="{path}" fill="none" stroke="#333" stroke-width="1.2"{dash} marker-end="url(#arrow)"/>')
     for box in boxes:
@@ -253,7 +258,8 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
               ruled: int = 0) -> str:
     """The flow sheet as one printable HTML page: the sheet, then the findings as lists.
 
-    No script at all (the page's policy forbids it), nothing loaded from elsewhere.
+    No script at all (the page's policy forbids it), nothing loaded from elsewhere
+    (:mod:`argmap.drawing.page`).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="<img src=x>"); _ = m.claim("T", data={"speech": "1AC"})
@@ -275,16 +281,18 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
     new = [f"{who(n.side, n.speech)}: “{html.escape(n.text)}” ({html.escape(n.why)})" for n in report.new_in_rebuttal]
     weakest = []
     for w in report.weakest:
-        chain = " → ".join(f"“{html.escape(m[c].text)}”" for c in w.path)  # type: ignore[union-attr]
+        chain = " → ".join(f"“{html.escape(m.claims[c].text)}”" for c in w.path)
         weakest.append(f"<b>{html.escape((w.side or '?').upper())}</b>: {chain} (weakest: {w.strength:g})")
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-        "img-src data:\">\n"
-        f"<title>Flow sheet: {title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    body = (
         f"<h1>Flow sheet: {title}</h1>\n<div class=\"sheet\">{svg}</div>\n"
         f"<h2>Dropped arguments</h2>\n{items(dropped)}\n"
         f"<h2>New in rebuttal</h2>\n{items(new)}\n"
         f"<h2>Weakest links (strength from {html.escape(report.strength_source)})</h2>\n{items(weakest)}\n"
-        "</body>\n</html>\n"
     )
+    return page(title="Flow sheet: " + (m.title or "Debate flow"), style=_CSS, body=[body])
+
+
+def flow_picture(m: ArgumentMap, fmt: str, report: FlowReport | None = None, strength: StrengthInput = None,
+                 ruled: int = 0) -> bytes:
+    """The flow sheet as ``png`` or ``pdf`` bytes (through cairosvg, like every picture)."""
+    return rasterize(flow_svg(m, report, strength, ruled), fmt, scale=1.5)

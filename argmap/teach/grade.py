@@ -1,413 +1,622 @@
-"""Grade a student's map against a model answer: match claims by text, then compare structure.
+"""Grade a student's map against a model answer: match claims by what they say and where they
+sit, then judge every model claim and linked reason, each lost point explained once.
 
-Claims are matched by text similarity, 0-100: the mean of rapidfuzz's ``token_sort_ratio``
-(the words, in any order) and ``token_set_ratio`` (a shortened paraphrase still scores high),
-on lower-cased words without punctuation. Every pair scoring at least :data:`THRESHOLD` is a
-candidate; the best pairs are taken first (greedy best-first assignment), so one model claim
-matches at most one student claim and the other way round. On the op-ed example the right pairs
-score 79 or more and the best wrong pair 68, hence the threshold of 70: it accepts a student's
-paraphrase that keeps most of the model's words and rejects claims that only share topic words.
+**Matching.** Every model claim is compared with every student claim by text
+(:mod:`argmap.teach.similarity`: meaning and spelling, 0-1; the best of the claim's text, the
+teacher's accepted wordings and, when both have one, its label). The map around a pair is
+evidence too: the share of the model claim's neighbours (what it bears on, what bears on it,
+with their polarity) whose own matches are the student claim's neighbours. The thesis matches
+the student's main claim (the top of the biggest tree) whatever its wording, unless the text
+plainly says otherwise. A pair is a candidate when its text likeness reaches
+:data:`THRESHOLD` %, or :data:`SUPPORTED_THRESHOLD` % with its neighbours agreeing; the
+candidates are assigned one-to-one with the best total (``networkx.max_weight_matching``), and
+again with the neighbours the last round found, until the assignment settles. A student claim
+written twice (the same words) counts as one claim drawn in two places.
 
-Then each place a matched model claim has in the model (a premise of one step: its polarity,
-what the step bears on, its co-premises) is looked for in the student's map:
+**Judging.** Each model claim is worth its weight (1 point unless the teacher says otherwise;
+see :mod:`argmap.teach.overrides`): half for having it, half for having it in the right place
+as the right kind (a reason or an objection of the claim it bears on in the model; a claim used
+in two places splits that half). A mistake costs its share once: a missing claim its whole
+weight, a claim in the wrong place or drawn as the wrong kind its place's share. Claims below a
+missing one are judged against the nearest claim above it that the student has, so one gap is
+not counted again for everything beneath it. Each linked step of the model (co-premises that
+support only together) is worth 1 point when the student has two or more of its premises in
+their places (a step that cannot be checked is said so, never counted as right); a student step
+linking claims the model keeps apart costs 1 point. Extra claims cost nothing: the teacher
+reads them. The score is the share of points kept, out of 100.
 
-- ``found``: the claim is in the student's map, in the right place, with the right polarity;
-- ``missing``: a model claim with no student claim like it;
-- ``extra``: a student claim with no model claim like it (listed, no points taken off);
-- ``wrong-polarity``: right place, but a reason drawn as an objection or the reverse;
-- ``wrong-place``: the claim bears on a different claim than in the model;
-- ``linked-as-independent``: co-premises that support only together drawn as separate reasons;
-- ``independent-as-linked``: separate reasons drawn as one linked step.
-
-A step aimed at another step (a rebuttal of an objection, an undercut) counts as aimed at that
-step's premises, so a student who attacks the objection's claim rather than its arrow is in the
-right place.
+Mistake kinds: ``missing``, ``extra``, ``wrong-place``, ``wrong-polarity`` (a reason drawn as an
+objection or the reverse), ``linked-as-independent``, ``independent-as-linked``.
 
 >>> from argmap import ArgumentMap
 >>> model = ArgumentMap()
->>> t = model.claim("We should eat out tonight.")
->>> _ = model.support(t, "The fridge is completely empty.")
->>> _ = model.attack(t, "Eating out costs too much money.")
+>>> t = model.claim("We should eat out tonight.", id="t")
+>>> _ = model.support(t, model.claim("The fridge is completely empty.", id="fridge"))
+>>> _ = model.attack(t, model.claim("Eating out costs too much money.", id="cost"))
 >>> student = ArgumentMap()
->>> s = student.claim("we should eat out tonight")
->>> _ = student.attack(s, "the fridge is empty")
->>> report = grade(student, model)
->>> [(f.kind, f.model) for f in report.mistakes()]
-[('wrong-polarity', 'the-fridge-is-completely-empty'), ('missing', 'eating-out-costs-too-much')]
+>>> s = student.claim("let's go to a restaurant tonight", id="s")
+>>> _ = student.attack(s, student.claim("the fridge is empty", id="f"))
+>>> report = grade(student, model, meaning=False)
+>>> [(x.kind, x.model, x.points) for x in report.mistakes]
+[('wrong-polarity', 'fridge', 16.7), ('missing', 'cost', 33.3)]
 >>> report.score
-54.2
+50.0
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.teach.overrides import GradingRules, rules_from_model
+
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Inference
+    import numpy as np
 
-__all__ = ["THRESHOLD", "RUBRIC", "Finding", "Match", "GradeReport", "grade", "similarity", "match_claims",
-           "FINDING_WORDS"]
+    from argmap.model import ArgumentMap
 
-#: Lowest text similarity (0-100) at which a student claim can match a model claim.
-THRESHOLD = 70.0
+__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match", "Mistake",
+           "GradeReport", "grade", "match_claims", "short_text"]
 
-#: Points per rubric part (they add up to 100), each earned in proportion to the model items the
-#: student got right: its claims; the places its claims have (in the right place); those places
-#: with the right polarity too; its linked steps (kept linked; a student step linking what the
-#: model keeps apart adds one to the total).
-RUBRIC: dict[str, float] = {"claims": 40.0, "placement": 25.0, "polarity": 20.0, "linkage": 15.0}
+#: Text likeness (%) a match needs when nothing around it agrees.
+THRESHOLD = 55.0
+#: Text likeness (%) a match needs when its neighbours agree (the map itself is evidence).
+SUPPORTED_THRESHOLD = 35.0
+#: How much the agreement of neighbours (0-1) adds to a pair's text likeness (0-1).
+STRUCTURE_WEIGHT = 0.3
+#: How much alike positions in the maps (role, depth, linked or not; 0-1) add to a pair's likeness.
+SHAPE_WEIGHT = 0.25
+#: Text likeness (%) under which a match made on the map's evidence is listed for the teacher to check.
+UNSURE_BELOW = 45.0
+#: How much a neighbour in the right place but of the opposite kind (reason for objection) agrees.
+OPPOSITE = 0.25
+#: The agreement (0-1) at which the neighbours count as support for a match.
+AGREEMENT_NEEDED = 0.5
+#: What being the top of both maps adds to the pairing of the thesis with the student's main claim
+#: (the thesis matches it whatever its wording, unless the texts plainly pair them otherwise).
+ROOT_BONUS = 0.05
+#: The share of a claim's weight earned by having it; the rest is for its place.
+FOUND_SHARE = 0.5
+#: Points for each linked step of the model the student keeps linked.
+LINK_POINTS = 1.0
+#: Spelling likeness (0-1) at which two student claims are one claim written twice.
+COPY_LIKENESS = 0.9
+_ROUNDS = 8
 
-#: A word per finding kind, shown in text and on badges (never colour alone).
-FINDING_WORDS: dict[str, str] = {
-    "found": "FOUND",
+#: The word shown for each kind of mistake, in the report and on the map's badges.
+KIND_WORDS: dict[str, str] = {
     "missing": "MISSING",
     "extra": "EXTRA",
-    "wrong-polarity": "WRONG POLARITY",
     "wrong-place": "WRONG PLACE",
-    "linked-as-independent": "LINKED DRAWN AS INDEPENDENT",
-    "independent-as-linked": "INDEPENDENT DRAWN AS LINKED",
+    "wrong-polarity": "FOR/AGAINST MIXED UP",
+    "linked-as-independent": "SHOULD BE LINKED",
+    "independent-as-linked": "SHOULD NOT BE LINKED",
 }
-
-
-def similarity(a: str, b: str) -> float:
-    """Text similarity of two claims, 0-100, ignoring case, punctuation and word order.
-
-    >>> similarity("Cats need no walks.", "cats need NO walks")
-    100.0
-    >>> similarity("Cats need no walks.", "Taxes should rise.") < THRESHOLD
-    True
-    """
-    from rapidfuzz import fuzz, utils  # imported when grading, not when the CLI starts
-
-    order_free = fuzz.token_sort_ratio(a, b, processor=utils.default_process)
-    subset = fuzz.token_set_ratio(a, b, processor=utils.default_process)
-    return float(order_free + subset) / 2
 
 
 @dataclass(frozen=True)
 class Match:
-    """A model claim and the student claim taken for it, with their similarity (0-100)."""
+    """A model claim and the student claim taken for it: text likeness and neighbours' agreement
+    (both 0-1), and why they were paired (``text``, ``map``: the neighbours tipped it, ``thesis``,
+    ``teacher``, or ``copy``: the same words written twice)."""
 
     model: str
     student: str
-    score: float
+    text: float
+    structure: float
+    how: str
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One result of grading: its kind, the model and student claim ids, and a sentence."""
+class Mistake:
+    """One mistake: its kind, the model and student claim ids, a sentence for the student, and
+    the points it cost (0 for an extra claim)."""
 
     kind: str
     model: str | None
     student: str | None
     message: str
+    points: float = 0.0
     related: tuple[str, ...] = ()
 
     @property
     def word(self) -> str:
         """The kind as a capitalised word for badges and text."""
-        return FINDING_WORDS[self.kind]
+        return KIND_WORDS[self.kind]
 
 
 @dataclass
 class GradeReport:
-    """Everything grading found: matches, findings per claim, the rubric and the score."""
+    """Everything grading found: matches, mistakes with the points each cost, and the score."""
 
+    score: float
     matches: list[Match]
-    findings: list[Finding]
-    rubric: dict[str, dict[str, float]] = field(default_factory=dict)
-    threshold: float = THRESHOLD
+    mistakes: list[Mistake]
+    ignored: list[Mistake] = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    counts: dict[str, dict[str, float]] = field(default_factory=dict)
+    unchecked_links: list[tuple[str, ...]] = field(default_factory=list)
+    cap: tuple[float, str] | None = None
+    method: str = ""
+    thesis: tuple[str, str | None] | None = None
 
-    @property
-    def score(self) -> float:
-        """Points out of 100, rounded to one decimal."""
-        return round(sum(part["points"] for part in self.rubric.values()), 1)
+    def unsure(self) -> list[Match]:
+        """Matches made on the map's evidence whose words are less than :data:`UNSURE_BELOW` %
+        alike: for the teacher to check."""
+        return [x for x in self.matches if x.how == "map" and x.text < UNSURE_BELOW / 100]
 
-    def mistakes(self) -> list[Finding]:
-        """Every finding except ``found``."""
-        return [f for f in self.findings if f.kind != "found"]
+    def lost(self) -> list[Mistake]:
+        """The mistakes that cost points (everything but extra claims)."""
+        return [x for x in self.mistakes if x.kind != "extra"]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data."""
         return {
             "score": self.score,
-            "threshold": self.threshold,
-            "rubric": self.rubric,
+            "counts": self.counts,
+            "cap": None if self.cap is None else {"score": self.cap[0], "because": self.cap[1]},
+            "method": self.method,
             "matches": [asdict(m) for m in self.matches],
-            "findings": [{k: v for k, v in asdict(f).items() if v not in (None, ())} for f in self.findings],
+            "unsure": [m.student for m in self.unsure()],
+            "mistakes": [_plain(x) for x in self.mistakes],
+            "ignored": [_plain(x) for x in self.ignored],
+            "found": self.found,
+            "unchecked_links": [list(x) for x in self.unchecked_links],
         }
 
 
-def match_claims(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD) -> list[Match]:
-    """Pair model claims with student claims, best pairs first; each claim used at most once.
+def _plain(x: Mistake) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(x).items() if v not in (None, ())}
 
-    >>> from argmap import ArgumentMap
-    >>> a, b = ArgumentMap(), ArgumentMap()
-    >>> _ = a.claim("Dogs are loyal.", id="a1"); _ = a.claim("Dogs are loud.", id="a2")
-    >>> _ = b.claim("dogs are loyal", id="b1")
-    >>> [(x.model, x.student) for x in match_claims(b, a)]
-    [('a1', 'b1')]
-    """
-    pairs: list[tuple[float, int, int, str, str]] = []
-    for i, mc in enumerate(model.claims):
-        for j, sc in enumerate(student.claims):
-            score = similarity(mc.text, sc.text)
-            if score >= threshold:
-                # Ties go to the earlier model claim, then the earlier student claim: deterministic.
-                pairs.append((-score, i, j, mc.id, sc.id))
-    pairs.sort()
-    used_m: set[str] = set()
-    used_s: set[str] = set()
-    matches: list[Match] = []
-    for neg, _i, _j, mid, sid in pairs:
-        if mid in used_m or sid in used_s:
-            continue
-        used_m.add(mid)
-        used_s.add(sid)
-        matches.append(Match(mid, sid, round(-neg, 1)))
-    order = {c.id: k for k, c in enumerate(model.claims)}
-    return sorted(matches, key=lambda x: order[x.model])
 
+# -- the shape of a map --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Place:
-    """One place a claim has: a premise of a step with this polarity, aimed at ``anchor``."""
+    """A place a claim has: a premise of ``step`` (this polarity) bearing on ``anchor``."""
 
     step: str
     polarity: str
-    anchor: frozenset[str]  # model claim ids the step bears on (a step target: its premises)
-    others: frozenset[str]  # model claim ids of the co-premises
+    anchor: frozenset[str]  # the claim it bears on; for a step aimed at a step, that step's premises
+    others: frozenset[str]  # its co-premises
 
 
-def _anchor(m: ArgumentMap, step: Inference, to_model: dict[str, str]) -> frozenset[str]:
-    from argmap.model import Inference as Inf
+class _Shape:
+    """A map's structure as grading reads it: places, what bears on each claim, roots, links."""
 
-    target = step.target
-    ids = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
-    return frozenset(to_model[i] for i in ids if i in to_model)
+    def __init__(self, m: ArgumentMap) -> None:
+        import networkx as nx
+
+        from argmap.model import Inference
+
+        self.ids = [c.id for c in m.claims]
+        self.text = {c.id: c.text for c in m.claims}
+        self.label = {c.id: c.label for c in m.claims}
+        self.role = {c.id: c.role for c in m.claims}
+        self.places: dict[str, list[_Place]] = {c: [] for c in self.ids}
+        self.below: dict[str, list[tuple[str, str]]] = {c: [] for c in self.ids}
+        self.linked: list[tuple[str, tuple[str, ...]]] = []
+        self.steps: list[tuple[str, tuple[str, ...]]] = []
+        for step in m.inferences:
+            target = step.target
+            anchor = frozenset(p.id for p in target.premises) if isinstance(target, Inference) else frozenset(
+                [target.id])
+            premises = tuple(p.id for p in step.premises)
+            self.steps.append((step.id, premises))
+            if len(premises) > 1:
+                self.linked.append((step.id, premises))
+            for p in premises:
+                self.places[p].append(_Place(step.id, step.polarity, anchor, frozenset(premises) - {p}))
+                for a in anchor:
+                    self.below[a].append((p, step.polarity))
+        # What bears on each claim, two levels down: {"support", "attack", "attack>attack", ...}.
+        self.signature: dict[str, frozenset[str]] = {
+            c: frozenset({pol for _, pol in self.below[c]}
+                         | {f"{pol}>{pol2}" for child, pol in self.below[c] for _, pol2 in self.below[child]})
+            for c in self.ids}
+        self.roots = [c for c in self.ids if not self.places[c]]
+        # The main claim: the root with the most claims bearing on it (a stray claim is a root too).
+        self.root = max(self.roots, key=lambda r: (len(nx.ancestors(m.graph, r)), -self.roots.index(r)),
+                        default=None)
+        self.depth: dict[str, int] = {}
+        frontier = list(self.roots)
+        for r in frontier:
+            self.depth[r] = 0
+        while frontier:
+            nxt = []
+            for c in frontier:
+                for child, _ in self.below[c]:
+                    if child not in self.depth:
+                        self.depth[child] = self.depth[c] + 1
+                        nxt.append(child)
+            frontier = nxt
 
 
-def _places(m: ArgumentMap, claim: Claim, to_model: dict[str, str]) -> list[_Place]:
-    return [
-        _Place(step.id, step.polarity, _anchor(m, step, to_model),
-               frozenset(to_model[p.id] for p in step.premises if p.id != claim.id and p.id in to_model))
-        for step in claim.inferences
-    ]
+def _agreement(mid: str, sid: str, to_student: dict[str, str], model: _Shape, student: _Shape) -> float:
+    """How far the two claims' neighbours agree (0-1), judged over the neighbours the current
+    matching pairs up: what each bears on and what bears on each, in the same relation (the
+    opposite polarity counts a quarter). Neighbours the student has not drawn are no evidence."""
+    to_model = {s: m for m, s in to_student.items()}
+    agree = 0.0
+    checked_m = 0
+    for place in model.places[mid]:
+        images = {to_student[a] for a in place.anchor if a in to_student}
+        if images:
+            checked_m += 1
+            same = [h for h in student.places[sid] if h.anchor & images]
+            if same:
+                agree += 1.0 if any(h.polarity == place.polarity for h in same) else OPPOSITE
+    below = {c: pol for c, pol in student.below[sid]}
+    for child, polarity in model.below[mid]:
+        image = to_student.get(child)
+        if image is not None:
+            checked_m += 1
+            if image in below:
+                agree += 1.0 if below[image] == polarity else OPPOSITE
+    checked_s = sum(1 for h in student.places[sid] if any(a in to_model for a in h.anchor))
+    checked_s += sum(1 for c, _ in student.below[sid] if c in to_model)
+    checked = max(checked_m, checked_s)
+    return agree / checked if checked else 0.0
 
 
-def _describe(m: ArgumentMap, ids: Iterable[str]) -> str:
-    texts = [m[i].text for i in sorted(ids)]  # type: ignore[union-attr]
-    return " / ".join(f"“{_short(t)}”" for t in texts) or "nothing"
+def _shape_likeness(mid: str, sid: str, model: _Shape, student: _Shape) -> float:
+    """How alike the two claims' positions are, whatever their neighbours (0-1): role, depth,
+    whether they are linked co-premises, and what bears on them, two levels down (a reason with
+    an objection that is answered looks like another such reason, whatever the words)."""
+    score = 1.0 if model.role[mid] == student.role[sid] else 0.0
+    gap = abs(model.depth.get(mid, 0) - student.depth.get(sid, 0))
+    score += 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
+    m_linked = any(p.others for p in model.places[mid])
+    s_linked = any(p.others for p in student.places[sid])
+    score += 1.0 if m_linked == s_linked else 0.0
+    m_below, s_below = model.signature[mid], student.signature[sid]
+    score += len(m_below & s_below) / len(m_below | s_below) if m_below | s_below else 1.0
+    return score / 4
 
 
-def _short(text: str, width: int = 60) -> str:
+def _text_likeness(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meaning: bool) -> np.ndarray:
+    """Text likeness (0-1) of every model claim (rows) with every student claim (columns)."""
+    import numpy as np
+
+    from argmap.teach.similarity import text_matrix
+
+    m_claims, s_claims = model.claims, student.claims
+    texts, owner = [], []
+    for i, c in enumerate(m_claims):
+        # A label is a short form of the claim, as a terse student might write it.
+        for t in [c.text, *([c.label] if c.label else []), *rules.accept.get(c.id, [])]:
+            texts.append(t)
+            owner.append(i)
+    likeness = np.zeros((len(m_claims), len(s_claims)))
+    if texts and s_claims:
+        every = text_matrix(texts, [c.text for c in s_claims], meaning=meaning)
+        for row, i in enumerate(owner):
+            likeness[i] = np.maximum(likeness[i], every[row])
+    m_lab = [(i, c.label) for i, c in enumerate(m_claims) if c.label]
+    s_lab = [(j, c.label) for j, c in enumerate(s_claims) if c.label]
+    if m_lab and s_lab:
+        labels = text_matrix([t for _, t in m_lab], [t for _, t in s_lab], meaning=meaning)
+        for a, (i, _) in enumerate(m_lab):
+            for b, (j, _) in enumerate(s_lab):
+                likeness[i, j] = max(likeness[i, j], (likeness[i, j] + labels[a, b]) / 2)
+    return likeness
+
+
+def match_claims(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | None = None,
+                 meaning: bool = True, threshold: float = THRESHOLD) -> list[Match]:
+    """Pair model claims with student claims one-to-one, best total first (see the module doc).
+
+    >>> from argmap import ArgumentMap
+    >>> a, b = ArgumentMap(), ArgumentMap()
+    >>> _ = a.claim("Dogs are loyal.", id="a1"); _ = a.claim("Cats are aloof.", id="a2")
+    >>> _ = b.claim("dogs are loyal", id="b1")
+    >>> [(x.model, x.student, x.how) for x in match_claims(b, a, meaning=False)]
+    [('a1', 'b1', 'thesis')]
+    """
+    return _match(student, model, rules or GradingRules(), meaning, threshold, _Shape(model), _Shape(student))
+
+
+def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meaning: bool, threshold: float,
+           mshape: _Shape, sshape: _Shape) -> list[Match]:
+    import networkx as nx
+
+    likeness = _text_likeness(student, model, rules, meaning)
+    m_index = {c: i for i, c in enumerate(mshape.ids)}
+    s_index = {c: j for j, c in enumerate(sshape.ids)}
+    fixed = {mid: sid for sid, mid in rules.match.items() if mid is not None}
+    free_m = [c for c in mshape.ids if c not in fixed]
+    free_s = [c for c in sshape.ids if c not in rules.match]
+    alone, supported = threshold / 100, min(threshold, SUPPORTED_THRESHOLD) / 100
+    shape = {(mid, sid): _shape_likeness(mid, sid, mshape, sshape) for mid in free_m for sid in free_s}
+    current: dict[str, str] = dict(fixed)
+    agreement: dict[tuple[str, str], float] = {}
+    seen: list[dict[str, str]] = []
+    for _ in range(_ROUNDS):
+        graph = nx.Graph()
+        for mid in free_m:
+            for sid in free_s:
+                text = float(likeness[m_index[mid], s_index[sid]])
+                top = mid == mshape.root and sid == sshape.root
+                if text < supported and not top:
+                    continue
+                structure = _agreement(mid, sid, current, mshape, sshape) if current else 0.0
+                agreement[mid, sid] = structure
+                evidence = text + STRUCTURE_WEIGHT * structure
+                evidence -= supported if (structure >= AGREEMENT_NEEDED or top) else alone
+                if evidence > 0 or top:
+                    # Alike positions only break ties; they are no evidence on their own. Squared, so
+                    # one clear match outweighs two middling ones in the best total.
+                    weight = max(0.0, evidence) + SHAPE_WEIGHT * shape[mid, sid]
+                    graph.add_edge(("m", mid), ("s", sid), weight=weight * weight + (ROOT_BONUS if top else 0.0))
+        paired = dict(fixed)
+        for a, b in nx.max_weight_matching(graph):
+            (_, mid), (_, sid) = (a, b) if a[0] == "m" else (b, a)
+            paired[mid] = sid
+        if paired == current or paired in seen:
+            current = paired
+            break
+        seen.append(paired)
+        current = paired
+    matches = []
+    for mid in mshape.ids:
+        if mid not in current:
+            continue
+        sid = current[mid]
+        text = float(likeness[m_index[mid], s_index[sid]])
+        structure = _agreement(mid, sid, current, mshape, sshape)
+        if mid in fixed:
+            how = "teacher"
+        elif mid == mshape.root and sid == sshape.root:
+            how = "thesis"
+        else:
+            how = "text" if text >= alone else "map"
+        matches.append(Match(mid, sid, round(text, 3), round(structure, 3), how))
+    return matches
+
+
+# -- judging -------------------------------------------------------------------------------------
+
+_DOES = {"support": "back up", "attack": "argue against"}
+_DOING = {"support": "backing up", "attack": "arguing against"}
+_DOES3 = {"support": "backs up", "attack": "argues against"}
+_ROLE = {"thesis": "main claim", "reason": "reason", "objection": "objection", "rebuttal": "answer to an objection",
+         "premise": "claim"}
+
+
+def short_text(text: str, width: int = 70) -> str:
     """The text cut at a word boundary to about ``width`` characters.
 
-    >>> _short("one two three", 9)
+    >>> short_text("one two three", 9)
     'one two…'
     """
+    text = " ".join(text.split()).rstrip(" .")
     if len(text) <= width:
         return text
     cut = text[: width - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
-def grade(student: ArgumentMap, model: ArgumentMap, threshold: float = THRESHOLD) -> GradeReport:
-    """Grade ``student`` against ``model``; see the module docstring for what is reported."""
-    matches = match_claims(student, model, threshold)
+def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | None = None, meaning: bool = True,
+          threshold: float | None = None) -> GradeReport:
+    """Grade ``student`` against ``model`` (see the module docstring for how).
+
+    ``rules`` are the teacher's (:class:`~argmap.teach.overrides.GradingRules`), laid over those the
+    model carries; ``meaning=False`` compares texts by spelling alone; ``threshold`` (%) overrides
+    the rules' and :data:`THRESHOLD`.
+    """
+    from argmap.teach.similarity import spelling, text_method
+
+    rules = (rules or GradingRules()).over(rules_from_model(model))
+    rules.check(student, model)
+    if threshold is None:
+        threshold = rules.threshold if rules.threshold is not None else THRESHOLD
+    mshape, sshape = _Shape(model), _Shape(student)
+    matches = _match(student, model, rules, meaning, threshold, mshape, sshape)
     s_of = {x.model: x.student for x in matches}
     m_of = {x.student: x.model for x in matches}
-    identity = {c.id: c.id for c in model.claims}
-    findings: list[Finding] = []
-    # Totals count every place and linked step of the model, so what is missing earns nothing.
-    placements = {"total": 0, "place": 0, "polarity": 0}
-    linkage = {"total": sum(1 for i in model.inferences if i.linked), "right": 0}
-    link_done: set[tuple[str, str]] = set()
-    link_findings: list[Finding] = []
-    matched = set(s_of)
-
-    for mc in model.claims:
-        want = _places(model, mc, identity)
-        if mc.id not in s_of:
-            placements["total"] += len(want)
-            findings.append(Finding("missing", mc.id, None,
-                                    f"the {mc.role} “{_short(mc.text)}” is not in the map"))
+    # A claim written twice: the same words as a matched claim; it shares that claim's match.
+    group: dict[str, set[str]] = {mid: {sid} for mid, sid in s_of.items()}
+    for sid in sshape.ids:
+        if sid in m_of or sid in rules.match:
             continue
-        sc = student[s_of[mc.id]]
-        assert sc.kind == "claim"
-        have = _places(student, sc, m_of)  # type: ignore[arg-type]
-        claim_findings: list[Finding] = []
-        if not want and have:
-            # The model's thesis drawn as a premise of something.
-            placements["total"] += 1
-            claim_findings.append(Finding(
-                "wrong-place", mc.id, sc.id,
-                f"“{_short(mc.text)}” is the thesis, but is drawn bearing on "
-                f"{_describe(model, have[0].anchor)}"))
-        # Pair each model place with a student place bearing on the same claims.
-        left = list(have)
-        astray: list[_Place] = []
-        for place in want:
-            placements["total"] += 1
-            anchor = place.anchor & matched
+        twin = next((other for other in m_of if spelling(sshape.text[sid], sshape.text[other]) >= COPY_LIKENESS),
+                    None)
+        if twin is not None:
+            mid = m_of[twin]
+            m_of[sid] = mid
+            group[mid].add(sid)
+            matches.append(Match(mid, sid, 1.0, 0.0, "copy"))
+
+    def said(mid: str) -> str:
+        """A model claim as the student wrote it, else as the model has it."""
+        if mid in s_of:
+            return f"“{short_text(sshape.text[s_of[mid]])}”"
+        label = mshape.label.get(mid)
+        return f"“{label}”" if label else f"“{short_text(mshape.text[mid])}”"
+
+    weights = {mid: rules.weight(mid, mshape.depth.get(mid, 0)) for mid in mshape.ids}
+    raw: list[tuple[Mistake, float]] = []  # each mistake with the weight it cost
+    misplaced: set[str] = set()
+    place_count = {"right": 0, "total": 0}
+
+    def effective_anchor(anchor: frozenset[str]) -> set[str]:
+        """The student claims standing for what a place bears on: its match, or if the student
+        left that out, the nearest claim above it the student has."""
+        seen: set[str] = set()
+        level = set(anchor)
+        while level:
+            have = {s for mid in level if mid in group for s in group[mid]}
+            if have:
+                return have
+            seen |= level
+            level = {a for mid in level for p in mshape.places[mid] for a in p.anchor} - seen
+        return set()
+
+    for mid in mshape.ids:
+        weight = weights[mid]
+        role = _ROLE.get(mshape.role[mid], "claim")
+        if mid not in s_of:
+            where = ""
+            if mshape.places[mid]:
+                first = mshape.places[mid][0]
+                target = next(iter(sorted(first.anchor)))
+                where = f" In the model answer it {_DOES3[first.polarity]} {said(target)}."
+            message = f"You left out the {role} “{short_text(mshape.text[mid])}”.{where}"
+            raw.append((Mistake("missing", mid, None, message), weight))
+            continue
+        sid = s_of[mid]
+        mine = [p for s in sorted(group[mid]) for p in sshape.places[s]]
+        wanted = mshape.places[mid]
+        share = weight * (1 - FOUND_SHARE) / max(1, len(wanted))
+        if not wanted:  # the thesis (or another claim at the top of the model)
+            place_count["total"] += 1
+            if mine:
+                misplaced.add(mid)
+                raw.append((Mistake(
+                    "wrong-place", mid, sid,
+                    f"“{short_text(sshape.text[sid])}” is the main claim: it belongs at the top of the map, with "
+                    f"nothing above it, but you have it {_DOING[mine[0].polarity]} "
+                    f"{_students(sshape, mine[0].anchor)}."), share))
+            else:
+                place_count["right"] += 1
+            continue
+        left = list(mine)
+        astray = []
+        for place in wanted:
+            place_count["total"] += 1
+            anchor = effective_anchor(place.anchor)
             if not anchor:
-                continue  # what it bears on is itself missing: reported there, not twice
+                place_count["right"] += 1  # nothing above it is in the map: the gap is counted there
+                continue
             same = next((h for h in left if h.anchor & anchor), None)
             if same is None:
-                astray.append(place)  # judged once every right place has been paired
+                gone = not any(a in group for a in place.anchor)
+                astray.append((place, gone))
                 continue
             left.remove(same)
-            placements["place"] += 1
+            target = next(iter(sorted(place.anchor)))
             if same.polarity != place.polarity:
-                word = {"support": "a reason", "attack": "an objection"}
-                claim_findings.append(Finding(
-                    "wrong-polarity", mc.id, sc.id,
-                    f"“{_short(mc.text)}” is {word[place.polarity]} but is drawn as "
-                    f"{word[same.polarity]}", related=tuple(sorted(place.anchor))))
-                continue
-            placements["polarity"] += 1
-            # Linkage, judged over co-premises both maps have: once per model step, and once per
-            # student step that links what the model keeps apart.
-            wanted = place.others & matched
-            if wanted and ("model", place.step) not in link_done:
-                link_done.add(("model", place.step))
-                if wanted <= same.others:
-                    linkage["right"] += 1
-                else:
-                    group = wanted | {mc.id}
-                    link_findings.append(Finding(
-                        "linked-as-independent", mc.id, sc.id,
-                        f"{_describe(model, group)} support only together",
-                        related=tuple(sorted(wanted))))
-            elif not wanted and same.others and ("student", same.step) not in link_done:
-                link_done.add(("student", same.step))
-                linkage["total"] += 1
-                together = same.others | {mc.id}
-                link_findings.append(Finding(
-                    "independent-as-linked", mc.id, sc.id,
-                    f"{_describe(model, together)} each support on their own",
-                    related=tuple(sorted(same.others))))
-        for place in astray:
-            elsewhere = next((h for h in left if h.anchor), None)
-            if elsewhere:
-                left.remove(elsewhere)
-                where = f"but bears on {_describe(model, elsewhere.anchor)}"
-            elif have:
-                where = "but does not (a missing link)"
+                misplaced.add(mid)
+                kind_want = "a reason for" if place.polarity == "support" else "an objection to"
+                kind_have = "an objection to it" if same.polarity == "attack" else "a reason for it"
+                raw.append((Mistake(
+                    "wrong-polarity", mid, sid,
+                    f"“{short_text(sshape.text[sid])}” is in the right place, but it is {kind_want} {said(target)} "
+                    f"and you drew it as {kind_have}.", related=tuple(sorted(place.anchor))), share))
             else:
-                where = "but bears on nothing (it stands alone)"
-            claim_findings.append(Finding(
-                "wrong-place", mc.id, sc.id,
-                f"“{_short(mc.text)}” should bear on {_describe(model, place.anchor)}, {where}",
-                related=tuple(sorted(place.anchor))))
-        if claim_findings:
-            findings.extend(claim_findings)
-        else:
-            findings.append(Finding("found", mc.id, sc.id, f"“{_short(mc.text)}”"))
+                place_count["right"] += 1
+        for place, gone in astray:
+            if gone and len(astray) < len(wanted):
+                # It bears on a claim the student left out, and the student has it in its other
+                # place(s): that place went with the missing claim, which is counted already.
+                place_count["total"] -= 1
+                continue
+            misplaced.add(mid)
+            target = next(iter(sorted(place.anchor)))
+            elsewhere = next((h for h in left if h.anchor), None)
+            if elsewhere is not None:
+                left.remove(elsewhere)
+                now = f"you have it {_DOING[elsewhere.polarity]} {_students(sshape, elsewhere.anchor)}"
+            elif mine:
+                now = "in your map it does not"
+            else:
+                now = "in your map it is not connected to anything"
+            raw.append((Mistake(
+                "wrong-place", mid, sid,
+                f"“{short_text(sshape.text[sid])}” should {_DOES[place.polarity]} {said(target)}, but {now}.",
+                related=tuple(sorted(place.anchor))), share))
 
-    for sc in student.claims:
-        if sc.id not in m_of:
-            findings.append(Finding("extra", None, sc.id,
-                                    f"“{_short(sc.text)}” is not in the model answer"))
+    # Linked steps: judged over co-premises the student has in their places, so a claim missing
+    # or misplaced is not counted again here.
+    links = {"right": 0, "total": 0}
+    unchecked: list[tuple[str, ...]] = []
+    student_steps = [frozenset(prem) for _, prem in sshape.steps]
+    for _step, premises in mshape.linked:
+        have = [p for p in premises if p in group and p not in misplaced]
+        if len(have) < 2:
+            unchecked.append(premises)
+            continue
+        links["total"] += 1
+        if any(all(group[p] & step for p in have) for step in student_steps):
+            links["right"] += 1
+            continue
+        names = " and ".join(said(p) for p in have)
+        raw.append((Mistake("linked-as-independent", have[0], s_of[have[0]],
+                            f"{names} only work together: draw them as one linked reason (premises joined "
+                            f"in one step), not as separate reasons.", related=tuple(have[1:])), LINK_POINTS))
+    model_steps = [frozenset(prem) for _, prem in mshape.steps]
+    for _, premises in sshape.steps:
+        ids = sorted({m_of[p] for p in premises if p in m_of and m_of[p] not in misplaced},
+                     key=mshape.ids.index)
+        if len(ids) < 2 or any(set(ids) <= step for step in model_steps):
+            continue
+        # The claims of this student step that the model never puts in one step together.
+        apart = [a for a in ids if not any(a in step and (step & set(ids)) - {a} for step in model_steps)] or ids
+        links["total"] += 1
+        names = " and ".join(said(p) for p in ids)
+        raw.append((Mistake("independent-as-linked", apart[0], s_of[apart[0]],
+                            f"{names} each work on their own: draw them as separate reasons, not as one "
+                            f"linked reason.", related=tuple(i for i in ids if i != apart[0])), LINK_POINTS))
 
-    findings.extend(link_findings)
-    n_model = len(model.claims)
-    rubric = {
-        "claims": _part("claims", len(matches), n_model),
-        "placement": _part("placement", placements["place"], placements["total"]),
-        "polarity": _part("polarity", placements["polarity"], placements["total"]),
-        "linkage": _part("linkage", linkage["right"], linkage["total"]),
+    extras = [sid for sid in sshape.ids if sid not in m_of]
+    for sid in extras:
+        raw.append((Mistake("extra", None, sid, f"“{short_text(sshape.text[sid])}” is not in the model answer. No "
+                            "points lost: your teacher will read it."), 0.0))
+
+    ignore = set(rules.ignore)
+
+    def ignored(x: Mistake) -> bool:
+        return (x.kind, x.student if x.kind == "extra" else x.model) in ignore
+
+    possible = sum(weights.values()) + LINK_POINTS * links["total"]
+    counted = [(x, w) for x, w in raw if not ignored(x)]
+    lost = sum(w for _, w in counted)
+    exact = 100.0 * (possible - lost) / possible if possible else 100.0
+    points = _round_to_total([100.0 * w / possible if possible else 0.0 for _, w in counted],
+                             round(100.0 - round(exact, 1), 1))
+    mistakes = [_with_points(x, p) for (x, _), p in zip(counted, points, strict=True)]
+    score = round(exact, 1)
+    cap = None
+    for x in mistakes:
+        if x.kind == "missing" and x.model in rules.required and score > rules.required_cap:
+            cap = (rules.required_cap, f"the required {_ROLE.get(mshape.role[x.model], 'claim')} "
+                                      f"“{short_text(mshape.text[x.model])}” is missing")
+            score = rules.required_cap
+            break
+    found = [mid for mid in mshape.ids if mid in s_of and mid not in misplaced]
+    counts: dict[str, dict[str, float]] = {
+        "claims": {"found": len(s_of), "of": len(mshape.ids)},
+        "places": {"right": place_count["right"], "of": place_count["total"]},
+        "linked": {"right": links["right"], "of": links["total"], "unchecked": len(unchecked)},
+        "points": {"kept": round(possible - lost, 2), "of": round(possible, 2)},
     }
-    return GradeReport(matches, findings, rubric, threshold)
+    thesis = None if mshape.root is None else (mshape.root, s_of.get(mshape.root))
+    return GradeReport(score, matches, mistakes, [x for x, _ in raw if ignored(x)], found, counts, unchecked, cap,
+                       text_method(meaning), thesis)
 
 
-def _part(name: str, right: int, total: int) -> dict[str, float]:
-    weight = RUBRIC[name]
-    points = weight if total == 0 else weight * right / total
-    return {"right": right, "total": total, "points": round(points, 1), "of": weight}
+def _with_points(x: Mistake, points: float) -> Mistake:
+    return Mistake(x.kind, x.model, x.student, x.message, points, x.related)
 
 
-def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -> str:
-    """The report as plain text: score, rubric, then mistakes and what was found.
+def _students(shape: _Shape, ids: Iterable[str]) -> str:
+    return " / ".join(f"“{short_text(shape.text[i])}”" for i in sorted(ids)) or "nothing"
 
-    >>> from argmap import ArgumentMap
-    >>> m = ArgumentMap(); _ = m.claim("Tea is good.")
-    >>> print(report_text(grade(m, m), m, m).splitlines()[0])
-    Score: 100.0 / 100
+
+def _round_to_total(values: list[float], total: float) -> list[float]:
+    """Round each value to one decimal so that they add up to ``total`` (largest remainders).
+
+    >>> _round_to_total([1/3 * 10, 1/3 * 10, 1/3 * 10], 10.0)
+    [3.4, 3.3, 3.3]
     """
-    lines = [f"Score: {report.score} / 100"]
-    for name, part in report.rubric.items():
-        lines.append(f"  {name:<10} {part['points']:>5} / {part['of']:<4}  ({int(part['right'])} of "
-                     f"{int(part['total'])} right)")
-    mistakes = report.mistakes()
-    lines.append("")
-    lines.append(f"Mistakes ({len(mistakes)}):" if mistakes else "No mistakes.")
-    lines.extend(f"  {k}. [{f.word}] {_message_ids(f)}" for k, f in enumerate(mistakes, start=1))
-    found = [f for f in report.findings if f.kind == "found"]
-    lines.append("")
-    lines.append(f"Found in the right place ({len(found)} of {len(model.claims)} model claims).")
-    lines.append(f"(Claims match when their texts are at least {report.threshold:g}% alike.)")
-    return "\n".join(lines)
-
-
-def _message_ids(f: Finding) -> str:
-    ids = []
-    if f.student:
-        ids.append(f"student: {f.student}")
-    if f.model:
-        ids.append(f"model: {f.model}")
-    return f"{f.message} ({', '.join(ids)})"
-
-
-def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -> tuple[
-        ArgumentMap, dict[str, str]]:
-    """The student's map with the missing model claims added, and a badge per claim.
-
-    Returns ``(map, badges)``; pass the badges to :func:`argmap.render.dot.build_dot`. Badges
-    are words with a tick or cross (``✓ FOUND``, ``✗ 2 WRONG PLACE``; the number is the mistake's
-    number in the text report), so nothing rests on colour. A missing claim is added where the
-    model has it, its badge saying it is missing.
-
-    >>> from argmap import ArgumentMap
-    >>> model = ArgumentMap(); t = model.claim("Tea is good.", id="t")
-    >>> _ = model.support(t, "Tea is warm.", id="r")
-    >>> student = ArgumentMap(); _ = student.claim("tea is good", id="s")
-    >>> shown, badges = annotated_map(grade(student, model), student, model)
-    >>> sorted(badges.items())
-    [('missing-tea-is-warm', '✗ 1 MISSING (from the model answer)'), ('s', '✓ FOUND')]
-    """
-    from argmap.model import Claim
-    from argmap.model import Inference as Inf
-
-    shown = student.copy()
-    shown.title = f"Graded: {student.title or 'student map'} ({report.score:g} / 100)"
-    badges: dict[str, str] = {}
-    s_of = {x.model: x.student for x in report.matches}
-    numbers = {id(f): k for k, f in enumerate(report.mistakes(), start=1)}
-
-    def add(node: str, text: str) -> None:
-        badges[node] = f"{badges[node]}; {text}" if node in badges else text
-
-    for f in report.findings:
-        if f.kind == "found" and f.student:
-            add(f.student, "✓ FOUND")
-        elif f.kind == "missing" and f.model:
-            mc = model[f.model]
-            assert isinstance(mc, Claim)
-            ghost = shown.claim(mc.text, id=shown._new_id(None, "missing-" + f.model),  # noqa: SLF001
-                                label=mc.label)
-            add(ghost.id, f"✗ {numbers[id(f)]} MISSING (from the model answer)")
-            for step in mc.inferences:
-                target = step.target
-                anchors = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
-                where = next((s_of[a] for a in anchors if a in s_of), None)
-                if where is not None:
-                    shown.infer(step.polarity, where, ghost, id=shown._new_id(None, "missing-step-" + step.id))  # noqa: SLF001
-        elif f.student:
-            add(f.student, f"✗ {numbers[id(f)]} {f.word}")
-            for other in f.related:
-                if f.kind in ("linked-as-independent", "independent-as-linked") and other in s_of:
-                    add(s_of[other], f"✗ {numbers[id(f)]} {f.word}")
-    return shown, badges
+    if not values:
+        return []
+    tenths = [v * 10 for v in values]
+    floors = [math.floor(t + 1e-9) for t in tenths]
+    spare = round(total * 10) - sum(floors)
+    order = sorted(range(len(values)), key=lambda i: (floors[i] - tenths[i], i))
+    for i in order[: max(0, spare)]:
+        floors[i] += 1
+    return [f / 10 for f in floors]

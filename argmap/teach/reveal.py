@@ -23,32 +23,27 @@ and buttons to step) and a numbered series of SVGs (:func:`reveal_svgs`).
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
-import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import build_dot
+from argmap.drawing.page import Script, embed_json, page
+from argmap.drawing.svg import drawing_svg
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
 from argmap.outline import outline
-from argmap.render.dot import build_dot, svg_id
 
 if TYPE_CHECKING:
+    from argmap.drawing.themes import Theme
     from argmap.model import ArgumentMap
 
-__all__ = ["Frame", "frames", "layered_svg", "reveal_svgs", "reveal_html", "json_for_script", "csp_meta",
-           "DEFAULT_DEPTH"]
+__all__ = ["Frame", "frames", "layered_svg", "reveal_svgs", "reveal_html", "DEFAULT_DEPTH"]
 
 #: Outline depth that gets its own frame: the thesis (0), its reasons and objections (1), and what
 #: bears on those (2); anything deeper comes with its parent.
 DEFAULT_DEPTH = 2
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
 
 
 @dataclass
@@ -85,67 +80,22 @@ def frames(m: ArgumentMap, depth: int = DEFAULT_DEPTH) -> list[Frame]:
     return result
 
 
-_EDGE_LINE = re.compile(r"^\t+(n\d+) -> (n\d+) \[")
-_NODE_LINE = re.compile(r"^\t+(n\d+) \[")  # nodes in clusters are indented deeper
-# The id attribute build_dot gives a node: always quoted (it holds "am-"); map text in labels has
-# its quotes escaped as &quot;, so this cannot match inside a label.
-_ID_ATTR = re.compile(r' id="((?:[^"\\]|\\.)*)"')
-
-
-def _dot_names(body: list[str]) -> dict[str, str]:
-    r"""DOT node name (``n1``...) -> map node id, read from the ``id`` attributes build_dot writes.
-
-    >>> _dot_names(['\tn1 [label=<x id=&quot;am-no&quot;> id="am-t" shape=plain]\n'])
-    {'n1': 't'}
-    """
-    names = {}
-    for line in body:
-        node = _NODE_LINE.match(line)
-        found = _ID_ATTR.search(line) if node else None
-        if node and found:
-            value = re.sub(r"\\(.)", r"\1", found.group(1))
-            if value.startswith("am-"):
-                names[node.group(1)] = value.removeprefix("am-")
-    return names
-
-
-def _accessible(svg: str, m: ArgumentMap, theme: str) -> str:
-    """Run argmap's accessibility pass (role, title, desc, readable titles) where it exists."""
-    try:
-        from argmap.render.accessibility import make_accessible  # type: ignore[import-not-found]
-    except ImportError:
-        return svg
-    return make_accessible(svg, m, theme)  # type: ignore[no-any-return]
-
-
-def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str = "default") -> ET.Element:
+def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str | Theme = "default") -> ET.Element:
     """The whole map drawn once, each node, edge and linked-premise frame tagged ``data-frame``.
 
     ``data-frame="k"`` is the index of the frame that reveals the element; the title, legend and
     section frames carry no tag (always shown).
     """
-    from argmap.render.engine import run_engine
-    from argmap.render.output import postprocess_svg
-    from argmap.render.themes import get_theme
-
     first = {n: k for k, f in enumerate(fs) for n in f.nodes}
-    dot = build_dot(m, theme)
-    names = _dot_names(dot.body)
-    edge_frame: dict[str, int] = {}
-    for index, line in enumerate(dot.body):
-        found = _EDGE_LINE.match(line)
-        if found and found.group(1) in names and found.group(2) in names:
-            tail, head = names[found.group(1)], names[found.group(2)]
-            edge_id = f"am-edge-{index}"
-            edge_frame[edge_id] = max(first[tail], first[head])
-            dot.body[index] = line.replace(" [", f' [id="{edge_id}" ', 1)
-    svg = postprocess_svg(run_engine(dot.source, "svg").decode("utf-8"), get_theme(theme).fontname)
-    svg = _accessible(svg, m, theme)
-    root = ET.fromstring(svg)
-    tags = {svg_id(n): k for n, k in first.items()}
-    tags.update(edge_frame)
-    for inf in m.inferences:
-        tags[svg_id(inf.id) + "-linked"] = first[inf.id]
+    drawing = build_dot(m, theme, edge_ids=True)
+    tags: dict[str, int] = {}
+    for element_id, part in drawing.parts.items():
+        if part.kind in ("node", "linked") and part.node in first:
+            tags[element_id] = first[part.node]
+    for edge in drawing.edges.values():
+        if edge.id:  # an edge between two map nodes: shown once both ends are
+            tags[edge.id] = max(first[edge.tail], first[edge.head])
+    root = ET.fromstring(drawing_svg(drawing, m))
     for element in root.iter(f"{{{SVG_NS}}}g"):
         key = element.get("id")
         if key in tags:
@@ -157,7 +107,7 @@ def _serialize(root: ET.Element) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
-def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "default") -> list[str]:
+def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "default") -> list[str]:
     """One complete SVG per frame, each showing what is revealed so far (same layout in all).
 
     >>> from argmap import ArgumentMap
@@ -185,18 +135,8 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "defaul
         if title is not None and title.text:
             title.text = f"{title.text} ({k + 1} of {len(fs)})"
         del frame
-        out.append('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + _serialize(copy) + "\n")
+        out.append(XML_DECLARATION + _serialize(copy) + "\n")
     return out
-
-
-def json_for_script(data: object) -> str:
-    """JSON safe inside ``<script type="application/json">``: ``<``, ``>`` and ``&`` escaped.
-
-    >>> json_for_script({"t": "</script><b>&"})
-    '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
-    """
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 _STYLE = """
@@ -263,28 +203,18 @@ _SCRIPT = """
 """
 
 
-def csp_meta(script: str) -> str:
-    """A Content-Security-Policy ``<meta>``: nothing loads from elsewhere, and only ``script`` runs.
-
-    The script is allowed by its SHA-256 hash, so any script that slipped into the page through
-    map text would not run (a second guard behind the escaping).
-    """
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            f"style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{digest}'\">")
-
-
-def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "default") -> str:
+def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "default") -> str:
     """One self-contained HTML page stepping through the map (no external requests).
 
     The SVG is inline (Graphviz escapes every piece of map text in it); the frame captions sit
     in a ``<script type="application/json">`` block and are put on the page as text, never as
-    markup. Keys: right/left arrow, space, Page Up/Down, Home, End.
+    markup; the page's policy runs only its own script (:mod:`argmap.drawing.page`). Keys:
+    right/left arrow, space, Page Up/Down, Home, End.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="<script>x</script>"); _ = m.claim("T", id="t")
-    >>> page = reveal_html(m)
-    >>> "<script>x" in page, "&lt;script&gt;x" in page
+    >>> text = reveal_html(m)
+    >>> "<script>x" in text, "&lt;script&gt;x" in text
     (False, True)
     """
     fs = frames(m, depth)
@@ -295,14 +225,9 @@ def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "defaul
     root.set("preserveAspectRatio", "xMidYMid meet")
     svg = _serialize(root)
     title = html.escape(m.title or "Argument map")
-    data = json_for_script([{"caption": f.caption, "lines": f.lines} for f in fs])
+    data = embed_json([{"caption": f.caption, "lines": f.lines} for f in fs])
     outline_items = "".join(f"<li>{html.escape(line)}</li>" for f in fs for line in f.lines)
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        # Nothing on this page may load from elsewhere; the policy makes a slip visible.
-        f"{csp_meta(_SCRIPT)}\n"
-        f"<title>{title}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+    body = (
         f"<header><h1>{title}</h1>"
         "<button id=\"first\" type=\"button\" aria-label=\"first step\">&#x25C0;&#x25C0;</button>"
         "<button id=\"prev\" type=\"button\" aria-label=\"previous step\">&#x25C0; Back</button>"
@@ -313,5 +238,6 @@ def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str = "defaul
         "<section id=\"caption\" aria-live=\"polite\"></section>\n"
         f"<ol class=\"outline\" aria-label=\"the whole argument in reading order\">{outline_items}</ol>\n"
         f"<script type=\"application/json\" id=\"frames\">{data}</script>\n"
-        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )
+    # Nothing on this page may load from elsewhere, and only its own script runs.
+    return page(title=m.title or "Argument map", style=_STYLE, body=[body, Script(_SCRIPT), "\n"])

@@ -31,13 +31,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.drawing.dot import build_dot
+from argmap.drawing.labels import html_text, svg_id, wrap_lines
+from argmap.drawing.options import DrawingOptions
+from argmap.drawing.raster import rasterize
+from argmap.drawing.svg import drawing_svg
+from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
-from argmap.outline import outline
-from argmap.render.dot import build_dot, html_text, svg_id, wrap_lines
-from argmap.render.themes import Theme, get_theme
+from argmap.formats.files import write_atomic
+from argmap.formats.markdown import escape as md_escape
+from argmap.model import Inference
+from argmap.outline import outline, outline_text
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Inference
+    from argmap.model import ArgumentMap
 
 __all__ = [
     "Blank",
@@ -50,6 +57,7 @@ __all__ = [
     "key_markdown",
     "worksheet_svg",
     "key_svg",
+    "interchangeable",
     "write_worksheet",
 ]
 
@@ -157,13 +165,13 @@ def focus_map(m: ArgumentMap, claim_id: str) -> ArgumentMap:
     """
     import networkx as nx
 
-    if claim_id not in m or m[claim_id].kind != "claim":
+    claim = m.claims.get(claim_id)
+    if claim is None:
         raise ArgmapError(f"cannot focus on {claim_id!r}: the map has no claim with that id")
     keep = nx.ancestors(m.graph, claim_id) | {claim_id}
     sub = m.copy()
     sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in keep])
-    claim = m[claim_id]
-    name = claim.label or claim.text  # type: ignore[union-attr]
+    name = claim.label or claim.text
     sub.title = f"{m.title}: {name}" if m.title else name
     # A kept claim may have been a premise of a dropped step only: it stays, unattached.
     return sub
@@ -187,11 +195,11 @@ def _pick_objections(m: ArgumentMap, chosen: int | Sequence[str] | None, rng: ra
         node = m.get(name)
         if node is None:
             raise ArgmapError(f"no claim or step with id {name!r} in the map")
-        found = [node] if node.kind == "inference" else [s for s in steps if node in s.premises]
+        found = [node] if isinstance(node, Inference) else [s for s in steps if node in s.premises]
         found = [s for s in found if s in steps]
         if not found:
             raise ArgmapError(f"{name!r} is not an objection (or a premise of one)")
-        picked.extend(s for s in found if s not in picked)  # type: ignore[misc]
+        picked.extend(s for s in found if s not in picked)
     return picked
 
 
@@ -248,11 +256,11 @@ def make_worksheet(
         rng.shuffle(shuffled)
         for letter, claim_id in zip(_letters(len(shuffled)), shuffled, strict=True):
             letters[claim_id] = letter
-            bank.append((letter, m[claim_id].text))  # type: ignore[union-attr]
+            bank.append((letter, m.claims[claim_id].text))
     made = []
     for number, claim_id in enumerate(chosen, start=1):
-        claim = m[claim_id]
-        made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,  # type: ignore[union-attr]
+        claim = m.claims[claim_id]
+        made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,
                           letters.get(claim_id)))
     return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels))
 
@@ -260,11 +268,8 @@ def make_worksheet(
 # -- Markdown -----------------------------------------------------------------------------------
 
 def _md(text: str) -> str:
-    """Markdown-escape text so a claim cannot turn into markup."""
-    out = []
-    for ch in " ".join(text.split()):
-        out.append("\\" + ch if ch in "\\`*_[]<>|~" else ch)
-    return "".join(out)
+    """A claim on one line, Markdown-escaped so it cannot turn into markup."""
+    return md_escape(" ".join(text.split()))
 
 
 def worksheet_markdown(ws: Worksheet) -> str:
@@ -287,14 +292,50 @@ def worksheet_markdown(ws: Worksheet) -> str:
     return "\n".join(lines) + "\n"
 
 
+def interchangeable(ws: Worksheet) -> list[tuple[int, ...]]:
+    """Groups of blanks whose answers may be written in any order: co-premises of one step, or
+    sibling reasons (or objections) of one claim, when nothing else on the sheet tells them apart
+    (nothing bears on them, same kind of box, same step label and scheme).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(); t = m.claim("T", id="t")
+    >>> _ = m.support(t, m.claim("A", id="a")); _ = m.support(t, m.claim("B", id="b"))
+    >>> interchangeable(make_worksheet(m, ["a", "b"]))
+    [(1, 2)]
+    """
+    hidden = set(ws.hidden_labels)
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for b in ws.blanks:
+        claim = ws.map[b.claim]
+        steps = claim.inferences  # type: ignore[union-attr]
+        if claim.incoming or len(steps) != 1:
+            continue  # what bears on it, or a second place, fixes which answer goes here
+        step = steps[0]
+        if step.incoming:
+            continue
+        shown = (None if step.id in hidden else step.label, step.scheme)
+        place = ("linked", step.id) if step.linked else ("sibling", step.target.id, step.polarity, shown)
+        groups.setdefault((*place, claim.implicit), []).append(b.number)  # type: ignore[union-attr]
+    return sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1)
+
+
+def _either_order(ws: Worksheet) -> list[str]:
+    return [f"Blanks {', '.join(map(str, g[:-1]))} and {g[-1]} may be given in any order."
+            for g in interchangeable(ws)]
+
+
 def key_markdown(ws: Worksheet) -> str:
-    """The answer key as Markdown: each blank's number, role and claim (and word-bank letter)."""
+    """The answer key as Markdown: each blank's number, role and claim (and word-bank letter),
+    and which blanks may be given in any order."""
     lines = [f"# {_md(ws.key_title)}", "",
              f"Variant: {ws.variant}; seed: {ws.seed}; {len(ws.blanks)} blank(s).", ""]
     for b in ws.blanks:
         letter = f" = **{b.letter}**" if b.letter else ""
         label = f" ({_md(b.label)})" if b.label else ""
         lines.append(f"{b.number}. {b.role.capitalize()}{letter}: {_md(b.text)}{label} `{b.claim}`")
+    either = _either_order(ws)
+    if either:
+        lines += ["", *either]
     return "\n".join(lines) + "\n"
 
 
@@ -377,26 +418,16 @@ def _sheet_map(ws: Worksheet) -> ArgumentMap:
     return drawn
 
 
-def _svg(m: ArgumentMap, theme: Theme, dot_source: str, *, title: str, desc: str,
-         titles: dict[str, str]) -> bytes:
-    from argmap.render.accessibility import make_accessible
-    from argmap.render.engine import run_engine
-    from argmap.render.output import postprocess_svg
-
-    svg = postprocess_svg(run_engine(dot_source, "svg").decode("utf-8"), theme.fontname)
-    return make_accessible(svg, m, theme, title=title, desc=desc, titles=titles).encode("utf-8")
-
-
 def worksheet_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
     """The worksheet drawn as an accessible SVG (greyscale ``print`` theme by default)."""
     th = get_theme(theme)
     drawn = _sheet_map(ws)
-    styles = {b.claim: {"label": _blank_label(b, th, drawn[b.claim].implicit),  # type: ignore[union-attr]
+    styles = {b.claim: {"label": _blank_label(b, th, drawn.claims[b.claim].implicit),
                         "class": f"claim blank {b.role}"} for b in ws.blanks}
-    dot = build_dot(drawn, th, node_styles=styles)
-    dot.attr("graph", label=_header(ws, th), labelloc="t", labeljust="l")
+    drawing = build_dot(drawn, th, DrawingOptions(node_styles=styles),
+                        graph_attrs={"label": _header(ws, th), "labelloc": "t", "labeljust": "l"})
     titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks}
-    return _svg(drawn, th, dot.source, title=ws.title, desc=worksheet_text(ws), titles=titles)
+    return drawing_svg(drawing, drawn, title=ws.title, desc=worksheet_text(ws), titles=titles).encode("utf-8")
 
 
 def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
@@ -414,15 +445,14 @@ def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
 
 def key_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
     """The answer key drawn as an SVG: the whole map, each answer boxed with its blank number."""
-    from argmap.outline import outline_text
-
     th = get_theme(theme)
     styles = {b.claim: {"label": _answer_label(b, b.text, th), "class": f"claim answer {b.role}"}
               for b in ws.blanks}
-    dot = build_dot(ws.map, th, node_styles=styles)
-    dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>>')
+    either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>' for line in _either_order(ws))
+    heading = f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>{either}>'
+    drawing = build_dot(ws.map, th, DrawingOptions(node_styles=styles), graph_attrs={"label": heading})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
-    return _svg(ws.map, th, dot.source, title=ws.key_title, desc=desc, titles={})
+    return drawing_svg(drawing, ws.map, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -446,15 +476,7 @@ def _bytes(ws: Worksheet, fmt: str, theme: str | Theme, key: bool) -> bytes:
     svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
     if fmt == "svg":
         return svg
-    from argmap.render.output import _cairosvg
-
-    cairosvg = _cairosvg()
-    if cairosvg is None:
-        raise ArgmapError(f"worksheets as {fmt.upper()} need cairosvg: pip install 'argmap[pdf]'; "
-                          "or write .svg or .md")
-    if fmt == "pdf":
-        return cairosvg.svg2pdf(bytestring=svg)  # type: ignore[no-any-return]
-    return cairosvg.svg2png(bytestring=svg, scale=2.0)  # type: ignore[no-any-return]
+    return rasterize(svg, fmt)
 
 
 def write_worksheet(
@@ -467,8 +489,6 @@ def write_worksheet(
 ) -> list[Path]:
     """Write the worksheet (format from the suffix: .svg, .pdf, .png, .md) and its answer key
     beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths."""
-    from argmap.formats.api import write_atomic
-
     target = Path(path)
     outputs = [(target, False)]
     if write_key:

@@ -7,16 +7,17 @@ import pytest
 import argmap
 from argmap import ArgumentMap, Source
 from argmap.analysis.checks import CHECKS, check, has_errors
-from argmap.analysis.checks.schemes import KNOWN_SCHEMES, scheme_key
+from argmap.analysis.checks.schemes import KNOWN_SCHEMES
 from argmap.analysis.checks.terms import key_terms, stem
+from argmap.analysis.schemes import scheme_key
 
 
 def codes(m: ArgumentMap, code: str) -> list[tuple[str, ...]]:
     return [f.nodes for f in check(m, select=[code])]
 
 
-def sourced(text: str) -> dict[str, object]:
-    return {"sources": [Source(author="A. Writer", title=text[:10])]}
+def sourced(text: str) -> list[Source]:
+    return [Source(author="A. Writer", title=text[:10])]
 
 
 # -- the public entry point -----------------------------------------------------------------
@@ -29,8 +30,8 @@ def test_public_names_are_the_module_ones() -> None:
 def test_a_clean_map_has_no_findings() -> None:
     m = ArgumentMap()
     t = m.claim("Socrates is mortal.", id="t")
-    m.support(t, [m.claim("Socrates is human.", id="p1", **sourced("p1")),
-                  m.claim("Every human is mortal.", id="p2", **sourced("p2"))], id="s",
+    m.support(t, [m.claim("Socrates is human.", id="p1", sources=sourced("p1")),
+                  m.claim("Every human is mortal.", id="p2", sources=sourced("p2"))], id="s",
               scheme="Argument from Verbal Classification")
     assert check(m) == []
 
@@ -105,7 +106,7 @@ def test_unsupported_claims() -> None:
     m = ArgumentMap()
     t = m.claim("Tea is good.", id="t")
     m.support(t, m.claim("Tea has flavour.", id="bare"), id="s")
-    m.support(t, m.claim("Tea has antioxidants.", id="cited", **sourced("x")), id="s2")
+    m.support(t, m.claim("Tea has antioxidants.", id="cited", sources=sourced("x")), id="s2")
     m.claim("Hidden premise.", id="hid", tags=["implicit"])
     found = {f.nodes[0]: f for f in check(m, select=["unsupported"])}
     assert set(found) == {"bare", "hid"}
@@ -116,12 +117,12 @@ def test_unsupported_claims() -> None:
 
 def test_an_attacked_claim_without_reason_is_still_unsupported() -> None:
     m = ArgumentMap()
-    t = m.claim("T", id="t", **sourced("t"))
-    m.attack(t, m.claim("O", id="o", **sourced("o")), id="x")
+    t = m.claim("T", id="t", sources=sourced("t"))
+    m.attack(t, m.claim("O", id="o", sources=sourced("o")), id="x")
     assert codes(m, "unsupported") == []
     m2 = ArgumentMap()
     t2 = m2.claim("T", id="t")
-    m2.attack(t2, m2.claim("O", id="o", **sourced("o")), id="x")
+    m2.attack(t2, m2.claim("O", id="o", sources=sourced("o")), id="x")
     assert codes(m2, "unsupported") == [("t",)]
 
 
@@ -252,7 +253,7 @@ def test_unknown_scheme() -> None:
 
 
 def test_catalogue_schemes_and_extra_scheme_names() -> None:
-    from argmap.teach.schemes import catalogue
+    from argmap.analysis.schemes import catalogue
 
     m = ArgumentMap()
     t = m.claim("T", id="t")

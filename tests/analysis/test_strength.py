@@ -233,7 +233,7 @@ def claim_graphs(draw: st.DrawFn, acyclic: bool) -> tuple[ArgumentMap, dict[str,
             continue
         polarity = draw(st.sampled_from(("support", "attack")))
         (supports if polarity == "support" else attacks).add(edge)
-        m.infer(polarity, edge[1], m[edge[0]], id=f"{polarity}-{edge[0]}-{edge[1]}")  # type: ignore[arg-type]
+        m.infer(polarity, edge[1], m.claims[edge[0]], id=f"{polarity}-{edge[0]}-{edge[1]}")
     return m, weights, attacks, supports
 
 

@@ -25,7 +25,9 @@ def test_version() -> None:
 
 def test_every_command_has_help() -> None:
     parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert parser._subparsers is not None
+    commands = parser._subparsers._group_actions[0].choices
+    assert isinstance(commands, dict)
     assert {"render", "demo"} <= set(commands)
     for name in commands:
         done = run(name, "--help")

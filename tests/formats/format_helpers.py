@@ -19,7 +19,7 @@ def hostile_map() -> ArgumentMap:
                   scheme="argument from <consequences>")
     o = m.attack(t, "Discussion Title: not a header\nSources:\n-> See 1.", id="o")
     m.attack(o, "A rebuttal with a source.", id="rb")
-    m["rb"].sources.append(Source(title="Report", url="https://example.org/a?b=1&c=(2)"))  # type: ignore[union-attr]
+    m["rb"].sources.append(Source(title="Report", url="https://example.org/a?b=1&c=(2)"))
     m.undercut(r, "The step does not follow.", id="u")
     return m
 

@@ -95,7 +95,7 @@ def test_schemes_linked_premises_and_undercuts(corpus: Path) -> None:
         {"edgeID": "1", "fromID": "2", "toID": "4"}, {"edgeID": "2", "fromID": "4", "toID": "1"},
         {"edgeID": "3", "fromID": "3", "toID": "5"}, {"edgeID": "4", "fromID": "5", "toID": "4"}],
         "locutions": []}), "aif")
-    assert undercut["5"].role == "undercut" and undercut["4"].scheme is None  # type: ignore[union-attr]
+    assert undercut["5"].role == "undercut" and undercut.inferences["4"].scheme is None
 
 
 def test_api_map_round_trips_through_aif_with_hostile_text() -> None:
@@ -111,7 +111,7 @@ def test_edited_scheme_and_polarity_are_written(corpus: Path) -> None:
     step = m.inferences[0]
     step.scheme = "Argument From Expert Opinion"
     out = argmap.loads(argmap.dumps(m, "aif"), "aif")
-    assert out[step.id].scheme == "Argument From Expert Opinion"  # type: ignore[union-attr]
+    assert out.inferences[step.id].scheme == "Argument From Expert Opinion"
 
 
 def test_sniffing_tells_aif_from_argmap_json_and_sadface(corpus: Path, tmp_path: Path) -> None:

@@ -174,7 +174,7 @@ def test_multi_step_argument_is_a_chain_and_uses_picks_premises() -> None:
     m = read(text)
     steps = sorted(m.inferences, key=lambda i: i.data["argdown"]["step"])
     assert [sorted(p.text for p in s.premises) for s in steps] == [["a", "b"], ["a", "d"], ["c", "e"]]
-    assert [s.target.text for s in steps] == ["c", "e", "f"]
+    assert [m.claims[s.target.id].text for s in steps] == ["c", "e", "f"]
     assert steps[-1].label == "Chain" and steps[0].label is None
     round_trip(m)
 
@@ -200,7 +200,7 @@ def test_undercuts() -> None:
     assert roles == {"U": ("undercut", None), "V": ("undercut", "attack")}
     sketch = read("[T]: t\n  + <S>: s\n    _ [U]: u\n")
     cut = next(i for i in sketch.inferences if i.premise.label == "U")
-    assert cut.role == "undercut" and cut.target.premise.label == "S"
+    assert cut.role == "undercut" and sketch.inferences[cut.target.id].premise.label == "S"
     on_step = read("<A>\n\n(1) p\n----\n  <_ [U]: u\n(2) c\n")
     assert next(i for i in on_step.inferences if i.premise.label == "U").target.label == "A"
     for m2 in (m, sketch, on_step):

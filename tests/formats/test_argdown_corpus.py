@@ -18,8 +18,8 @@ import pytest
 
 import argmap
 from argmap.errors import ParseError
-from argmap.formats.api import read_text
 from argmap.formats.argdown import parse, statistics
+from argmap.formats.files import read_text
 
 COUNTS = ("statements_equivalence_classes", "statements_titled", "statement_members", "arguments",
           "arguments_with_pcs", "relations", "relations_by_type", "sections")

@@ -43,7 +43,7 @@ def test_text_xml_cannot_hold_survives_as_json() -> None:
     m = argmap.ArgumentMap(title="t\r")
     m.claim("a\rb\x0bc\x00 & <x>", id="a")
     back = argmap.loads(argmap.dumps(m, "graphml"), "graphml")
-    assert back["a"].text == "a\rb\x0bc\x00 & <x>" and back.title == "t\r"  # type: ignore[union-attr]
+    assert back.claims["a"].text == "a\rb\x0bc\x00 & <x>" and back.title == "t\r"
 
 
 HEAD = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'

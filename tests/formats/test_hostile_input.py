@@ -65,8 +65,10 @@ def test_meta_title_is_just_data(fmt: str) -> None:
     text = ('{"format": "argmap", "version": 1, "title": "T", "meta": {"title": "M"}, "claims": [{"id": "a", '
             '"text": "A"}]}' if fmt == "json" else "title: T\nmeta: {title: M}\nclaims: [{id: a, text: A}]\n")
     m = argmap.loads(text, fmt)
+    assert isinstance(m, argmap.ArgumentMap)
     assert (m.title, m.meta) == ("T", {"title": "M"})
-    assert to_dict(argmap.loads(argmap.dumps(m, fmt), fmt)) == to_dict(m)
+    back = argmap.loads(argmap.dumps(m, fmt), fmt)
+    assert isinstance(back, argmap.ArgumentMap) and to_dict(back) == to_dict(m)
 
 
 @pytest.mark.parametrize(("fmt", "text"), [
@@ -114,7 +116,7 @@ def test_graphml_text_attributes_typed_as_numbers_read_as_text() -> None:
             '<graph edgedefault="directed"><node id="a"><data key="d0">5</data><data key="d1">claim</data>'
             '<data key="d2">2.5</data></node></graph></graphml>')
     m = argmap.loads(text, "graphml")
-    assert (m["a"].text, m["a"].label) == ("5", "2.5")
+    assert (m.claims["a"].text, m.claims["a"].label) == ("5", "2.5")
     for fmt in WRITERS:
         argmap.dumps(m, fmt)
 
@@ -281,7 +283,7 @@ def test_microtexts_joints_nested_deeper_than_pythons_stack() -> None:
     text = (f'<arggraph id="x"><edu id="e1">Deep.</edu>{joints}<adu id="a1" type="pro"/>'
             f'<edge id="s0" src="j0" trg="a1" type="seg"/>{edges}'
             f'<edge id="s1" src="e1" trg="j{depth - 1}" type="seg"/></arggraph>')
-    assert argmap.loads(text, "microtexts")["a1"].text == "Deep."
+    assert argmap.loads(text, "microtexts").claims["a1"].text == "Deep."
 
 
 def test_framework_given_to_a_map_writer_is_one_error_line() -> None:

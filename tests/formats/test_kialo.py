@@ -53,14 +53,14 @@ def test_classic_exports_are_written_back_byte_for_byte(corpus: Path, name: str)
 
 def test_edge_cases_of_the_classic_layout(corpus: Path) -> None:
     m = argmap.load(corpus / "kialo" / "synthetic__classic-format-edge-cases.txt")
-    assert m["1.1.1.1"].text.startswith('Studies of "donkey votes" (ballots marked in listed order)')  # type: ignore[union-attr]
-    assert m["1.2.1"].text.endswith("even if the freedom to stay home is not.")  # type: ignore[union-attr]
-    assert m["1.2.1"].text.count("\n") == 2  # type: ignore[union-attr]
-    source = m["1.1.2"].sources[0]  # type: ignore[union-attr]
+    assert m.claims["1.1.1.1"].text.startswith('Studies of "donkey votes" (ballots marked in listed order)')
+    assert m.claims["1.2.1"].text.endswith("even if the freedom to stay home is not.")
+    assert m.claims["1.2.1"].text.count("\n") == 2
+    source = m["1.1.2"].sources[0]
     assert (source.title, source.url) == ("the electoral commission", "https://www.example.org/turnout")
-    assert "[" not in m["1.1.2"].text  # type: ignore[union-attr]
-    link = m["1.2.2-pro"]
-    assert link.premise.id == "1.1.1" and link.target.id == "1.2"  # type: ignore[union-attr]
+    assert "[" not in m.claims["1.1.2"].text
+    link = m.inferences["1.2.2-pro"]
+    assert link.premise.id == "1.1.1" and link.target.id == "1.2"
     assert m.graph.nodes["1.2.1"]["line"] == 10
 
 
@@ -69,10 +69,10 @@ def test_the_indented_layout_with_its_sources_footer(corpus: Path) -> None:
     m = argmap.load(path)
     assert m.title == "Should cities make public transport free?"
     assert m.meta["kialo"]["layout"] == "indented"
-    assert m["1.1"].text == "Free fares remove a cost barrier for low-income residents."  # type: ignore[union-attr]
-    assert [(s.title, s.url) for s in m["1.2"].sources] == [  # type: ignore[union-attr]
+    assert m.claims["1.1"].text == "Free fares remove a cost barrier for low-income residents."
+    assert [(s.title, s.url) for s in m["1.2"].sources] == [
         ("Example source two", "https://www.example.org/budget")]
-    assert m["1.2.1-con"].premise.id == "1.1.2"  # type: ignore[union-attr]
+    assert m.inferences["1.2.1-con"].premise.id == "1.1.2"
     out = argmap.dumps(m, "kialo")
     assert out.startswith("Discussion Name:\n") and "\nSources:\n[1] Example source one," in out
 

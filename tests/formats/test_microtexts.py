@@ -44,9 +44,9 @@ def test_every_text_is_read_with_its_relations(corpus: Path, name: str) -> None:
 
 def test_texts_come_from_the_edus_in_order(corpus: Path) -> None:
     m = argmap.load(corpus / "microtexts" / "en__micro_b001.xml")
-    assert m["a5"].text == "We Berliners should take the chance and become pioneers in waste separation!"  # type: ignore[union-attr]
-    assert m["c1"].role == "objection" and m["c3"].role == "rebuttal"  # type: ignore[union-attr]
-    assert [p.id for p in m["c3"].premises] == ["a3", "a4"]  # type: ignore[union-attr]  # und + add: linked
+    assert m.claims["a5"].text == "We Berliners should take the chance and become pioneers in waste separation!"
+    assert m["c1"].role == "objection" and m["c3"].role == "rebuttal"
+    assert [p.id for p in m.inferences["c3"].premises] == ["a3", "a4"]  # und + add: linked
     assert m.thesis is not None and m.thesis.id == "a5"
 
 

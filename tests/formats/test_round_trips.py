@@ -43,7 +43,7 @@ def maps(draw: Any) -> ArgumentMap:
         premises = draw(st.lists(st.sampled_from(claim_ids), min_size=1, max_size=3, unique=True))
         if target in premises or f"step{k}" in m:
             continue
-        m.infer(draw(st.sampled_from(["support", "attack"])), target, [m[p] for p in premises],  # type: ignore[misc]
+        m.infer(draw(st.sampled_from(["support", "attack"])), target, [m.claims[p] for p in premises],
                 id=f"step{k}", scheme=draw(st.none() | texts), label=draw(st.none() | texts))
     return m
 
@@ -53,6 +53,7 @@ def maps(draw: Any) -> ArgumentMap:
 @given(m=maps())
 def test_lossless_formats_round_trip_any_map(fmt: str, m: ArgumentMap) -> None:
     back = argmap.loads(argmap.dumps(m, fmt), fmt)
+    assert isinstance(back, ArgumentMap)
     assert to_dict(back) == to_dict(m)
     assert argmap.dumps(back, fmt) == argmap.dumps(m, fmt)
 
@@ -62,6 +63,7 @@ def test_lossless_formats_round_trip_any_map(fmt: str, m: ArgumentMap) -> None:
 @given(m=maps())
 def test_graph_formats_keep_the_argument_structure(fmt: str, m: ArgumentMap) -> None:
     back = argmap.loads(argmap.dumps(m, fmt), fmt)
+    assert isinstance(back, ArgumentMap)
     if fmt == "sadface":  # SADFace names an attack "conflict": no room for an attack's scheme
         for step in m.inferences:
             if step.polarity == "attack":

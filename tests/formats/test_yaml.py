@@ -46,9 +46,9 @@ def test_nested_shortcuts_expand_to_the_canonical_form() -> None:
         "  - {id: u, polarity: attack, premises: [t.1], target: support-t.1}\n",
         "yaml", path="u.yaml")
     assert [c.id for c in m.claims] == ["t", "t.1", "t.2a", "t.2b", "t.3", "t.3.1"]
-    assert m["support-t.2"].linked and m["support-t.2"].scheme == "argument from consequences"  # type: ignore[union-attr]
-    assert m["attack-t.3.1"].role == "rebuttal" and m["u"].role == "undercut"  # type: ignore[union-attr]
-    assert m["t.3"].label == "Expression"  # type: ignore[union-attr]
+    assert m.inferences["support-t.2"].linked and m.inferences["support-t.2"].scheme == "argument from consequences"
+    assert m["attack-t.3.1"].role == "rebuttal" and m["u"].role == "undercut"
+    assert m["t.3"].label == "Expression"
     assert m.graph.nodes["t.3.1"]["line"] == 12 and m.graph.nodes["u"]["line"] == 14
     canonical = argmap.dumps(m, "yaml")
     assert "reasons:" not in canonical
@@ -100,7 +100,7 @@ def test_numbers_dates_and_booleans_stay_text_where_argmap_wants_text() -> None:
         "  - {id: 2, text: x}\n"
         "inferences:\n"
         "  - {id: 3, polarity: support, premises: [2], target: 1.10}\n", "yaml")
-    claim = m["1.10"]
-    assert (claim.text, claim.tags, claim.rating, claim.data) == ("1984", ["yes", "3"], 0.5, {"n": 3})  # type: ignore[union-attr]
-    assert claim.sources[0].date == "1949-06-08"  # type: ignore[union-attr]
-    assert m["3"].target.id == "1.10"  # type: ignore[union-attr]
+    claim = m.claims["1.10"]
+    assert (claim.text, claim.tags, claim.rating, claim.data) == ("1984", ["yes", "3"], 0.5, {"n": 3})
+    assert claim.sources[0].date == "1949-06-08"
+    assert m.inferences["3"].target.id == "1.10"

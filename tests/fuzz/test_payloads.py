@@ -99,6 +99,7 @@ def test_lossless_formats_keep_every_field(fmt: str, index: int) -> None:
         return
     m = payload_map(p)
     back = argmap.loads(argmap.dumps(m, fmt), fmt)
+    assert isinstance(back, ArgumentMap)
     assert back.title == m.title and back.meta == m.meta
     for node in m.graph.nodes:
         want = {k: v for k, v in m.graph.nodes[node].items() if k not in ("line", "path")}
@@ -113,13 +114,14 @@ def test_argdown_keeps_labels_tags_notes_sources(index: int) -> None:
         return
     m = payload_map(p)
     back = argmap.loads(argmap.dumps(m, "argdown"), "argdown")
-    t = back["t"] if "t" in back else next(c for c in back.claims if c.note == m["t"].note)
+    original = m.claims["t"]
+    t = back.claims["t"] if "t" in back else next(c for c in back.claims if c.note == original.note)
     change = TEXT_CHANGES["argdown"]
     assert t.text == change(p)
     assert t.label in (p, _norm_space(change(p)))  # a title is one line, its spaces collapsed
-    assert t.sources == m["t"].sources
-    assert t.note == m["t"].note
-    assert t.data == m["t"].data
+    assert t.sources == original.sources
+    assert t.note == original.note
+    assert t.data == original.data
     assert back.title == m.title
 
 

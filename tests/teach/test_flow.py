@@ -152,7 +152,8 @@ def test_the_oped_reads_as_turns_of_an_exchange() -> None:
     assert sides["thesis"] == "aff" and sides["security"] == "neg" and sides["germany-welcomes"] == "aff"
     # A claim used both as a reason and as a rebuttal is said at its earliest turn.
     assert report.said["protests"] == 0 and report.said["protests-rebut"] == 2
-    assert report.dropped == [] and report.new_in_rebuttal == []
+    # The op-ed never answers Latvia's security objection: a dropped argument.
+    assert [d.step for d in report.dropped] == ["security-objection"] and report.new_in_rebuttal == []
 
 
 # --- the sheet ----------------------------------------------------------------------------------
@@ -180,12 +181,12 @@ def test_flow_sheet_columns_and_rows() -> None:
 
 def test_flow_svg_is_valid_accessible_and_escaped() -> None:
     m = uniforms_ld()
-    m["state"].text = '<script>window.__pwned=1</script> & "x"'  # type: ignore[union-attr]
+    m.claims["state"].text = '<script>window.__pwned=1</script> & "x"'
     svg = flow_svg(m)
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("role") == "img" and root.find(ns + "title") is not None
-    assert "freedom of expression" in (root.find(ns + "desc").text or "")  # type: ignore[union-attr]
+    assert "freedom of expression" in root.findtext(ns + "desc", "")
     texts = " ".join(t.text or "" for t in root.iter(ns + "text"))
     assert '<script>window.__pwned=1</script> & "x"' in texts
     assert root.find(f".//{ns}script") is None
@@ -212,7 +213,8 @@ def test_cli_text_json_svg_html(tmp_path: Path, capsys: pytest.CaptureFixture[st
 
 def test_flow_html_has_no_script() -> None:
     page = flow_html(argmap.load(DEBATE))
-    assert "<script" not in page and "script-src" not in page and "default-src 'none'" in page
+    assert "<script" not in page and "script-src 'none'" in page and "default-src 'none'" in page
+    assert "unsafe-inline" not in page
 
 
 def test_classroom_sheet_for_a_live_debate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""Grading a student's map against a model answer: the op-ed example and a second map."""
+"""Grading a student's map against a model answer: matching, judging, points, rules, the command."""
 
 from __future__ import annotations
 
@@ -9,9 +9,13 @@ import pytest
 
 import argmap
 from argmap.cli import main
+from argmap.drawing.output import svg_text_nodes
+from argmap.errors import ArgmapError, ParseError
+from argmap.gallery import uniforms
 from argmap.gallery.conscription import build_map
-from argmap.render.output import svg_text_nodes
-from argmap.teach.grade import RUBRIC, THRESHOLD, GradeReport, annotated_map, grade, match_claims, report_text
+from argmap.teach.feedback import annotated_map, mistake_numbers, report_text
+from argmap.teach.grade import FOUND_SHARE, GradeReport, grade, match_claims
+from argmap.teach.overrides import GradingRules, load_rules, rules_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDENT = ROOT / "examples" / "student-conscription.json"
@@ -28,16 +32,14 @@ DELIBERATE = {
 
 
 def mistakes(report: GradeReport) -> set[tuple[str, str | None, str | None]]:
-    return {(f.kind, f.model, f.student) for f in report.mistakes()}
+    return {(x.kind, x.model, x.student) for x in report.mistakes}
 
 
 def test_the_student_example_gets_every_deliberate_mistake_and_nothing_else() -> None:
     report = grade(argmap.load(STUDENT), build_map())
     assert mistakes(report) == DELIBERATE
-    # Every other model claim is found, each matched to exactly one student claim.
-    found = {f.model for f in report.findings if f.kind == "found"}
-    assert len(found) == len(build_map().claims) - 3  # missing, wrong place, wrong polarity
-    assert len({x.student for x in report.matches}) == len(report.matches)
+    assert len({x.student for x in report.matches}) == len(report.matches)  # one-to-one
+    assert report.thesis == ("thesis", "thesis")
 
 
 def test_the_committed_model_file_is_the_gallery_map() -> None:
@@ -45,100 +47,255 @@ def test_the_committed_model_file_is_the_gallery_map() -> None:
 
 
 def test_a_model_graded_against_itself_is_perfect() -> None:
-    m = build_map()
-    report = grade(m, m)
-    assert report.mistakes() == []
-    assert report.score == 100.0
-    assert sum(part["of"] for part in report.rubric.values()) == 100.0 == sum(RUBRIC.values())
+    for m in (build_map(), uniforms.build_map()):
+        report = grade(m, m)
+        assert report.mistakes == [] and report.score == 100.0
+        assert report.found == [c.id for c in m.claims]
 
 
-def test_rubric_parts_count_what_they_say() -> None:
+# --- points: each lost point explained once -----------------------------------------------------
+
+
+def test_the_points_of_the_mistakes_add_up_to_what_was_lost() -> None:
     report = grade(argmap.load(STUDENT), build_map())
+    assert round(sum(x.points for x in report.mistakes), 1) == round(100 - report.score, 1)
+    extra = next(x for x in report.mistakes if x.kind == "extra")
+    assert extra.points == 0.0
     m = build_map()
-    claims = report.rubric["claims"]
-    assert (claims["right"], claims["total"]) == (len(m.claims) - 1, len(m.claims))
-    assert claims["points"] == round(40 * (len(m.claims) - 1) / len(m.claims), 1)
-    assert report.rubric["linkage"]["total"] == sum(1 for i in m.inferences if i.linked)
-    assert report.score == round(sum(p["points"] for p in report.rubric.values()), 1)
+    links = report.counts["linked"]["of"]
+    possible = len(m.claims) + links
+    missing = next(x for x in report.mistakes if x.kind == "missing")
+    assert missing.points == pytest.approx(100 / possible, abs=0.06)  # a whole claim, once
+    place = next(x for x in report.mistakes if x.kind == "wrong-place")
+    assert place.points == pytest.approx(100 * (1 - FOUND_SHARE) / possible, abs=0.06)  # its place only
 
 
-# --- a second map: school uniforms ----------------------------------------------------------
+def test_a_missing_claim_is_not_counted_again_for_what_hangs_below_it() -> None:
+    """Leave out a reason and hang its evidence and objection on the thesis: one mistake, not four."""
+    model = argmap.ArgumentMap()
+    t = model.claim("Our town should build a new library.", id="t")
+    r = model.claim("A library gives teenagers a safe place to study after school.", id="r")
+    model.support(t, r)
+    model.support(r, model.claim("The youth club closes at five every day.", id="e1"))
+    model.support(r, model.claim("Many pupils have no quiet room at home.", id="e2"))
+    model.attack(r, model.claim("Teenagers would rather study online at home.", id="o"))
+    student = argmap.ArgumentMap()
+    st = student.claim("our town should build a new library", id="st")
+    student.support(st, student.claim("the youth club closes at five every day", id="s1"))
+    student.support(st, student.claim("many pupils have no quiet room at home", id="s2"))
+    student.attack(st, student.claim("teenagers would rather study online at home", id="so"))
+    report = grade(student, model)
+    assert mistakes(report) == {("missing", "r", None)}
+    assert report.counts["places"] == {"right": 4, "of": 4}
 
 
-def uniforms_model() -> argmap.ArgumentMap:
-    m = argmap.ArgumentMap(title="School uniforms")
-    t = m.claim("Schools should require students to wear uniforms.", id="t")
-    m.support(t, ["Uniforms remove visible differences in family income.",
-                  "Visible differences in income fuel bullying at school."], id="bullying")
-    cost = m.claim("Uniforms save families money over a school year.", id="save")
-    m.support(t, cost, id="save-step")
-    m.support(cost, "A set of uniforms costs less than a season of fashionable clothes.", id="cheaper")
-    m.support(t, m.claim("Getting dressed on school mornings becomes much quicker.", id="mornings"))
-    expression = m.attack(t, m.claim("Uniforms limit the self-expression of students.", id="expr"), id="expr-step")
-    m.attack(expression, m.claim("Students can express themselves through their work and their clubs.", id="clubs"),
-             id="clubs-step")
-    m.attack(t, m.claim("Uniforms cost families a lot of money up front.", id="upfront"), id="upfront-step")
-    return m
-
-
-def uniforms_student() -> argmap.ArgumentMap:
-    s = argmap.ArgumentMap(title="uniforms - my map")
-    t = s.claim("schools should require uniforms for students", id="a")
-    s.support(t, ["uniforms remove visible differences in family income",
-                  "visible income differences fuel bullying at school"])
-    # Two independent reasons drawn as one linked step.
-    s.support(t, [s.claim("uniforms save families money over the school year", id="b"),
-                  s.claim("getting dressed on school mornings is much quicker", id="c")])
-    s.support("b", "a set of uniforms costs less than a season of fashion clothes")
-    o = s.claim("uniforms limit students' self-expression", id="d")
-    s.attack(t, o)
-    # The rebuttal aimed at the objection's claim (the model aims at its arrow): still the right place,
-    # but drawn as a reason for the objection: wrong polarity.
-    s.support(o, s.claim("students can express themselves through their work and clubs", id="e"))
-    s.support(t, s.claim("uniforms are comfortable to wear", id="f"))
-    return s
-
-
-def test_second_map_finds_each_kind_of_mistake() -> None:
-    report = grade(uniforms_student(), uniforms_model())
-    kinds = {(f.kind, f.model, f.student) for f in report.mistakes()}
-    assert ("missing", "upfront", None) in kinds
-    assert ("extra", None, "f") in kinds
-    assert ("wrong-polarity", "clubs", "e") in kinds
-    linked = [f for f in report.mistakes() if f.kind == "independent-as-linked"]
-    assert len(linked) == 1 and {linked[0].model, *linked[0].related} == {"save", "mornings"}
-    assert len(kinds) == 4  # the linked bullying step, the evidence for saving: right
-
-
-def test_linked_premises_drawn_apart_on_the_second_map() -> None:
+def test_no_full_marks_for_linkage_nobody_could_check() -> None:
+    m = uniforms.build_map()
     s = argmap.ArgumentMap()
-    t = s.claim("schools should require uniforms for students")
-    s.support(t, "uniforms remove visible differences in family income")
-    s.support(t, "visible income differences fuel bullying at school")
-    report = grade(s, uniforms_model())
-    linked = [f for f in report.mistakes() if f.kind == "linked-as-independent"]
-    assert len(linked) == 1
-    assert report.rubric["linkage"]["right"] == 0
+    t = s.claim("Our school should require students to wear uniforms.")
+    s.support(t, "Uniforms reduce teasing and pressure over expensive, brand-name clothes.")
+    report = grade(s, m)
+    assert report.counts["linked"] == {"right": 0, "of": 0, "unchecked": 1}
+    text = report_text(report, s, m)
+    assert "none could be checked" in text and "of 0" not in text
+
+
+# --- matching ----------------------------------------------------------------------------------------
+
+
+def test_the_thesis_matches_the_students_main_claim_whatever_its_wording() -> None:
+    model = uniforms.build_map()
+    s = argmap.ArgumentMap()
+    top = s.claim("I think we need them", id="top")
+    s.support(top, s.claim("Uniforms reduce teasing and pressure over expensive, brand-name clothes.", id="r"))
+    s.claim("Cats are nice.", id="stray")  # a stray claim is a root too, but not the main one
+    matches = {x.model: (x.student, x.how) for x in match_claims(s, model)}
+    assert matches["uniforms"] == ("top", "thesis")
+    assert matches["less-pressure"][0] == "r"
 
 
 def test_the_thesis_drawn_as_a_reason_is_in_the_wrong_place() -> None:
+    model = uniforms.build_map()
     s = argmap.ArgumentMap()
-    reason = s.claim("uniforms save families money over a school year", id="x")
-    s.support(reason, s.claim("Schools should require students to wear uniforms.", id="y"))
-    report = grade(s, uniforms_model())
-    assert ("wrong-place", "t", "y") in {(f.kind, f.model, f.student) for f in report.mistakes()}
+    reason = s.claim("A few uniform sets cost families less over a school year than keeping up with fashion.",
+                     id="x")
+    s.support(reason, s.claim("Our school should require students to wear uniforms.", id="y"))
+    report = grade(s, model)
+    assert ("wrong-place", "uniforms", "y") in mistakes(report)
+    assert ("missing", "cheaper", None) not in mistakes(report)
 
 
-def test_matching_is_one_to_one_and_respects_the_threshold() -> None:
-    model = uniforms_model()
+def test_matching_is_one_to_one_with_the_best_total() -> None:
+    model = uniforms.build_map()
     s = argmap.ArgumentMap()
-    s.claim("Uniforms limit the self-expression of students.", id="exact")
-    s.claim("uniforms limit self-expression of students", id="close")
-    s.claim("Uniforms", id="far")
-    matches = match_claims(s, model)
-    assert [(x.model, x.student) for x in matches] == [("expr", "exact")]
-    assert all(x.score >= THRESHOLD for x in matches)
-    assert match_claims(s, model, threshold=101) == []
+    t = s.claim("Our school should require students to wear uniforms.", id="t")
+    s.attack(t, s.claim("A uniform rule limits how students can express who they are.", id="exact"))
+    s.attack(t, s.claim("Uniforms are itchy in the summer heat.", id="other"))
+    report = grade(s, model)
+    assert [x.student for x in report.matches if x.model == "expression"] == ["exact"]
+    assert len({x.model for x in report.matches}) == len(report.matches)
+    assert ("extra", None, "other") in mistakes(report)
+
+
+def test_a_claim_written_twice_is_one_claim_in_two_places() -> None:
+    model = build_map()
+    student = model.copy()
+    # protests: a reason for "domestic opposition" and a rebuttal; the student writes it twice
+    student.graph.remove_node("protests-rebut")
+    twin = student.claim(model["protests"].text, id="protests-again")  # type: ignore[union-attr]
+    student.attack("blame-objection", twin, id="protests-rebut")
+    report = grade(student, model)
+    assert report.mistakes == []
+    assert ("protests", "protests-again", "copy") in {(x.model, x.student, x.how) for x in report.matches}
+
+
+def test_a_claim_used_twice_but_drawn_once_is_a_missing_link() -> None:
+    model = build_map()
+    student = model.copy()
+    student.graph.remove_node("protests-rebut")  # protests now only shows domestic opposition
+    report = grade(student, model)
+    [x] = report.mistakes
+    assert (x.kind, x.model) == ("wrong-place", "protests")
+    assert "argue against" in x.message
+
+
+def test_sibling_reasons_and_linked_premises_count_in_any_order() -> None:
+    model = uniforms.build_map()
+    student = model.copy()
+    # the linked premises in the other order, the thesis's reasons and objections drawn in reverse
+    order = list(reversed(list(student.graph.nodes)))
+    shuffled = argmap.ArgumentMap(title="reordered")
+    shuffled.graph.add_nodes_from((n, student.graph.nodes[n]) for n in order)
+    shuffled.graph.add_edges_from(reversed(list(student.graph.edges(data=True))))
+    assert grade(shuffled, model).mistakes == []
+
+
+def test_labels_count() -> None:
+    model = build_map()
+    s = argmap.ArgumentMap()
+    t = s.claim("accept them", id="t")
+    s.support(t, s.claim("Humanitarian risk for those who stay", id="h", label="Humanitarian risk"))
+    found = {x.model: x.student for x in match_claims(s, model)}
+    assert found.get("danger") == "h"
+
+
+def test_spelling_only_still_grades() -> None:
+    """Without the meaning model (or with --spelling-only) grading still works, and says so; it is
+    weaker on paraphrase (tests/teach/test_grading_measure.py measures both)."""
+    student, model = argmap.load(STUDENT), build_map()
+    report = grade(student, model, meaning=False)
+    assert report.method == "spelling only (rapidfuzz)"
+    assert report.thesis == ("thesis", "thesis")
+    assert ("extra", None, "c-largest") in mistakes(report)
+    assert report_text(report, student, model).endswith("spelling only (rapidfuzz), and by where they sit in the map.")
+
+
+# --- the teacher's rules -------------------------------------------------------------------------------
+
+
+def test_rules_weigh_require_accept_match_and_ignore(tmp_path: Path) -> None:
+    model = uniforms.build_map()
+    s = argmap.ArgumentMap(title="short")
+    t = s.claim("we should have uniforms", id="u1")
+    s.support(t, s.claim("its cheaper", id="u3"))
+    s.attack(t, s.claim("they'll control our hair next", id="u6"))
+    plain = grade(s, model)
+    assert ("missing", "cheaper", None) in mistakes(plain) and ("extra", None, "u3") in mistakes(plain)
+
+    rules = rules_from_text(
+        "match: {u3: cheaper}\n"
+        "accept: {slope: [\"they will control our hair next\"]}\n"
+        "weights: {teased: 0}\n"
+        "depth_weights: [1, 1, 0.5]\n"
+        "required: [expression]\n"
+        "required_cap: 30\n"
+        "ignore: [{kind: missing, model: long-beach}]\n")
+    report = grade(s, model, rules=rules)
+    assert ("missing", "cheaper", None) not in mistakes(report)
+    assert {x.model: x.how for x in report.matches}["cheaper"] == "teacher"
+    assert ("missing", "slope", None) not in mistakes(report)  # an accepted wording
+    assert ("missing", "teased", None) in mistakes(report)
+    teased = next(x for x in report.mistakes if x.model == "teased")
+    assert teased.points == 0.0  # weight 0
+    assert [x.model for x in report.ignored] == ["long-beach"]
+    assert report.cap is not None and report.score == 30.0 and "required" in report.cap[1]
+    text = report_text(report, s, model)
+    assert "capped at 30" in text and "Not counted, by your teacher's rules (1)" in text
+
+
+def test_a_model_can_carry_its_own_rules() -> None:
+    model = uniforms.build_map()
+    model["cheaper"].data = {"grade": {"accept": ["its cheaper"], "weight": 2}}
+    s = argmap.ArgumentMap()
+    t = s.claim("we should have uniforms")
+    s.support(t, s.claim("its cheaper", id="c"))
+    report = grade(s, model)
+    assert {x.model: x.student for x in report.matches}.get("cheaper") == "c"
+
+
+def test_rules_errors_are_located(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("weights:\n  a: lots\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        load_rules(bad)
+    assert (err.value.line, err.value.column) == (2, 3) and "weight" in str(err.value)
+    bad.write_text("wieghts: {}\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="unknown key 'wieghts'"):
+        load_rules(bad)
+    bad.write_text("ignore: [{kind: extra, model: x}]\n", encoding="utf-8")
+    with pytest.raises(ParseError, match="student claim"):
+        load_rules(bad)
+    bad.write_text("match: {a: [1\n", encoding="utf-8")
+    with pytest.raises(ParseError) as err:
+        load_rules(bad)
+    assert err.value.line is not None
+    rules = rules_from_text("match: {nobody: cheaper}", "r.yaml")
+    with pytest.raises(ArgmapError, match="r.yaml: match: no claim 'nobody' in the student's map"):
+        grade(argmap.ArgumentMap(), uniforms.build_map(), rules=rules)
+
+
+def test_saved_rules_reproduce_the_grading(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    saved = tmp_path / "rules.yaml"
+    assert main(["grade", str(STUDENT), str(MODEL), "--save-rules", str(saved)]) == 0
+    first = capsys.readouterr().out
+    rules = load_rules(saved)
+    assert rules.match["c-largest"] is None and rules.match["c-boots"] == "manpower"
+    assert main(["grade", str(STUDENT), str(MODEL), "--rules", str(saved)]) == 0
+    assert capsys.readouterr().out == first
+    # the teacher corrects one line: the extra claim is to be ignored
+    saved.write_text(saved.read_text(encoding="utf-8") + "ignore:\n  - {kind: extra, student: c-largest}\n",
+                     encoding="utf-8")
+    assert main(["grade", str(STUDENT), str(MODEL), "--rules", str(saved), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [x["student"] for x in data["ignored"]] == ["c-largest"]
+
+
+def test_empty_rules_are_no_rules() -> None:
+    assert rules_from_text("") == GradingRules(path=None)
+
+
+# --- what the student reads ------------------------------------------------------------------------------
+
+
+def test_report_text_numbers_mistakes_like_the_badges() -> None:
+    student, model = argmap.load(STUDENT), build_map()
+    report = grade(student, model)
+    text = report_text(report, student, model)
+    _, badges = annotated_map(report, student, model)
+    numbers = mistake_numbers(report)
+    for x in report.mistakes:
+        k = numbers[id(x)]
+        assert f"  {k}. {x.word}" in text
+        if x.student and x.kind != "extra":
+            assert f"✗ {k} {x.word}" in badges[x.student]
+    assert "What to fix (4; " in text and "points in all" in text
+
+
+def test_the_messages_are_plain_words() -> None:
+    report = grade(argmap.load(STUDENT), build_map())
+    jargon = ("polarity", "inference", "premise of", "undercut", "anchor")
+    for x in report.mistakes:
+        assert not any(word in x.message.lower() for word in jargon), x.message
 
 
 def test_annotated_svg_marks_findings_with_words(tmp_path: Path) -> None:
@@ -150,28 +307,24 @@ def test_annotated_svg_marks_findings_with_words(tmp_path: Path) -> None:
     assert [i.target.id for i in ghost.inferences] == ["c-blame"]
     out = argmap.render(shown, tmp_path / "graded.svg", badges=badges)
     words = " ".join(svg_text_nodes(out.read_text()))
-    for word in ("✓ FOUND", "MISSING", "EXTRA", "WRONG PLACE", "WRONG POLARITY", "LINKED DRAWN AS INDEPENDENT"):
+    for word in ("✓ RIGHT", "MISSING", "EXTRA", "WRONG PLACE", "FOR/AGAINST MIXED UP", "SHOULD BE LINKED"):
         assert word in words
-
-
-def test_report_text_numbers_mistakes_like_the_badges() -> None:
-    student, model = argmap.load(STUDENT), build_map()
-    report = grade(student, model)
-    text = report_text(report, student, model)
-    _, badges = annotated_map(report, student, model)
-    for k, f in enumerate(report.mistakes(), start=1):
-        assert f"  {k}. [{f.word}]" in text
-        if f.student:
-            assert f"✗ {k} {f.word}" in badges[f.student]
 
 
 def test_hostile_text_is_escaped_in_the_graded_svg(tmp_path: Path) -> None:
     s = argmap.ArgumentMap()
     s.claim('<script>window.__pwned=1</script> "quoted" & more', id="x")
-    report = grade(s, uniforms_model())
-    shown, badges = annotated_map(report, s, uniforms_model())
+    model = uniforms.build_map()
+    report = grade(s, model)
+    shown, badges = annotated_map(report, s, model)
     svg = argmap.render(shown, tmp_path / "g.svg", badges=badges).read_text()
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_an_empty_map_scores_nothing() -> None:
+    report = grade(argmap.ArgumentMap(), uniforms.build_map())
+    assert report.score == 0.0
+    assert {x.kind for x in report.mistakes} == {"missing"}
 
 
 # --- the command ------------------------------------------------------------------------------
@@ -181,13 +334,14 @@ def test_cli_text_json_and_svg(tmp_path: Path, capsys: pytest.CaptureFixture[str
     out = tmp_path / "graded.svg"
     assert main(["grade", str(STUDENT), str(MODEL), "-o", str(out)]) == 0
     text = capsys.readouterr().out
-    assert text.startswith("Score: ") and "Mistakes (5):" in text
+    assert text.startswith("Score: ") and "What to fix (4;" in text
     assert out.read_text().lstrip().startswith("<?xml")
     assert main(["grade", str(STUDENT), str(MODEL), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {(f["kind"], f.get("model"), f.get("student")) for f in data["findings"] if f["kind"] != "found"} \
-        == DELIBERATE
+    assert {(x["kind"], x.get("model"), x.get("student")) for x in data["mistakes"]} == DELIBERATE
     assert data["score"] == grade(argmap.load(STUDENT), build_map()).score
+    assert main(["grade", str(STUDENT), str(MODEL), "--spelling-only"]) == 0
+    assert "spelling only (rapidfuzz)" in " ".join(capsys.readouterr().out.split())
 
 
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -195,6 +349,10 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     assert main(["grade", str(bad), str(MODEL)]) == 1
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("weights: [1, 2]\n", encoding="utf-8")
+    assert main(["grade", str(STUDENT), str(MODEL), "--rules", str(rules)]) == 1
+    assert f"{rules}:1:10:" in capsys.readouterr().err
     assert main(["grade", str(STUDENT), str(MODEL), "--threshold", "150"]) == 2
     with pytest.raises(SystemExit) as exit_info:
         main(["grade", str(STUDENT)])
@@ -214,18 +372,24 @@ def test_committed_grading_output_is_current(capsys: pytest.CaptureFixture[str],
     assert output.strip() in (ROOT / "examples" / "grading.md").read_text(encoding="utf-8")
 
 
-def test_an_empty_map_scores_nothing() -> None:
-    report = grade(argmap.ArgumentMap(), uniforms_model())
-    assert report.score == 0.0
-    assert {f.kind for f in report.findings} == {"missing"}
+def test_the_committed_graded_map_is_current() -> None:
+    """examples/student-conscription-graded.svg comes from examples/make_grading.py (make examples)."""
+    from argmap.formats.api import render_bytes
+
+    student, model = argmap.load(STUDENT), argmap.load(MODEL)
+    shown, badges = annotated_map(grade(student, model), student, model)
+    committed = (ROOT / "examples" / "student-conscription-graded.svg").read_bytes()
+    assert committed == render_bytes(shown, "svg", badges=badges), "run make examples"
 
 
-def test_a_claim_used_twice_but_drawn_once_is_a_missing_link() -> None:
-    model = build_map()
-    student = model.copy()
-    student.graph.remove_node("protests-rebut")  # protests now only shows domestic opposition
+def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The grader's blind spot (docs/teaching.md): a student's own objection where the model has
+    another, about the same thing, is taken for it; the report lists it for the teacher to check."""
+    model = uniforms.build_map()
+    student = argmap.load(ROOT / "tests" / "teach" / "grading" / "uniforms-long.yaml")
     report = grade(student, model)
-    [finding] = report.mistakes()
-    assert (finding.kind, finding.model) == ("wrong-place", "protests")
-    assert "missing link" in finding.message
-    assert report.rubric["placement"]["right"] == report.rubric["placement"]["total"] - 1
+    assert [(x.model, x.student) for x in report.unsure()] == [("other-measures", "L14")]
+    text = report_text(report, student, model)
+    assert "your teacher may check these" in text and "But Long Beach is a huge city" in text
+    assert report.to_dict()["unsure"] == ["L14"]

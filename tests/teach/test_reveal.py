@@ -11,9 +11,10 @@ import pytest
 
 import argmap
 from argmap.cli import main
+from argmap.drawing.svgdoc import SVG_NS
 from argmap.gallery.conscription import build_map
 from argmap.outline import outline
-from argmap.teach.reveal import SVG_NS, frames, layered_svg, reveal_html, reveal_svgs
+from argmap.teach.reveal import frames, layered_svg, reveal_html, reveal_svgs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -112,7 +113,7 @@ class _Tags(HTMLParser):
 def test_html_is_self_contained_and_escapes_map_text() -> None:
     m = debate_club()
     m.title = '<img src="https://example.com/x.png"> & </script>'
-    m["online"].text = "</script><script>window.__pwned = 1</script>"  # type: ignore[union-attr]
+    m.claims["online"].text = "</script><script>window.__pwned = 1</script>"
     page = reveal_html(m)
     parser = _Tags()
     parser.feed(page)

@@ -24,7 +24,7 @@ def commands() -> list[str]:
 def available() -> set[str]:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")  # noqa: SLF001
-    return set(sub.choices or {})  # type: ignore[arg-type]
+    return set(sub.choices or {})
 
 
 def test_the_plan_names_every_teaching_command() -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from argmap.text import shorten
+
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
@@ -79,7 +81,4 @@ def quote(m: ArgumentMap, node_id: str) -> str:
     if not isinstance(text, str):
         premises = [p for p in m.graph.predecessors(node_id) if m.graph.nodes[p].get("kind") == "claim"]
         text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in premises) or node_id
-    text = " ".join(text.split())
-    if len(text) > _QUOTE_CHARS:
-        text = text[: _QUOTE_CHARS - 1].rstrip() + "\u2026"
-    return f'"{text}"'
+    return f'"{shorten(text, _QUOTE_CHARS)}"'

@@ -1,17 +1,18 @@
 """The argumentation-scheme names ``unknown-scheme`` accepts, decided in this one place.
 
-A name is known when the scheme catalogue (:mod:`argmap.teach.schemes`, the schemes with
+A name is known when the scheme catalogue (:mod:`argmap.analysis.schemes`, the schemes with
 critical questions) knows it, or when it is in :data:`KNOWN_SCHEMES`: the further schemes of
 Walton, Reed and Macagno's compendium (*Argumentation Schemes*, 2008) and the generic AIF names
 (``Default Inference``, ``Default Conflict``) that AIFdb and OVA write. Those are real schemes
 argmap has no critical questions for yet, so a student who names one has made no mistake.
 
-Names compare after :func:`scheme_key`: case, CamelCase (as AIFdb writes ``CauseToEffect``),
-spaces, hyphens and underscores, and a leading "argument from/to/by" do not matter, so
-"Argument From Expert Opinion", "ExpertOpinion" and "expert-opinion" are one scheme.
+Names compare after :func:`argmap.analysis.schemes.scheme_key`, the one normaliser of scheme
+names: case, CamelCase (as AIFdb writes ``CauseToEffect``), spaces, hyphens and underscores, and a
+leading "argument from/to/by" do not matter, so "Argument From Expert Opinion", "ExpertOpinion"
+and "expert-opinion" are one scheme.
 
->>> scheme_key("Argument From Expert Opinion") == scheme_key("ExpertOpinion") == "expert-opinion"
-True
+>>> is_known("Argument From Expert Opinion"), is_known("ExpertOpinion"), is_known("expert-opinion")
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks.structure import Hit
+from argmap.analysis.schemes import is_known_scheme, scheme_key, scheme_names_of
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["KNOWN_SCHEMES", "known_schemes", "is_known", "scheme_key", "unknown_scheme"]
+__all__ = ["KNOWN_SCHEMES", "known_schemes", "is_known", "unknown_scheme"]
 
 #: Scheme names (keys as :func:`scheme_key` makes them) that ``unknown-scheme`` accepts.
 KNOWN_SCHEMES: frozenset[str] = frozenset({
@@ -56,19 +58,6 @@ KNOWN_SCHEMES: frozenset[str] = frozenset({
 })
 
 _LIST = re.compile(r"[,;]")  # "Modus ponens, Specification": a step may name several rules
-_LEAD = re.compile(r"^(?:arguments?|argumentation)[- ](?:from|to|by|for|of)[- ]")
-
-
-def scheme_key(name: str) -> str:
-    """The comparable form of a scheme name (lower case, words joined by hyphens).
-
-    >>> scheme_key("CauseToEffect"), scheme_key(" argument_from sign ")
-    ('cause-to-effect', 'sign')
-    """
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.strip())
-    words = re.findall(r"[a-z0-9]+", spaced.lower())
-    key = _LEAD.sub("", "-".join(words))
-    return key.removesuffix("-scheme")
 
 
 def known_schemes() -> frozenset[str]:
@@ -82,12 +71,9 @@ def is_known(name: str) -> bool:
     >>> is_known("CauseToEffect"), is_known("Argument from sunk costs"), is_known("vibes")
     (True, True, False)
     """
-    from argmap.teach.schemes import is_known_scheme
-
     if not isinstance(name, str) or not name.strip():
         return False
-    key = scheme_key(name)
-    return key in known_schemes() or is_known_scheme(name) or is_known_scheme(key)
+    return scheme_key(name) in known_schemes() or is_known_scheme(name)
 
 
 def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
@@ -101,8 +87,6 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in unknown_scheme(m)]
     [('v',)]
     """
-    from argmap.teach.schemes import scheme_names_of
-
     for i in m.inferences:
         names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]
         for name in dict.fromkeys(n for n in names if n):

@@ -413,8 +413,8 @@ class _Writer:
     def section_of(self, node: str) -> str | None:
         """The heading a node is written under: its group, unless the front matter's
         ``group: regroup:`` gives that group (then no heading is needed)."""
-        group = self.nodes[node].get("group")
-        return None if group in self.regrouped else group  # type: ignore[no-any-return]
+        group: str | None = self.nodes[node].get("group")
+        return None if group in self.regrouped else group
 
     # -- pieces of text ------------------------------------------------------------------
     def data_of(self, node: str, extra: dict[str, Any] | None = None) -> str:

@@ -1,0 +1,336 @@
+"""Build the DOT source of a map (the language side; running the engine lives in ``engine``).
+
+Every piece of map text goes through :mod:`argmap.drawing.labels` into an HTML-like label that
+we build ourselves, so no text can close a quote, start an HTML label, or smuggle a ``\\l``
+escape: it is drawn as the characters it is. Node names in the DOT source are internal (``n1``, ``n2``, ...);
+the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to the SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import graphviz
+
+from argmap.drawing.labels import attr_text, html_text, multiline, svg_id
+from argmap.drawing.options import DrawingOptions, Prompts
+from argmap.drawing.prompts import add_prompt, prompt_id
+from argmap.drawing.themes import Theme, get_theme
+from argmap.text import STATUS_WORDS
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap, Claim, Inference
+
+__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS"]
+
+
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None) -> str:
+    role = theme.roles[claim.role]
+    heading = role.heading + (" (implicit)" if claim.implicit else "")
+    rows = []
+    title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
+    if claim.label:
+        title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
+    rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
+    rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
+    sources = [s.short() for s in claim.sources if s.short()]
+    if sources:
+        credit = "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
+        rows.append(
+            f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
+            f"{multiline(credit, int(theme.wrap * theme.fontsize / theme.small))}"
+            "</i></font></td></tr>"
+        )
+    if badge:
+        rows.append(f'<tr><td><font point-size="{theme.small}"><b>{html_text(badge)}</b></font></td></tr>')
+    style = "rounded,dashed" if claim.implicit else "rounded"
+    width = border or (2 if claim.role == "thesis" else 1)
+    return (
+        f'<<table border="{width}" cellborder="0" cellspacing="0" cellpadding="4" '
+        f'style="{style}" color="{role.border}" bgcolor="{role.fill}">'
+        + "".join(rows)
+        + "</table>>"
+    )
+
+
+def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
+    rel = theme.relations[inf.role]
+    parts = [f"<b>{html_text(rel.word)}</b>"]
+    if inf.label:
+        parts.append(multiline(inf.label, theme.wrap))
+    extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
+    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    for scheme in dict.fromkeys(str(s) for s in schemes if s):
+        parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
+    if badge:
+        parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
+    return "<" + "<br/>".join(parts) + ">"
+
+
+def _legend(theme: Theme) -> str:
+    def cell(content: str) -> str:
+        return f'<td align="left"><font point-size="{theme.small + 1}">{content}</font></td>'
+
+    samples = {"solid": "_____", "dashed": "_ _ _", "dotted": ". . . . ."}
+    rows = [f"<tr>{cell('<b>How to read this map</b>')}{cell(' ')}</tr>"]
+    for rel in theme.relations.values():
+        end = "|" if rel.arrowhead == "tee" else "&gt;"
+        line = f'<font color="{rel.color}"><b>{samples.get(rel.style, "_____")}{end} {html_text(rel.word)}</b></font>'
+        rows.append(f"<tr>{cell(line)}{cell(html_text(rel.meaning))}</tr>")
+    rows.append(f"<tr>{cell('[ dashed box ]')}{cell('an implicit premise, added by the mapper')}</tr>")
+    rows.append(f"<tr>{cell('[ dashed frame ]')}{cell('linked premises: they support only together')}</tr>")
+    return (
+        f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="3" color="{theme.muted}" '
+        f'bgcolor="white">' + "".join(rows) + "</table>>"
+    )
+
+
+#: Evaluation labels in words (never colour alone) and the border that goes with them.
+EVALUATION_WORDS = {label: f"{word.upper()} ({label})" for label, word in STATUS_WORDS.items()}
+_EVALUATION_BORDER = {"in": "3", "out": "1", "undec": "1"}
+_EVALUATION_STYLE = {"in": "bold", "out": "dotted", "undec": "dashed"}
+
+
+def evaluation_marks(
+    evaluation: Mapping[str, Any], badges: Mapping[str, str], node_styles: Mapping[str, Mapping[str, str]]
+) -> tuple[dict[str, str], dict[str, dict[str, str]], dict[str, str]]:
+    """Badges, node styles and claim-border widths showing an evaluation on the map.
+
+    A label (``in``/``out``/``undec``) becomes a word badge such as ``ACCEPTED (in)`` and a
+    border (thick, dotted, dashed); a strength becomes ``STRENGTH 0.72``. Existing badges come
+    first, on their own line.
+
+    >>> b, styles, borders = evaluation_marks({"t": "in", "o": 0.25}, {}, {})
+    >>> b
+    {'t': 'ACCEPTED (in)', 'o': 'STRENGTH 0.25'}
+    >>> styles["t"], borders["t"]
+    ({'style': 'rounded,filled,bold', 'penwidth': '2.5'}, '3')
+    """
+    out_badges = dict(badges)
+    out_styles = {k: dict(v) for k, v in node_styles.items()}
+    borders: dict[str, str] = {}
+    for node, value in evaluation.items():
+        if isinstance(value, str):
+            word = EVALUATION_WORDS.get(value, value.upper())
+            borders[node] = _EVALUATION_BORDER.get(value, "1")
+            style = {"style": "rounded,filled," + _EVALUATION_STYLE.get(value, "solid")}
+            if value == "in":
+                style["penwidth"] = "2.5"
+            out_styles[node] = {**style, **out_styles.get(node, {})}
+        else:
+            word = f"STRENGTH {float(value):.2f}"
+        out_badges[node] = f"{badges[node]} | {word}" if node in badges else word
+    return out_badges, out_styles, borders
+
+
+@dataclass(frozen=True)
+class DrawnPart:
+    """What an element of the drawing (by its SVG ``id``) stands for.
+
+    ``kind`` is ``node`` (a claim or a step: ``node`` is its map id), ``prompt`` (a step's open
+    questions: ``node`` is the step), ``linked`` (the frame of a step's linked premises),
+    ``section`` (a group of claims) or ``legend``. ``name`` is the element's DOT name.
+    """
+
+    kind: str
+    name: str
+    node: str | None = None
+
+
+@dataclass(frozen=True)
+class DrawnEdge:
+    """One arrow or line of the drawing, between two drawn nodes.
+
+    ``tail`` and ``head`` are map ids (a prompt's line joins its step to itself), ``tail_name``
+    and ``head_name`` the DOT names of the drawn ends; ``id`` is the edge's SVG id when the drawing
+    was asked for edge ids (``am-edge-N``, N its statement's position in the DOT body).
+    """
+
+    tail: str
+    head: str
+    tail_name: str
+    head_name: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A map drawn as DOT, with the keys to what every drawn element stands for.
+
+    ``digraph`` is the DOT (a ``graphviz.Digraph``); ``names`` maps map ids to DOT node names;
+    ``parts`` maps the SVG id of every node and frame to what it stands for; ``edges`` maps each
+    edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
+    steps look names up here instead of reading them back out of the DOT or the SVG.
+    """
+
+    digraph: graphviz.Digraph
+    theme: Theme
+    names: Mapping[str, str]
+    parts: Mapping[str, DrawnPart]
+    edges: Mapping[str, DrawnEdge]
+
+    @property
+    def source(self) -> str:
+        """The DOT source text."""
+        return str(self.digraph.source)
+
+
+def build_dot(
+    m: ArgumentMap,
+    theme: str | Theme = "default",
+    options: DrawingOptions | None = None,
+    *,
+    prompts: Prompts | None = None,
+    edge_ids: bool = False,
+    graph_attrs: Mapping[str, str] | None = None,
+) -> Drawing:
+    """The map as DOT: thesis on top, arrows pointing to what they bear on.
+
+    ``options`` (:class:`~argmap.drawing.options.DrawingOptions`) add the legend, badges, node
+    styles and an evaluation (each node's status in words and by its border,
+    :func:`evaluation_marks`). ``prompts`` are the open critical questions to draw beside their
+    steps as dashed boxes (data, see :func:`argmap.analysis.questions.step_prompts`).
+    ``edge_ids`` gives every edge between map nodes an SVG id; ``graph_attrs`` are graph
+    attributes set last (a worksheet's heading, say).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Demo")
+    >>> _ = m.support(m.claim("T", id="t"), "R")
+    >>> drawing = build_dot(m)
+    >>> 'id="am-t"' in drawing.source and "because" in drawing.source
+    True
+    >>> drawing.names["t"], drawing.parts["am-t"].node
+    ('n1', 't')
+    """
+    th = get_theme(theme)
+    opts = options or DrawingOptions()
+    badges: Mapping[str, str] = opts.badges
+    node_styles: Mapping[str, Mapping[str, str]] = opts.node_styles
+    borders: dict[str, str] = {}
+    claim_styles = node_styles  # a claim is an HTML table: its evaluation border goes in the label
+    if opts.evaluation is not None:
+        badges, node_styles, borders = evaluation_marks(opts.evaluation, badges, node_styles)
+    dot = graphviz.Digraph(name="argmap")
+    dot.attr(
+        "graph",
+        rankdir="BT",
+        newrank="true",
+        nodesep="0.35",
+        ranksep="0.45",
+        fontname=th.fontname,
+        fontsize=str(th.fontsize),
+        bgcolor=th.background,
+        pad="0.3",
+        labelloc="t",
+        labeljust="c",
+        id="argmap",
+    )
+    if m.title:
+        dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(m.title)}</font></b>>')
+    dot.attr("node", fontname=th.fontname, fontsize=str(th.fontsize), fontcolor=th.text_color,
+             margin="0.05")
+    dot.attr("edge", fontname=th.fontname, fontsize=str(th.small), penwidth=str(th.penwidth))
+
+    # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
+    # kinds were interleaved while building, so a map read back from a file draws the same.
+    ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
+    parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
+    edges: dict[str, DrawnEdge] = {}
+    claim_attrs: dict[str, dict[str, str]] = {}
+    for claim in m.claims:
+        claim_attrs[claim.id] = {
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id)),
+            "shape": "plain",
+            "id": attr_text(svg_id(claim.id)),
+            "class": attr_text(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
+            **claim_styles.get(claim.id, {}),
+        }
+
+    # Linked co-premises share a bracket (a cluster); a claim can sit in one bracket only.
+    bracket_of: dict[str, str] = {}
+    brackets: list[tuple[str, list[str], str]] = []
+    for inf in m.inferences:
+        premises = [p.id for p in inf.premises]
+        if len(premises) > 1 and not any(p in bracket_of for p in premises):
+            for p in premises:
+                bracket_of[p] = inf.id
+            brackets.append((inf.id, premises, th.relations[inf.role].color))
+
+    groups: dict[str | None, list[str]] = {}
+    for claim in m.claims:
+        if claim.id not in bracket_of:
+            groups.setdefault(claim.group, []).append(claim.id)
+    for inf_id, premises, _color in brackets:
+        group = m.graph.nodes[premises[0]].get("group")
+        same = all(m.graph.nodes[p].get("group") == group for p in premises)
+        groups.setdefault(group if same else None, []).append("bracket:" + inf_id)
+    bracket_lookup = {inf_id: (premises, color) for inf_id, premises, color in brackets}
+
+    def emit(target: graphviz.Digraph, items: list[str]) -> None:
+        for item in items:
+            if item.startswith("bracket:"):
+                inf_id = item.removeprefix("bracket:")
+                premises, color = bracket_lookup[inf_id]
+                cluster = f"cluster_link_{names[inf_id]}"
+                parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", cluster, inf_id)
+                with target.subgraph(name=cluster) as sub:
+                    sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
+                             margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
+                    for p in premises:
+                        sub.node(names[p], **claim_attrs[p])
+            else:
+                target.node(names[item], **claim_attrs[item])
+
+    for index, (group, items) in enumerate(sorted(groups.items(), key=lambda kv: kv[0] is not None)):
+        if group is None:
+            emit(dot, items)
+            continue
+        cluster = f"cluster_group_{index}"
+        parts["group-" + str(index)] = DrawnPart("section", cluster)
+        with dot.subgraph(name=cluster) as sub:
+            sub.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
+                     fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
+            emit(sub, items)
+
+    def edge(tail: str, head: str, **attrs: str) -> None:
+        edge_id = f"am-edge-{len(dot.body)}"
+        edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
+        dot.edge(names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
+
+    for inf in m.inferences:
+        rel = th.relations[inf.role]
+        inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
+        dot.node(
+            names[inf.id],
+            label=_inference_label(inf, th, badges.get(inf.id)),
+            shape="box",
+            color=rel.color,
+            fillcolor=rel.fill,
+            fontsize=str(th.small + 1),
+            fontcolor=rel.color if th.name != "print" else "#000000",
+            margin="0.08,0.03",
+            height="0.3",
+            id=attr_text(svg_id(inf.id)),
+            **{"class": attr_text(f"inference {inf.role}")},
+            **inf_style,
+        )
+        for premise in inf.premises:
+            edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
+                 **{"class": attr_text(f"premise {inf.role}")})
+        edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
+             **{"class": attr_text(f"{inf.polarity} {inf.role}")})
+
+    for step_id, groups_of_questions in (prompts or {}).items():
+        name = names[step_id] + "_q"
+        parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
+        edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
+        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+    if opts.legend and len(m):
+        parts["legend"] = DrawnPart("legend", "legend")
+        dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
+    if graph_attrs:
+        dot.attr("graph", **graph_attrs)
+    return Drawing(dot, th, names, parts, edges)

@@ -1,0 +1,75 @@
+"""From a drawing to finished SVG: the one place that runs the layout engine on a map's DOT.
+
+Every SVG of a map (the picture, the page, the reveal, the worksheets) comes from
+:func:`drawing_svg`: the engine lays the DOT out, the font list gains fallbacks, and the
+accessibility pass (:mod:`argmap.drawing.accessibility`) gives it a title, a text description and
+readable titles. :func:`engine_picture` is the engine's own PNG or PDF, for when cairosvg is
+missing.
+
+>>> from argmap import ArgumentMap
+>>> from argmap.drawing.dot import build_dot
+>>> m = ArgumentMap(title="Lunch")
+>>> _ = m.support(m.claim("We should eat out.", id="t"), "The fridge is empty.")
+>>> svg = drawing_svg(build_dot(m), m)
+>>> svg.startswith("<?xml") and 'role="img"' in svg and "<title>Lunch</title>" in svg
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from argmap.drawing.accessibility import make_accessible
+from argmap.drawing.engine import run_engine
+from argmap.drawing.themes import FONT_FALLBACK
+from argmap.errors import RenderError
+
+if TYPE_CHECKING:
+    from argmap.drawing.dot import Drawing
+    from argmap.model import ArgumentMap
+
+__all__ = ["drawing_svg", "engine_picture", "font_fallback"]
+
+
+def font_fallback(svg: str, fontname: str) -> str:
+    """Give the SVG a font fallback list, so viewers without the layout font stay inside boxes.
+
+    >>> font_fallback('<text font-family="DejaVu Sans">x</text>', "DejaVu Sans")
+    '<text font-family="DejaVu Sans,Verdana,Bitstream Vera Sans,Arial,Helvetica,sans-serif">x</text>'
+    """
+    return svg.replace(f'font-family="{fontname}"', f'font-family="{FONT_FALLBACK}"')
+
+
+def drawing_svg(
+    drawing: Drawing,
+    m: ArgumentMap,
+    *,
+    describe: bool = True,
+    title: str | None = None,
+    desc: str | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """The drawing laid out as SVG text, with the font fallback and (``describe``) the accessibility pass.
+
+    ``title``, ``desc`` and ``titles`` go to :func:`~argmap.drawing.accessibility.make_accessible`
+    (a worksheet must not give its answers away). ``describe=False`` leaves the engine's titles
+    alone, for a page that describes the map itself.
+    """
+    svg = font_fallback(run_engine(drawing.source, "svg").decode("utf-8"), drawing.theme.fontname)
+    if not describe:
+        return svg
+    return make_accessible(svg, drawing, m, title=title, desc=desc, titles=titles)
+
+
+def engine_picture(drawing: Drawing, fmt: str) -> bytes:
+    """The engine's own ``png`` or ``pdf`` of the drawing (used when cairosvg is not installed)."""
+    try:
+        return run_engine(drawing.source, fmt)
+    except RenderError as exc:
+        if fmt != "pdf":
+            raise
+        raise RenderError(
+            f"{exc} PDF needs cairosvg (`pip install 'argmap[pdf]'`) or a system Graphviz with "
+            "PDF support (set ARGMAP_DOT to its dot)."
+        ) from None
