@@ -226,7 +226,8 @@ class _Reader:
                 raise self.fail(f"statement {item.name} links to {premise}, its own parent; "
                                 "a claim cannot be a reason for itself", item.line, item.column)
             stance = item.stance or "Pro"
-            step = m.infer(_STANCE_POLARITY[stance], target, m.claims[premise],
+            # Claim(m, id), not m.claims[id]: that builds the list of every claim on each lookup
+            step = m.infer(_STANCE_POLARITY[stance], target, Claim(m, premise),
                            id=f"{item.name}-{stance.lower()}")
             m.graph.nodes[step.id]["line"] = item.line
         return m

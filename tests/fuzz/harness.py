@@ -161,12 +161,16 @@ def _call(what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
         raise Broken(f"{what}: {type(exc).__name__}: {exc}") from exc
 
 
-def _xml_checked(fmt: str, text: str) -> None:
-    if text.lstrip().startswith(("<?xml", "<graphml", "<svg")):
+#: File suffixes of XML formats: what a format so named writes must be well-formed XML.
+XML_SUFFIXES = (".graphml", ".svg", ".xml")
+
+
+def _xml_checked(fmt: registry.Format, text: str) -> None:
+    if any(suffix in XML_SUFFIXES for suffix in fmt.suffixes):
         try:
             ET.fromstring(text.encode("utf-8"))
         except ET.ParseError as exc:
-            raise Broken(f"{fmt} output is not well-formed XML: {exc}") from exc
+            raise Broken(f"{fmt.name} output is not well-formed XML: {exc}") from exc
 
 
 def after_load(obj: Any, source: str, *, draw: bool = False) -> None:
@@ -197,7 +201,7 @@ def after_load(obj: Any, source: str, *, draw: bool = False) -> None:
             out.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise Broken(f"{fmt.name} output cannot be saved as UTF-8: {exc}") from exc
-        _xml_checked(fmt.name, out)
+        _xml_checked(fmt, out)
         if fmt.can_read:
             try:
                 argmap.loads(out, fmt.name)

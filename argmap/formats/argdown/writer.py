@@ -142,6 +142,7 @@ def _yaml_flow(data: Any) -> str:
 
 def _front_matter(data: dict[str, Any]) -> str:
     """Block YAML for the front matter, readable (UTF-8 kept) unless that would change it."""
+    json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate: refused, not escaped
     text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     try:
         same = safe_yaml.load(text) == data
