@@ -32,6 +32,7 @@ from argmap.errors import ParseError
 from argmap.formats.located import has_surrogate_escape, parse_json, refuse_blank
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Source
+from argmap.text import XML_UNSAFE
 from argmap.validation import problems
 
 __all__ = ["loads", "dumps"]
@@ -40,7 +41,7 @@ _JSON_KEYS = {"tags", "sources", "data", "meta"}
 _PREFIX = "json."
 _SCALARS = (str, int, float, bool)
 #: Characters XML 1.0 cannot carry, or carries changed (a carriage return reads back as a newline).
-_NOT_XML_SAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_SAFE = re.compile(XML_UNSAFE.pattern[:-1] + "\r]")  # argmap.text's rule, and CR (read back as LF)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: Reader provenance, not map content: not written.
 _SKIP = {"line", "path"}
