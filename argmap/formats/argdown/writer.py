@@ -684,6 +684,15 @@ class _Writer:
             title = self.claim_titles.get(claim) or claim
             yield f"({number}) [{_title(title, ']')}]"
             return
+        if fresh and "uses" in (self.nodes[claim].get("data") or {}):
+            # Argdown reads `uses` in a statement of the structure as the step's premises: a
+            # claim whose data has one is defined outside the structure and referred to here.
+            self.encounters[claim] += 1
+            title = self.claim_titles.get(claim) or claim
+            yield f"({number}) [{_title(title, ']')}]"
+            self.deferred_texts.append(self.head(claim))
+            yield from self.tree(claim, 2)
+            return
         yield f"({number}) {self.head(claim)}"
         if fresh:
             yield from self.tree(claim, 2)
