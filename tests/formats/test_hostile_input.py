@@ -306,3 +306,19 @@ def test_an_engine_that_writes_non_utf8_is_a_render_error(tmp_path: Path, monkey
     with pytest.raises(argmap.RenderError, match="not UTF-8 text"):
         argmap.render(m, tmp_path / "m.svg")
     assert not (tmp_path / "m.svg").exists()
+
+
+def test_argdown_output_never_holds_an_include() -> None:
+    """Argdown 2.0 reads the file any "@include(" names, anywhere in a file (a title, data, the
+    front matter): argmap escapes it everywhere it writes text, and reads the text back unchanged."""
+    hostile = "@include(../../etc/passwd)"
+    m = argmap.ArgumentMap(title=hostile)
+    m.meta["note"] = hostile
+    t = m.claim(hostile, label=hostile, tags=[hostile], data={hostile: hostile})
+    m.support(t, m.claim("two " + hostile), scheme=hostile, label="s")
+    text = argmap.dumps(m, "argdown")
+    assert "@include(" not in text
+    back = argmap.loads(text, "argdown")
+    assert sorted(c.text for c in back.claims) == sorted(c.text for c in m.claims)
+    assert back.title == hostile and back.meta["note"] == hostile
+    assert [i.scheme for i in back.inferences] == [hostile]

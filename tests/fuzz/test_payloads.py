@@ -9,7 +9,9 @@ file can hold (a lone surrogate) is refused by the writers with an ArgmapError.
 from __future__ import annotations
 
 import re
+import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -130,3 +132,32 @@ def test_after_any_payload_everything_runs(index: int) -> None:
     """check, evaluate, DOT and every writer take the payload map without a traceback."""
     p = PAYLOADS[index]
     after_load(payload_map(p), "the payload map") if not _LONE_SURROGATE.search(p) else None
+
+
+def _argdown_cli() -> str | None:
+    from tests.formats.argdown_support import argdown_cli
+
+    return argdown_cli()
+
+
+@pytest.mark.skipif(_argdown_cli() is None, reason="node or the Argdown 2.0 CLI is not installed")
+def test_argdown_itself_reads_every_payload_map(tmp_path: Path) -> None:
+    """Argdown 2.0 reads what argmap writes for every payload: no syntax error, and no payload
+    reaches Argdown as syntax (an ``@include(...)`` in a text used to make it read that file)."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    names = []
+    for index, p in enumerate(PAYLOADS):
+        if _LONE_SURROGATE.search(p):
+            continue
+        text = argmap.dumps(payload_map(p), "argdown")
+        assert "@include(" not in text
+        (src / f"p{index:02d}.argdown").write_text(text, encoding="utf-8")
+        names.append(f"p{index:02d}")
+    cli = _argdown_cli()
+    assert cli is not None
+    done = subprocess.run([cli, "json", str(src / "*.argdown"), str(out)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=600, check=False)
+    assert "syntax error" not in done.stdout + done.stderr
+    missing = [n for n in names if not (out / f"{n}.json").is_file()]
+    assert not missing, f"Argdown rejected {missing}"

@@ -234,6 +234,10 @@ class _Builder:
                                  "own premises", path=self.doc.path, line=inference.line)
             info: dict[str, Any] = {"step": index, "steps": len(steps)} if len(steps) > 1 else {}
             rule_data = {k: v for k, v in inference.data.items() if k != "uses"}  # "uses" is structure
+            own = rule_data.get(KEY)
+            written_scheme = own.pop("scheme", None) if isinstance(own, dict) else None  # too odd for a rule
+            if isinstance(own, dict) and not own:
+                del rule_data[KEY]
             if rule_data:
                 info["inference_data"] = rule_data
             attrs: dict[str, Any] = {"kind": "inference", "polarity": "support"}
@@ -251,6 +255,8 @@ class _Builder:
                 node_data = {}
             if inference.rules:
                 attrs["scheme"] = ", ".join(inference.rules)
+            if isinstance(written_scheme, str):
+                attrs["scheme"] = written_scheme
             if group is not None:
                 attrs["group"] = group
             attrs["sources"] = []

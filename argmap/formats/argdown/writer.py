@@ -45,7 +45,10 @@ from argmap.model import ArgumentMap
 __all__ = ["dumps"]
 
 # Characters that are Argdown syntax anywhere in a text.
-_ESCAPE_ANY = re.compile(r"[\\\[\]<>{}#]|/(?=[/*])")
+# ("@include(" anywhere makes Argdown 2.0 read that file, so its parenthesis is escaped too.)
+_ESCAPE_ANY = re.compile(r"[\\\[\]<>{}#]|/(?=[/*])|=(?===)|(?<=@include)\(")
+# The same, and every asterisk: Argdown 2.0 refuses an emphasis it sees opened and never closed.
+_ESCAPE_ANY_STAR = re.compile(_ESCAPE_ANY.pattern + r"|\*")
 # Spans kept as written: mentions, links, and tags (kept only when the claim has that tag).
 _KEEP = re.compile(r"@\[(?:[^\]\\\n]|\\.){1,500}\]|@<(?:[^>\\\n]|\\.){1,500}>"
                    r"|\[[^\]\n]{0,500}\]\([^)\s]{0,2000}\)|(?<![^\s])#\([^)\n]{0,200}\)|(?<![^\s])#[\w-]+")
@@ -74,8 +77,11 @@ def _quoted(text: str) -> str:
     out = json.dumps(text, ensure_ascii=False)
     if _YAML_UNSAFE.search(out):
         out = _YAML_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", out)
-    # YAML escapes keep these from reading as comments
-    return out.replace("//", "\\/\\/").replace("/*", "\\/*").replace("<!--", "<\\x21--")
+    # YAML escapes keep these from reading as comments, and braces from ending the data early
+    # (Argdown 2.0 finds the end of `{...}` by counting braces, inside quotes too)
+    out = out.replace("//", "\\/\\/").replace("/*", "\\/*").replace("<!--", "<\\x21--")
+    out = out.replace("@include(", "@include\\x28")  # Argdown 2.0 would read that file
+    return out.replace("{", "\\x7b").replace("}", "\\x7d") if "{" in out or "}" in out else out
 
 
 def _scalar(value: Any) -> str:
@@ -150,6 +156,9 @@ def _front_matter(data: dict[str, Any]) -> str:
         same = False
     if not same:  # PyYAML writes U+0085, U+2028 ... raw, then reads them as line breaks
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=False)
+    if "===" in text or "@include(" in text:  # Argdown ends the front matter at any "===", even
+        # inside a text, and reads the file any "@include(" names
+        text = _yaml_flow(data).replace("===", "\\x3d==") + "\n"  # (each inside double quotes)
     return text
 
 
@@ -163,6 +172,7 @@ def escape_text(text: str, tags: list[str] | None = None) -> str:
     """
     text = text.replace("\r", " ").replace("\n", " ").strip()
     keep = set(tags or ())
+    escape = _ESCAPE_ANY_STAR if text.count("*") % 2 else _ESCAPE_ANY
     out: list[str] = []
     pos = 0
     for m in _KEEP.finditer(text):
@@ -171,10 +181,10 @@ def escape_text(text: str, tags: list[str] | None = None) -> str:
             name = token[2:-1] if token.startswith("#(") else token[1:]
             if name not in keep:
                 continue
-        out.append(_ESCAPE_ANY.sub(lambda c: "\\" + c.group(), text[pos:m.start()]))
+        out.append(escape.sub(lambda c: "\\" + c.group(), text[pos:m.start()]))
         out.append(token)
         pos = m.end()
-    out.append(_ESCAPE_ANY.sub(lambda c: "\\" + c.group(), text[pos:]))
+    out.append(escape.sub(lambda c: "\\" + c.group(), text[pos:]))
     result = "".join(out)
     if _LEADING.match(result):
         result = "\\" + result
@@ -189,7 +199,10 @@ def _title(text: str, closing: str) -> str:
     return text or "untitled"
 
 
-_COMMENT_START = re.compile(r"/(?=[/*])|<(?=!--)")
+#: A scheme name written as an inference rule (``-- Modus ponens --``); any other goes to data,
+#: since rules are split at commas and Argdown's inference line holds little punctuation.
+_SIMPLE_RULE = re.compile(r"\w(?:[\w '’.&/]|-(?!-))*")
+_COMMENT_START = re.compile(r"/(?=[/*])|<(?=!--)|(?<=@include)\(")
 _BRACKET_TAG = re.compile(r"[^)\n\r\x00]{1,200}")
 
 
@@ -198,7 +211,16 @@ def _writable_tag(tag: str) -> bool:
     no ``)``, line break or comment in it, and no space at its ends."""
     return bool(TAG_WORD.fullmatch(tag)) or (
         bool(_BRACKET_TAG.fullmatch(tag)) and tag == tag.strip() and "//" not in tag and "/*" not in tag
-        and "<!--" not in tag)
+        and "<!--" not in tag and "@include(" not in tag)
+
+
+_BRACKETS = str.maketrans({"[": "(", "]": ")", "<": "(", ">": ")", "{": "(", "}": ")"})
+
+
+def _plain_title(label: str | None) -> str | None:
+    """The title a label is written under: Argdown 2.0 takes no brackets inside a title (not even
+    escaped), so they become parentheses; the label itself then goes to ``{argdown: {label}}``."""
+    return label.translate(_BRACKETS) if label else label
 
 
 def _tag(tag: str) -> str:
@@ -378,7 +400,7 @@ class _Writer:
                      or arg.final in self.on_argument
                      or self.conclusion_group(arg) != self.section_of(arg.final)
                      or self.section_of(arg.final) is not None)
-            title = attrs.get("label") or (arg.final if needs else None)
+            title = _plain_title(attrs.get("label")) or (arg.final if needs else None)
             if title is not None:
                 base = title
                 while title in used:
@@ -403,7 +425,7 @@ class _Writer:
             if attrs.get("kind") != "claim":
                 continue
             sketch = self.is_sketch(c)
-            title = attrs.get("label") or (c if c in self.titled else None)
+            title = _plain_title(attrs.get("label")) or (c if c in self.titled else None)
             if title is not None:
                 base = title
                 while (sketch, title) in seen or (sketch and title in used):
@@ -648,8 +670,11 @@ class _Writer:
                     yield from self.pcs_line(listed[p], p)
             default = ([previous] if previous else []) + new
             step_info = self.info(step)
-            rules = [self.nodes[step]["scheme"]] if self.nodes[step].get("scheme") else []
+            scheme = self.nodes[step].get("scheme")
+            rules = [scheme] if scheme and _SIMPLE_RULE.fullmatch(scheme) else []
             data = dict(step_info.get("inference_data") or {})
+            if scheme and not rules:  # a name Argdown's inference line cannot hold: as data
+                data[KEY] = {**(data.get(KEY) or {}), "scheme": scheme}
             if set(premises) != set(default):
                 data["uses"] = [listed[p] for p in premises]
             if rules or data:
