@@ -7,12 +7,12 @@ from pathlib import Path
 from argmap.gallery.conscription import build_map
 
 
-def test_every_quote_is_a_verbatim_passage_of_the_oped(oped: str) -> None:
+def test_every_quote_is_a_verbatim_passage_of_the_oped(oped_text: str) -> None:
     m = build_map()
     for node in [*m.claims, *m.inferences]:
         for source in node.sources:
             assert source.quote, node.id
-            assert source.quote in oped, (node.id, source.quote)
+            assert source.quote in oped_text, (node.id, source.quote)
 
 
 def test_every_claim_names_who_said_it() -> None:

@@ -32,7 +32,7 @@ def canonical(items: list[Any]) -> list[str]:
     return sorted(json.dumps(i, sort_keys=True) for i in items)
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(CORPUS) == 30  # 27 AIFdb files and 3 OVA files
 
 

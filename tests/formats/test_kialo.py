@@ -16,7 +16,7 @@ FILES = sorted(p.name for p in (corpus_dir() / "kialo").glob("*.txt"))
 ITEM = re.compile(r"^\s*((?:\d+\.)+) (?:(Pro|Con|Thesis):)?")
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(FILES) == 5
 
 

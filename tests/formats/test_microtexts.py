@@ -19,7 +19,7 @@ def edge_types(text: str) -> Counter[str]:
     return Counter(re.findall(r'<edge[^>]*type="(\w+)"', text))
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(FILES) == 22
 
 

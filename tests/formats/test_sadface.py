@@ -15,7 +15,7 @@ from tests.formats.format_helpers import hostile_map, signature, structure
 FILES = sorted(p.name for p in (corpus_dir() / "sadface").glob("*.json"))
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(FILES) == 8
 
 
