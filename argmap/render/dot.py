@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import graphviz
 
+from argmap.model import answers_back
 from argmap.render.themes import Theme, get_theme
 
 if TYPE_CHECKING:
@@ -291,9 +292,12 @@ def build_dot(
             **{"class": _attr(f"inference {inf.role}")},
             **inf_style,
         )
+        # The answering half of a mutual attack must not rank its premise (often the thesis)
+        # below the claim it answers.
+        loose = {"constraint": "false"} if answers_back(m.graph, inf.id) else {}
         for premise in inf.premises:
             dot.edge(names[premise.id], names[inf.id], arrowhead="none", color=rel.color,
-                     style=rel.style, **{"class": _attr(f"premise {inf.role}")})
+                     style=rel.style, **{"class": _attr(f"premise {inf.role}")}, **loose)
         dot.edge(names[inf.id], names[inf.target.id], arrowhead=rel.arrowhead, color=rel.color,
                  style=rel.style, **{"class": _attr(f"{inf.polarity} {inf.role}")})
 
