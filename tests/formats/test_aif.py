@@ -64,7 +64,8 @@ def test_argument_layer_matches_the_file(corpus: Path, name: str) -> None:
     m = argmap.load(corpus / name, format="aif")
     assert sorted(c.id for c in m.claims) == sorted(i for i, t in types.items() if t == "I")
     for step in m.inferences:
-        assert types[step.id] == ("RA" if step.polarity == "support" else "CA")
+        assert types[step.id] in (("RA", "MA") if step.polarity == "support" else ("CA",))
+        assert (types[step.id] == "MA") == (step.scheme == "Default Rephrase")  # a rephrase says so
         assert all(types[p.id] == "I" for p in step.premises)
     kept = {str(n.get(key)) for n in m.meta["aif"]["nodes"]}
     assert kept | set(m.graph.nodes) == set(types)  # nothing lost, nothing invented
