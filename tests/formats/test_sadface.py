@@ -62,7 +62,7 @@ def test_api_map_round_trips_with_hostile_text() -> None:
 BAD = [
     ('{"nodes": [], "edges": [], "resources": [', "invalid JSON", 1),
     ('"just a string"', "JSON object", 1),
-    ('{"nodes": [], "resources": []}', "needs a \"edges\" list", 1),
+    ('{"nodes": [], "resources": []}', "needs an \"edges\" list", 1),
     ('{"edges": [], "resources": [],\n "nodes": [\n  {"id": "a", "type": "atom"}]}', "non-blank \"text\"", 3),
     ('{"edges": [], "resources": [],\n "nodes": [\n  {"id": 5, "type": "atom", "text": "x"}]}', "\"id\" string", 3),
     ('{"resources": [], "nodes": [{"id": "a", "type": "atom", "text": "x"}],\n "edges": [\n'
