@@ -50,6 +50,33 @@ def test_texts_come_from_the_edus_in_order(corpus: Path) -> None:
     assert m.thesis is not None and m.thesis.id == "a5"
 
 
+FIXTURES = Path(__file__).parent / "fixtures" / "microtexts" / "good"
+
+
+def test_the_fixture_maps_every_relation() -> None:
+    m = argmap.load(FIXTURES / "homework.xml")
+    assert m.meta["microtexts"] == {"id": "fixture_homework", "topic_id": "homework", "stance": "pro"}
+    steps = {i.id: (i.polarity, i.scheme, [p.id for p in i.premises], i.target.id, i.role) for i in m.inferences}
+    assert steps == {
+        "c10": ("support", None, ["a2"], "a1", "reason"),
+        "c11": ("attack", None, ["a3"], "a1", "objection"),
+        "c12": ("attack", None, ["a4", "a5"], "a3", "rebuttal"),  # reb + add: linked premises
+        "c14": ("support", None, ["a6"], "a2", "reason"),
+        "c15": ("attack", None, ["a7"], "c14", "undercut"),  # und: aimed at the edge c14
+        "c16": ("support", "example", ["a8"], "a2", "reason"),  # exa
+    }
+    assert m["a4"].text == "but short tasks cause little stress"  # type: ignore[union-attr]  # through a joint
+    assert [c.data["side"] for c in m.claims].count("opponent") == 2
+    assert m.graph.nodes["a3"]["line"] == 14
+
+
+def test_edus_joined_into_one_adu_read_in_order() -> None:
+    m = argmap.load(FIXTURES / "pausenhof.xml")
+    assert m["a2"].text == "Der Umbau kostet zu viel Geld, das für Bücher fehlen würde."  # type: ignore[union-attr]
+    assert m["a2"].data["edus"] == ["e2", "e3"]  # type: ignore[union-attr]
+    assert m["c9"].role == "rebuttal" and m.thesis is not None and m.thesis.id == "a1"  # type: ignore[union-attr]
+
+
 ARG = ('<arggraph id="x"><edu id="e1">A</edu><edu id="e2">B</edu><adu id="a1" type="pro"/>'
        '<adu id="a2" type="opp"/><edge id="c1" src="e1" trg="a1" type="seg"/>'
        '<edge id="c2" src="e2" trg="a2" type="seg"/>{}</arggraph>')

@@ -49,6 +49,30 @@ def test_title_and_version_follow_the_document(corpus: Path) -> None:
     assert "analyst_name" in json.loads(argmap.dumps(v1, "sadface"))  # v0.1 stays v0.1
 
 
+FIXTURES = Path(__file__).parent / "fixtures" / "sadface" / "good"
+
+
+def test_the_v02_fixture_reads_every_construct_and_writes_it_back_unchanged() -> None:
+    path = FIXTURES / "v0.2-debate.json"
+    m = argmap.load(path)  # recognised as SADFace from its content
+    assert m.title == "Recycling bins in every classroom"
+    steps = {i.id: (i.polarity, i.scheme, sorted(p.id for p in i.premises), i.target.id) for i in m.inferences}
+    assert steps == {"s1": ("support", None, ["a2"], "a1"), "s2": ("attack", None, ["a3"], "a1"),
+                     "s3": ("support", "Argument from Consequences", ["a4", "a5"], "a3"),
+                     "s4": ("attack", None, ["a6"], "a2")}
+    assert [n["id"] for n in m.meta["sadface"]["nodes"]] == ["s5"]  # a scheme with no conclusion: kept
+    assert json.loads(argmap.dumps(m, "sadface")) == json.loads(path.read_text("utf-8"))
+
+
+def test_a_v01_fixture_stays_v01() -> None:
+    path = FIXTURES / "v0.1-minimal.json"
+    m = argmap.load(path)
+    assert m.title is None and m["s"].polarity == "support"  # type: ignore[union-attr]
+    written = json.loads(argmap.dumps(m, "sadface"))
+    assert written["analyst_name"] == "A. Teacher" and "resources" not in written
+    assert written == json.loads(path.read_text("utf-8"))
+
+
 def test_api_map_round_trips_with_hostile_text() -> None:
     m = hostile_map()
     text = argmap.dumps(m, "sadface")
