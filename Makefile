@@ -36,6 +36,7 @@ lint: install-test
 
 examples: install
 	$(BIN)/python examples/conscription.py
+	$(BIN)/python examples/uniforms.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 

@@ -65,3 +65,13 @@ def test_grounded_semantics_accepts_the_thesis_and_rejects_every_objection() -> 
     assert all(result[c.id] == "in" for c in m.claims)
     rejected = {i.id for i in m.inferences if result[i.id] != "in"}
     assert rejected == {"blame-objection", "security-objection", "no-grounds-objection", "neighbours-objection"}
+
+
+def test_the_uniforms_example_file_is_current() -> None:
+    from pathlib import Path
+
+    import argmap
+    from argmap.gallery.uniforms import build_map
+
+    committed = Path(__file__).resolve().parents[1] / "examples" / "uniforms.json"
+    assert committed.read_text("utf-8") == argmap.dumps(build_map(), "json"), "run `make examples`"
