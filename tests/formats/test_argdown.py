@@ -619,3 +619,8 @@ def test_strict_fixtures_build_one_step_per_relation_and_keep_the_thesis() -> No
         m = load(name)
         assert m.thesis is not None and m.thesis.id == m.claims[0].id, name
         assert [c.role for c in m.claims].count("thesis") == 1, name
+
+
+def test_the_readme_gives_the_number_of_fixtures() -> None:
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8").split())
+    assert f"and agrees on all {len(COUNTED)} fixture files of our own" in readme
