@@ -139,7 +139,11 @@ def find_position(text: str, pattern: str) -> tuple[int, int] | None:
 
 def refused_xml(text: str, reason: str, path: str | None) -> ParseError:
     """The error for XML that defusedxml refuses (entities, external references), located at
-    the declaration that asked for them."""
+    the declaration that asked for them.
+
+    >>> str(refused_xml('<?xml version="1.0"?>\\n<!DOCTYPE x [<!ENTITY a "b">]>', "EntitiesForbidden", "x.xml"))
+    'x.xml:2:1: refused unsafe XML (EntitiesForbidden): entities and external references are not allowed'
+    """
     where = find_position(text, r"<!ENTITY|<!DOCTYPE") or (None, None)
     return ParseError(f"refused unsafe XML ({reason}): entities and external references are not allowed",
                       path=path, line=where[0], column=where[1])

@@ -197,7 +197,12 @@ class Document:
 
     def premises_of(self, argument: str) -> set[str]:
         """The titles of an argument's premises: its numbered statements that no inference line
-        concludes (intermediary and main conclusions excluded)."""
+        concludes (intermediary and main conclusions excluded).
+
+        >>> from argmap.formats.argdown.parser import parse
+        >>> sorted(parse("<A>\\n\\n(1) [P]: p\\n----\\n(2) [C]: c\\n(3) [Q]: q\\n----\\n(4) [D]: d").premises_of("A"))
+        ['P', 'Q']
+        """
         arg = self.arguments.get(argument)
         if arg is None:
             return set()
