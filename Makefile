@@ -38,6 +38,7 @@ lint: install-test
 examples: install-test
 	$(BIN)/python examples/conscription.py
 	$(BIN)/python examples/make_grading.py
+	$(BIN)/python examples/uniforms.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 

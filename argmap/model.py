@@ -41,6 +41,7 @@ __all__ = [
     "NodeList",
     "IMPLICIT_TAG",
     "POLARITIES",
+    "answers_back",
 ]
 
 Polarity = Literal["support", "attack"]
@@ -195,7 +196,7 @@ class Claim(_NodeView):
 
     @text.setter
     def text(self, value: str) -> None:
-        self._attrs["text"] = value
+        self._attrs["text"] = _checked_text(value)
 
     @property
     def tags(self) -> list[str]:
@@ -213,7 +214,7 @@ class Claim(_NodeView):
 
     @rating.setter
     def rating(self, value: float | None) -> None:
-        self._set("rating", None if value is None else float(value))
+        self._set("rating", _checked_rating(value))
 
     @property
     def implicit(self) -> bool:
@@ -245,9 +246,12 @@ class Claim(_NodeView):
         """Derived role: ``thesis``, ``reason``, ``objection``, ``rebuttal`` or ``premise``.
 
         A thesis is a premise of nothing. Otherwise the role follows the steps the claim is a
-        premise of; a claim serving in steps of different roles is just a ``premise``.
+        premise of; a claim serving in steps of different roles is just a ``premise``. Of two
+        claims that attack each other (a contradiction), the one that answers back keeps its
+        role: see :func:`answers_back`.
         """
-        roles = {i.role for i in self.inferences}
+        graph = self._map.graph
+        roles = {i.role for i in self.inferences if not answers_back(graph, i.id)}
         if not roles:
             return "thesis"
         roles = {"objection" if r == "undercut" else r for r in roles}
@@ -310,14 +314,19 @@ class Inference(_NodeView):
         """Derived role: ``reason``, ``objection``, ``rebuttal`` or ``undercut``.
 
         An attack on a claim that serves an objection, or on an objection itself, is a
-        rebuttal; any other attack on a step is an undercut.
+        rebuttal; any other attack on a step is an undercut. The answering half of a mutual
+        attack (see :func:`answers_back`) has the role of the half it answers.
         """
         if self.polarity == "support":
             return "reason"
+        graph = self._map.graph
+        partner = _counterpart(graph, self.id)
+        if partner is not None and answers_back(graph, self.id):
+            return Inference(self._map, partner).role
         target = self.target
         if isinstance(target, Inference):
             return "rebuttal" if target.polarity == "attack" else "undercut"
-        if any(i.polarity == "attack" for i in target.inferences):
+        if any(i.polarity == "attack" and not answers_back(graph, i.id) for i in target.inferences):
             return "rebuttal"
         return "objection"
 
@@ -369,6 +378,78 @@ class NodeList(list[_View]):
         if attrs is None or attrs.get("kind") != self._cls.kind:
             return None
         return self._cls(self._map, node_id)
+
+
+def _checked_text(text: Any) -> str:
+    """A claim's text, refused when it is not a string or is blank (as reading refuses it)."""
+    if not isinstance(text, str):
+        raise TypeError(f"claim text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise ValidationError([f"claim text {text!r} is blank; a claim needs words"])
+    return text
+
+
+def _checked_rating(value: Any) -> float | None:
+    """A rating as a float in [0, 1], or None; anything else is refused (as reading refuses it)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValidationError([f"rating {value!r} is not a number from 0 to 1"])
+    return float(value)
+
+
+def _counterpart(graph: nx.DiGraph, step: str) -> str | None:
+    """The step answering ``step`` when two claims attack each other (A attacks B with a
+    one-premise step, B attacks A likewise), or None."""
+    nodes = graph.nodes
+    if nodes[step].get("polarity") != "attack" or len(graph.pred[step]) != 1 or len(graph.succ[step]) != 1:
+        return None
+    premise = next(iter(graph.pred[step]))
+    target = next(iter(graph.succ[step]))
+    if nodes[target].get("kind") != "claim":
+        return None
+    for other in graph.succ[target]:
+        if (other != step and premise in graph.succ[other] and len(graph.pred[other]) == 1
+                and nodes[other].get("polarity") == "attack"):
+            return other  # type: ignore[no-any-return]
+    return None
+
+
+def _anchored(graph: nx.DiGraph, claim: str) -> bool:
+    """True when a claim is a premise of some step besides the halves of mutual attacks."""
+    return any(_counterpart(graph, step) is None for step in graph.succ[claim])
+
+
+def answers_back(graph: nx.DiGraph, step: str) -> bool:
+    """True when ``step`` is the answering half of a mutual attack between two claims.
+
+    A contradiction (Argdown's ``><``, a contrary, two AIF conflicts in opposite directions) is
+    an attack both ways. Roles read it one way: as an objection to the claim that stands in the
+    rest of the map (a premise of some other step), or, when neither or both do, to the claim
+    written first. The other half answers back, and the claim it comes from keeps the role its
+    other steps give it, so a thesis contradicted and nothing else is still the thesis.
+
+    >>> m = ArgumentMap()
+    >>> t = m.claim("Schools should require uniforms.", id="t")
+    >>> _ = m.attack(t, m.claim("Schools should not require uniforms.", id="x"), id="x-t")
+    >>> _ = m.attack("x", t, id="t-x")
+    >>> answers_back(m.graph, "t-x"), m["t"].role, m["x"].role, m["t-x"].role, m.thesis.id
+    (True, 'thesis', 'objection', 'objection', 't')
+    """
+    partner = _counterpart(graph, step)
+    if partner is None:
+        return False
+    premise = next(iter(graph.pred[step]))
+    target = next(iter(graph.succ[step]))
+    anchored_premise, anchored_target = _anchored(graph, premise), _anchored(graph, target)
+    if anchored_premise != anchored_target:
+        return anchored_premise  # the half aimed at the claim that stands elsewhere counts
+    for node in graph:  # neither or both: the half aimed at the claim written first counts
+        if node == premise:
+            return True
+        if node == target:
+            return False
+    return False  # pragma: no cover - both ends are in the graph
 
 
 def _slug(text: str) -> str:
@@ -448,16 +529,22 @@ class ArgumentMap:
     ) -> Claim:
         """Add a claim and return its view.
 
+        A blank text or a rating outside [0, 1] is refused here, as a duplicate id is, so a map
+        built through the API can always be written and read back.
+
         >>> m = ArgumentMap()
         >>> m.claim("Tea is good.", id="tea", label="Tea").label
         'Tea'
+        >>> m.claim("Tea is bad.", rating=2)
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - rating 2 is not a number from 0 to 1
         """
-        if not isinstance(text, str):
-            raise TypeError(f"claim text must be a string, not {type(text).__name__}")
+        text = _checked_text(text)
+        rating = _checked_rating(rating)
         node_id = self._new_id(id, _slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
-        optional = {"label": label, "note": note, "group": group,
-                    "rating": None if rating is None else float(rating)}
+        optional = {"label": label, "note": note, "group": group, "rating": rating}
         attrs.update({k: v for k, v in optional.items() if v is not None})
         attrs["tags"] = list(tags)
         attrs["sources"] = list(sources)
@@ -511,6 +598,8 @@ class ArgumentMap:
                 raise TypeError(f"a premise is a Claim or a text, not {type(p).__name__}")
             if isinstance(p, Claim) and p._map is not self:
                 raise ValidationError([f"claim {p.id!r} belongs to another map"])
+            if isinstance(p, str):
+                _checked_text(p)
         if id is not None:
             self._new_id(id, "")
         # An explicit step id wins over the ids derived for its new premises.
@@ -589,8 +678,11 @@ class ArgumentMap:
 
     @property
     def theses(self) -> list[Claim]:
-        """Every claim that is a premise of nothing, in insertion order."""
-        return [c for c in self.claims if self.graph.out_degree(c.id) == 0]
+        """Every claim that is a premise of nothing (but answers back, see :func:`answers_back`),
+        in insertion order."""
+        graph = self.graph
+        return [c for c in self.claims if graph.out_degree(c.id) == 0
+                or all(answers_back(graph, step) for step in graph.succ[c.id])]
 
     @property
     def thesis(self) -> Claim | None:
@@ -615,7 +707,8 @@ class ArgumentMap:
         """Check the model's rules; raise :class:`ValidationError` listing every problem.
 
         >>> m = ArgumentMap()
-        >>> _ = m.claim("  ", id="blank")
+        >>> _ = m.claim("Tea is good.", id="blank")
+        >>> m.graph.nodes["blank"]["text"] = "  "  # edited by hand, past the API's checks
         >>> try:
         ...     m.validate()
         ... except ValidationError as e:

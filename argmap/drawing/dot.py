@@ -18,6 +18,7 @@ from argmap.drawing.labels import attr_text, html_text, multiline, svg_id
 from argmap.drawing.options import DrawingOptions, Prompts
 from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
+from argmap.model import answers_back
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
@@ -317,9 +318,12 @@ def build_dot(
             **{"class": attr_text(f"inference {inf.role}")},
             **inf_style,
         )
+        # The answering half of a mutual attack must not rank its premise (often the thesis)
+        # below the claim it answers.
+        loose = {"constraint": "false"} if answers_back(m.graph, inf.id) else {}
         for premise in inf.premises:
             edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
-                 **{"class": attr_text(f"premise {inf.role}")})
+                 **{"class": attr_text(f"premise {inf.role}")}, **loose)
         edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
              **{"class": attr_text(f"{inf.polarity} {inf.role}")})
 

@@ -8,6 +8,7 @@ always gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
@@ -108,6 +109,9 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
         for index, item in enumerate(doc.get(key, [])):
             if item["id"] in m.graph:
                 raise _fail(f"duplicate id {item['id']!r}", [key, index, "id"], path, locate)
+            if kind == "claim" and not item["text"].strip():
+                raise _fail(f"claim {item['id']!r}: text is blank; a claim needs words", [key, index, "text"],
+                            path, locate)
             _add_node(m, item, kind)
     for index, inf in enumerate(doc.get("inferences", [])):
         for k, pid in enumerate(inf["premises"]):
@@ -122,8 +126,18 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
         m.graph.add_edge(inf["id"], inf["target"], role=inf["polarity"])
     found = problems(m)
     if found:
-        raise ParseError("; ".join(found), path=path)
+        raise _fail("; ".join(found), _where_named(doc, found[0]), path, locate)
     return m
+
+
+def _where_named(doc: dict[str, Any], problem: str) -> list[str | int]:
+    """The place in the document of the claim or inference a problem names first."""
+    match = re.search(r"'((?:[^'\\]|\\.)*)'", problem)
+    for key in ("claims", "inferences"):
+        for index, item in enumerate(doc.get(key, [])):
+            if match and item.get("id") == match.group(1):
+                return [key, index]
+    return []
 
 
 def _add_node(m: ArgumentMap, item: dict[str, Any], kind: str) -> None:
@@ -195,11 +209,9 @@ def dumps(m: ArgumentMap) -> str:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON; malformed JSON gives a ``ParseError`` with line and column."""
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"invalid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
-    return from_dict(doc, path=path, locate=json_locator(text))
+    from argmap.formats.located import parse_json
+
+    return from_dict(parse_json(text, path, "argmap JSON"), path=path, locate=json_locator(text))
 
 
 def _looks_like_argmap(text: str) -> bool:

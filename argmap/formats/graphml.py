@@ -28,6 +28,7 @@ from xml.etree.ElementTree import ParseError as XMLParseError
 import networkx as nx
 
 from argmap.errors import ParseError
+from argmap.formats.located import find_position, refused_xml
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap, Source
 from argmap.validation import problems
@@ -120,13 +121,17 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         raise ParseError(f"invalid XML: {message}", path=path, line=line,
                          column=column + 1 if column is not None else None) from None
     except DefusedXmlException as exc:
-        raise ParseError(f"refused unsafe XML ({type(exc).__name__})", path=path) from None
+        raise refused_xml(text, type(exc).__name__, path) from None
     try:
         graph = nx.parse_graphml(text, force_multigraph=False)
     except (nx.NetworkXError, ValueError, KeyError, TypeError, XMLParseError) as exc:
-        raise ParseError(f"not GraphML networkx can read: {exc}", path=path) from None
+        where = find_position(text, r"<graph\b") or (None, None)
+        raise ParseError(f"not GraphML networkx can read: {exc}", path=path, line=where[0],
+                         column=where[1]) from None
     if not graph.is_directed():
-        raise ParseError("the graph is undirected; an argument map needs edgedefault=\"directed\"", path=path)
+        where = find_position(text, r"\bedgedefault\s*=") or find_position(text, r"<graph\b") or (None, None)
+        raise ParseError("the graph is undirected; an argument map needs edgedefault=\"directed\"", path=path,
+                         line=where[0], column=where[1])
     m = ArgumentMap()
     for key, value in graph.graph.items():
         if key in ("node_default", "edge_default"):
@@ -135,9 +140,12 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         m.graph.graph[name] = decoded
     m.graph.graph.setdefault("meta", {})
     for node, attrs in graph.nodes(data=True):
-        decoded_attrs = dict(_decode(k, v, f"node {node!r}", path) for k, v in attrs.items())
-        if decoded_attrs.get("kind") not in ("claim", "inference"):
-            raise ParseError(f"node {node!r} needs a 'kind' attribute of 'claim' or 'inference'", path=path)
+        try:
+            decoded_attrs = dict(_decode(k, v, f"node {node!r}", path) for k, v in attrs.items())
+            if decoded_attrs.get("kind") not in ("claim", "inference"):
+                raise ParseError(f"node {node!r} needs a 'kind' attribute of 'claim' or 'inference'", path=path)
+        except ParseError as err:
+            raise _at_node(err, text, str(node)) from None
         decoded_attrs.setdefault("sources", [])
         decoded_attrs.setdefault("data", {})
         if decoded_attrs["kind"] == "claim":
@@ -148,11 +156,23 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         m.graph.add_edge(str(u), str(v), **dict(_decode(k, x, f"edge {u!r} -> {v!r}", path) for k, x in attrs.items()))
     found = problems(m)
     if found:
-        raise ParseError("not a well-formed map: " + "; ".join(found[:5]) +
-                         (f" (and {len(found) - 5} more)" if len(found) > 5 else ""), path=path)
+        first = re.search(r"'((?:[^'\\]|\\.)*)'", found[0])  # the node the first problem names
+        problem = ParseError("not a well-formed map: " + "; ".join(found[:5]) +
+                             (f" (and {len(found) - 5} more)" if len(found) > 5 else ""), path=path)
+        raise (_at_node(problem, text, first.group(1)) if first else problem)
     if path is not None:
         m.graph.graph["path"] = path
     return m
+
+
+def _at_node(err: ParseError, text: str, node: str) -> ParseError:
+    """The same error, located at the node's element in the file."""
+    from xml.sax.saxutils import quoteattr
+
+    where = find_position(text, r"<node\b[^>]*\bid=" + re.escape(quoteattr(node)))
+    if where is None:
+        return err
+    return ParseError(err.message, path=err.path, line=where[0], column=where[1])
 
 
 def _insertion_order(edges: list[tuple[Any, Any, dict[str, Any]]]) -> list[tuple[Any, Any, dict[str, Any]]]:

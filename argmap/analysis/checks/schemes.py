@@ -32,7 +32,7 @@ __all__ = ["KNOWN_SCHEMES", "known_schemes", "is_known", "unknown_scheme"]
 #: Scheme names (keys as :func:`scheme_key` makes them) that ``unknown-scheme`` accepts.
 KNOWN_SCHEMES: frozenset[str] = frozenset({
     # Generic AIF steps
-    "default-inference", "default-conflict",
+    "default-inference", "default-conflict", "default-rephrase",
     # Sources and testimony
     "expert-opinion", "position-to-know", "witness-testimony", "popular-opinion",
     "popular-practice", "commitment", "inconsistent-commitment", "ethotic",
