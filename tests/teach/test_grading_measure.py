@@ -24,6 +24,7 @@ from argmap.teach.grade import grade
 from argmap.teach.similarity import meaning_available
 
 HERE = Path(__file__).resolve().parent / "grading"
+HELD_OUT = HERE / "held-out"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "teaching.md"
 MODELS = {"conscription": conscription.build_map, "uniforms": uniforms.build_map}
 LINKED = ("linked-as-independent", "independent-as-linked")
@@ -59,12 +60,12 @@ class Row:
         return self.right / self.planted if self.planted else 1.0
 
 
-def measure(meaning: bool) -> list[Row]:
+def measure(meaning: bool, folder: Path = HERE) -> list[Row]:
     rows = []
-    for expected in sorted(HERE.glob("*.expected.yaml")):
+    for expected in sorted(folder.glob("*.expected.yaml")):
         name = expected.name.removesuffix(".expected.yaml")
         spec = yaml.safe_load(expected.read_text(encoding="utf-8"))
-        student = argmap.load(HERE / f"{name}.yaml")
+        student = argmap.load(folder / f"{name}.yaml")
         report = grade(student, MODELS[spec["model"]](), meaning=meaning)
         planted = {_key(p["kind"], p.get("model"), p.get("student")) for p in spec["planted"]}
         found = {_key(x.kind, x.model, x.student, x.related) for x in report.mistakes}
@@ -127,11 +128,12 @@ if __name__ == "__main__":
     for mode in (True, False):
         if mode and not meaning_available():
             continue
-        measured = measure(meaning=mode)
-        print("meaning and spelling" if mode else "spelling only")
-        print(table(measured))
-        for r in measured:
-            for f in r.false:
-                print("  false", r.name, f, file=sys.stderr)
-            for f in r.missed:
-                print("  missed", r.name, f, file=sys.stderr)
+        for folder in (HERE, HELD_OUT):
+            measured = measure(meaning=mode, folder=folder)
+            print("meaning and spelling" if mode else "spelling only", folder.name)
+            print(table(measured))
+            for r in measured:
+                for f in r.false:
+                    print("  false", r.name, f)
+                for f in r.missed:
+                    print("  missed", r.name, f)
