@@ -379,6 +379,7 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
 # -- judging -------------------------------------------------------------------------------------
 
 _DOES = {"support": "back up", "attack": "argue against"}
+_OPPOSITE = {"support": "attack", "attack": "support"}
 _DOING = {"support": "backing up", "attack": "arguing against"}
 _DOES3 = {"support": "backs up", "attack": "argues against"}
 _ROLE = {"thesis": "main claim", "reason": "reason", "objection": "objection", "rebuttal": "answer to an objection",
@@ -441,18 +442,27 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     misplaced: set[str] = set()
     place_count = {"right": 0, "total": 0}
 
-    def effective_anchor(anchor: frozenset[str]) -> set[str]:
-        """The student claims standing for what a place bears on: its match, or if the student
-        left that out, the nearest claim above it the student has."""
+    def effective_anchor(place: _Place) -> tuple[set[str], str, str | None]:
+        """The student claims standing for what a place bears on, the kind the claim should be
+        for them, and the model claim they stand for: its match, or if the student left that
+        out, the nearest claim above it the student has. Bearing on a left-out claim passes
+        through it: an objection to a left-out objection is, in effect, a reason for what that
+        objection argued against (and an objection to a left-out reason an objection)."""
         seen: set[str] = set()
-        level = set(anchor)
+        level = {a: place.polarity for a in place.anchor}
         while level:
-            have = {s for mid in level if mid in group for s in group[mid]}
-            if have:
-                return have
-            seen |= level
-            level = {a for mid in level for p in mshape.places[mid] for a in p.anchor} - seen
-        return set()
+            for mid in sorted(level):
+                if mid in group:
+                    return set().union(*(group[m] for m in level if m in group)), level[mid], mid
+            seen |= set(level)
+            up: dict[str, str] = {}
+            for mid, polarity in sorted(level.items()):
+                for p in mshape.places[mid]:
+                    passed = polarity if p.polarity == "support" else _OPPOSITE[polarity]
+                    for a in p.anchor - seen:
+                        up.setdefault(a, passed)
+            level = up
+        return set(), place.polarity, None
 
     for mid in mshape.ids:
         weight = weights[mid]
@@ -486,7 +496,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
         astray = []
         for place in wanted:
             place_count["total"] += 1
-            anchor = effective_anchor(place.anchor)
+            anchor, polarity, stands_for = effective_anchor(place)
             if not anchor:
                 place_count["right"] += 1  # nothing above it is in the map: the gap is counted there
                 continue
@@ -496,10 +506,10 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
                 astray.append((place, gone))
                 continue
             left.remove(same)
-            target = next(iter(sorted(place.anchor)))
-            if same.polarity != place.polarity:
+            if same.polarity != polarity:
                 misplaced.add(mid)
-                kind_want = "a reason for" if place.polarity == "support" else "an objection to"
+                target = stands_for if stands_for is not None else next(iter(sorted(place.anchor)))
+                kind_want = "a reason for" if polarity == "support" else "an objection to"
                 kind_have = "an objection to it" if same.polarity == "attack" else "a reason for it"
                 raw.append((Mistake(
                     "wrong-polarity", mid, sid,

@@ -89,6 +89,26 @@ def test_a_missing_claim_is_not_counted_again_for_what_hangs_below_it() -> None:
     assert report.counts["places"] == {"right": 4, "of": 4}
 
 
+def test_an_answer_to_a_left_out_objection_backs_what_the_objection_argued_against() -> None:
+    """Leave out the study (an objection to the bullying reason) and draw Long Beach, which answers
+    it, as a reason for the bullying reason: in effect it is one, so only the study is missing."""
+    model = uniforms.build_map()
+    student = argmap.ArgumentMap()
+    t = student.claim(model["uniforms"].text, id="t")  # type: ignore[union-attr]
+    r = student.claim(model["less-pressure"].text, id="r")  # type: ignore[union-attr]
+    student.support(t, [r, student.claim(model["better-learning"].text, id="l")])  # type: ignore[union-attr]
+    student.support(r, student.claim(model["long-beach"].text, id="lb"))  # type: ignore[union-attr]
+    report = grade(student, model)
+    assert ("wrong-polarity", "long-beach", "lb") not in mistakes(report)
+    assert ("missing", "no-effect", None) in mistakes(report)
+    # drawn as an objection to the bullying reason, it is for/against mixed up
+    student.graph.remove_node(next(i.id for i in student.inferences if [p.id for p in i.premises] == ["lb"]))
+    student.attack(r, student["lb"])  # type: ignore[arg-type]
+    flipped = grade(student, model)
+    [x] = [x for x in flipped.mistakes if x.model == "long-beach"]
+    assert x.kind == "wrong-polarity" and "a reason for" in x.message and "you drew it as an objection" in x.message
+
+
 def test_no_full_marks_for_linkage_nobody_could_check() -> None:
     m = uniforms.build_map()
     s = argmap.ArgumentMap()
