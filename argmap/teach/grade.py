@@ -57,13 +57,22 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgumentMap
 
-__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match", "Mistake",
+__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "place_floor", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match", "Mistake",
            "GradeReport", "grade", "match_claims", "short_text"]
 
 #: Text likeness (%) a match needs when nothing around it agrees.
 THRESHOLD = 55.0
-#: Text likeness (%) a match needs when its neighbours agree (the map itself is evidence).
+#: Text likeness (%) a match needs when its neighbours agree (the map itself is evidence), for a
+#: student claim of at least LONG_WORDS content words; a claim of SHORT_WORDS or fewer needs only
+#: SHORT_THRESHOLD (a few words say little), and in between it rises evenly (see :func:`place_floor`).
 SUPPORTED_THRESHOLD = 35.0
+SHORT_THRESHOLD = 20.0
+SHORT_WORDS = 4
+LONG_WORDS = 10
+#: Only wordings about as alike as the best are candidates: a pair whose text likeness is more than
+#: this (0-1) below the best either claim has with any claim of the other map is no match, however
+#: well the map around it agrees (a claim plainly worded like another is that one, wherever it is).
+WORDING_MARGIN = 0.2
 #: How much the agreement of neighbours (0-1) adds to a pair's text likeness (0-1).
 STRUCTURE_WEIGHT = 0.3
 #: How much alike positions in the maps (role, depth, linked or not; 0-1) add to a pair's likeness.
@@ -141,10 +150,11 @@ class GradeReport:
     cap: tuple[float, str] | None = None
     method: str = ""
     thesis: tuple[str, str | None] | None = None
+    maybe: list[Mistake] = field(default_factory=list)
 
     def unsure(self) -> list[Match]:
-        """Matches made on the map's evidence whose words are less than :data:`UNSURE_BELOW` %
-        alike: for the teacher to check."""
+        """The maybe matches, for the teacher to confirm: made on the map's evidence, with words
+        less than :data:`UNSURE_BELOW` % alike."""
         return [x for x in self.matches if x.how == "map" and x.text < UNSURE_BELOW / 100]
 
     def lost(self) -> list[Mistake]:
@@ -162,6 +172,7 @@ class GradeReport:
             "unsure": [m.student for m in self.unsure()],
             "mistakes": [_plain(x) for x in self.mistakes],
             "ignored": [_plain(x) for x in self.ignored],
+            "maybe": [_plain(x) for x in self.maybe],
             "found": self.found,
             "unchecked_links": [list(x) for x in self.unchecked_links],
         }
@@ -318,9 +329,24 @@ def match_claims(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRule
     return _match(student, model, rules or GradingRules(), meaning, threshold, _Shape(model), _Shape(student))
 
 
+def place_floor(words: int, supported: float = SUPPORTED_THRESHOLD) -> float:
+    """The text likeness (%) a match supported by the map needs, for a student claim of ``words``
+    content words: a few words say little, so a short claim in the right place needs less.
+
+    >>> place_floor(2), place_floor(7), place_floor(20)
+    (20.0, 27.5, 35.0)
+    """
+    if words >= LONG_WORDS or supported <= SHORT_THRESHOLD:
+        return supported
+    share = max(0, words - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)
+    return round(SHORT_THRESHOLD + share * (supported - SHORT_THRESHOLD), 2)
+
+
 def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meaning: bool, threshold: float,
            mshape: _Shape, sshape: _Shape) -> list[Match]:
     import networkx as nx
+
+    from argmap.teach.similarity import content_words
 
     likeness = _text_likeness(student, model, rules, meaning)
     m_index = {c: i for i, c in enumerate(mshape.ids)}
@@ -328,8 +354,17 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
     fixed = {mid: sid for sid, mid in rules.match.items() if mid is not None}
     free_m = [c for c in mshape.ids if c not in fixed]
     free_s = [c for c in sshape.ids if c not in rules.match]
-    alone, supported = threshold / 100, min(threshold, SUPPORTED_THRESHOLD) / 100
+    alone = threshold / 100
+    # What a match the neighbours support needs, by the student claim's length: a short claim less,
+    # since a few words say little. (On its words alone, a short claim needs as much as any: few
+    # words match many claims about as well.)
+    needs = {sid: place_floor(len(content_words(sshape.text[sid])), min(threshold, SUPPORTED_THRESHOLD)) / 100
+             for sid in free_s}
     shape = {(mid, sid): _shape_likeness(mid, sid, mshape, sshape) for mid in free_m for sid in free_s}
+    best_m = {mid: max((float(likeness[m_index[mid], s_index[sid]]) for sid in free_s), default=0.0)
+              for mid in free_m}
+    best_s = {sid: max((float(likeness[m_index[mid], s_index[sid]]) for mid in free_m), default=0.0)
+              for sid in free_s}
     current: dict[str, str] = dict(fixed)
     agreement: dict[tuple[str, str], float] = {}
     seen: list[dict[str, str]] = []
@@ -339,8 +374,11 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
             for sid in free_s:
                 text = float(likeness[m_index[mid], s_index[sid]])
                 top = mid == mshape.root and sid == sshape.root
+                supported = needs[sid]
                 if text < supported and not top:
                     continue
+                if text < max(best_m[mid], best_s[sid]) - WORDING_MARGIN and not top:
+                    continue  # one of them is plainly worded like another claim: it is that one
                 structure = _agreement(mid, sid, current, mshape, sshape) if current else 0.0
                 agreement[mid, sid] = structure
                 evidence = text + STRUCTURE_WEIGHT * structure
@@ -580,8 +618,16 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     def ignored(x: Mistake) -> bool:
         return (x.kind, x.student if x.kind == "extra" else x.model) in ignore
 
+    # A mistake about a maybe match (a claim matched by its place more than its words) is listed for
+    # the teacher to confirm and costs nothing until then.
+    doubtful = {x.model for x in matches if x.how == "map" and x.text < UNSURE_BELOW / 100}
+
+    def maybe(x: Mistake) -> bool:
+        about = {x.model, *x.related} if x.kind in ("linked-as-independent", "independent-as-linked") else {x.model}
+        return x.kind not in ("missing", "extra") and bool(about & doubtful)
+
     possible = sum(weights.values()) + LINK_POINTS * links["total"]
-    counted = [(x, w) for x, w in raw if not ignored(x)]
+    counted = [(x, w) for x, w in raw if not ignored(x) and not maybe(x)]
     lost = sum(w for _, w in counted)
     exact = 100.0 * (possible - lost) / possible if possible else 100.0
     points = _round_to_total([100.0 * w / possible if possible else 0.0 for _, w in counted],
@@ -604,7 +650,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     }
     thesis = None if mshape.root is None else (mshape.root, s_of.get(mshape.root))
     return GradeReport(score, matches, mistakes, [x for x, _ in raw if ignored(x)], found, counts, unchecked, cap,
-                       text_method(meaning), thesis)
+                       text_method(meaning), thesis, [x for x, _ in raw if maybe(x) and not ignored(x)])
 
 
 def _with_points(x: Mistake, points: float) -> Mistake:

