@@ -57,8 +57,8 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgumentMap
 
-__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "place_floor", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match", "Mistake",
-           "GradeReport", "grade", "match_claims", "short_text"]
+__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "place_floor", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match",
+           "Mistake", "GradeReport", "grade", "match_claims", "short_text"]
 
 #: Text likeness (%) a match needs when nothing around it agrees.
 THRESHOLD = 55.0
