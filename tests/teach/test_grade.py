@@ -402,6 +402,29 @@ def test_the_committed_graded_map_is_current() -> None:
     assert committed == render_bytes(shown, "svg", badges=badges), "run make examples"
 
 
+def test_a_mistake_about_a_maybe_match_is_listed_and_costs_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """"school gets nicer" sits where the unstated "a better place to learn" sits, and says too
+    little to be sure: a maybe match. That it is not linked with the bullying reason is a maybe
+    mistake: listed for the teacher, no points lost."""
+    model = uniforms.build_map()
+    s = argmap.ArgumentMap()
+    t = s.claim(model["uniforms"].text, id="t")  # type: ignore[union-attr]
+    s.support(t, s.claim(model["less-pressure"].text, id="r"))  # type: ignore[union-attr]
+    s.support(t, s.claim("school gets nicer", id="x"))
+    report = grade(s, model)
+    assert [(x.model, x.student) for x in report.unsure()] == [("better-learning", "x")]
+    [maybe] = report.maybe
+    assert (maybe.kind, maybe.model, maybe.related) == ("linked-as-independent", "less-pressure", ("better-learning",))
+    assert all(x.kind == "missing" for x in report.lost())
+    assert round(sum(x.points for x in report.mistakes), 1) == round(100 - report.score, 1)
+    text = report_text(report, s, model)
+    number = mistake_numbers(report)[id(maybe)]
+    assert f"  {number}. MAYBE SHOULD BE LINKED (no points lost unless your teacher confirms it)" in text
+    _, badges = annotated_map(report, s, model)
+    assert f"? {number} MAYBE SHOULD BE LINKED" in badges["r"] and "? MAYBE RIGHT" in badges["x"]
+    assert report.to_dict()["maybe"][0]["kind"] == "linked-as-independent"
+
+
 def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
         capsys: pytest.CaptureFixture[str]) -> None:
     """The grader's blind spot (docs/teaching.md): a student's own objection where the model has
@@ -411,5 +434,5 @@ def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
     report = grade(student, model)
     assert [(x.model, x.student) for x in report.unsure()] == [("other-measures", "L14")]
     text = report_text(report, student, model)
-    assert "your teacher may check these" in text and "But Long Beach is a huge city" in text
+    assert "Maybe: matched more by where they sit" in text and "But Long Beach is a huge city" in text
     assert report.to_dict()["unsure"] == ["L14"]
