@@ -57,8 +57,8 @@ def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -
     if linked["of"]:
         lines.append(f"  linked reasons drawn as linked:           {linked['right']} of {linked['of']}{more}")
     elif unchecked:
-        lines.append(f"  linked reasons: none could be checked{more[:-1].replace(' (', ': ')}"
-                     f" (no points for them either way)")
+        lines.append(f"  linked reasons: none could be checked ({unchecked}: part of each is missing or misplaced;"
+                     f" no points for them either way)")
     else:
         lines.append("  linked reasons: none in the model answer (nothing to check)")
     lost = report.lost()
