@@ -8,10 +8,15 @@ evidence too: the share of the model claim's neighbours (what it bears on, what 
 with their polarity) whose own matches are the student claim's neighbours. The thesis matches
 the student's main claim (the top of the biggest tree) whatever its wording, unless the text
 plainly says otherwise. A pair is a candidate when its text likeness reaches
-:data:`THRESHOLD` %, or :data:`SUPPORTED_THRESHOLD` % with its neighbours agreeing; the
-candidates are assigned one-to-one with the best total (``networkx.max_weight_matching``), and
-again with the neighbours the last round found, until the assignment settles. A student claim
-written twice (the same words) counts as one claim drawn in two places.
+:data:`THRESHOLD` %, or, with its neighbours agreeing, :data:`SUPPORTED_THRESHOLD` % (less for
+a claim of a few words: :func:`place_floor`), and when it is within :data:`WORDING_MARGIN` of the
+best likeness either claim has (a claim plainly worded like another is that one, wherever it
+sits); the candidates are assigned one-to-one with the best total
+(``networkx.max_weight_matching``), and again with the neighbours the last round found, until the
+assignment settles. A match made by place more than by words (under :data:`UNSURE_BELOW` %) is a
+maybe: it counts, is listed for the teacher, and a mistake about it is listed in
+:attr:`GradeReport.maybe` without costing points. A student claim written twice (the same words)
+counts as one claim drawn in two places.
 
 **Judging.** Each model claim is worth its weight (1 point unless the teacher says otherwise;
 see :mod:`argmap.teach.overrides`): half for having it, half for having it in the right place
@@ -19,11 +24,12 @@ as the right kind (a reason or an objection of the claim it bears on in the mode
 in two places splits that half). A mistake costs its share once: a missing claim its whole
 weight, a claim in the wrong place or drawn as the wrong kind its place's share. Claims below a
 missing one are judged against the nearest claim above it that the student has, so one gap is
-not counted again for everything beneath it. Each linked step of the model (co-premises that
-support only together) is worth 1 point when the student has two or more of its premises in
-their places (a step that cannot be checked is said so, never counted as right); a student step
-linking claims the model keeps apart costs 1 point. Extra claims cost nothing: the teacher
-reads them. The score is the share of points kept, out of 100.
+not counted again for everything beneath it; the kind passes through the gap (an answer to a
+left-out objection is, in effect, a reason for what the objection argued against). Each linked
+step of the model (co-premises that support only together) is worth 1 point when the student has
+two or more of its premises in their places (a step that cannot be checked is said so, never
+counted as right); a student step linking claims the model keeps apart costs 1 point. Extra
+claims cost nothing: the teacher reads them. The score is the share of points kept, out of 100.
 
 Mistake kinds: ``missing``, ``extra``, ``wrong-place``, ``wrong-polarity`` (a reason drawn as an
 objection or the reverse), ``linked-as-independent``, ``independent-as-linked``.
