@@ -367,8 +367,6 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
     needs = {sid: place_floor(len(content_words(sshape.text[sid])), min(threshold, SUPPORTED_THRESHOLD)) / 100
              for sid in free_s}
     shape = {(mid, sid): _shape_likeness(mid, sid, mshape, sshape) for mid in free_m for sid in free_s}
-    best_m = {mid: max((float(likeness[m_index[mid], s_index[sid]]) for sid in free_s), default=0.0)
-              for mid in free_m}
     best_s = {sid: max((float(likeness[m_index[mid], s_index[sid]]) for mid in free_m), default=0.0)
               for sid in free_s}
     current: dict[str, str] = dict(fixed)
@@ -383,8 +381,8 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
                 supported = needs[sid]
                 if text < supported and not top:
                     continue
-                if text < max(best_m[mid], best_s[sid]) - WORDING_MARGIN and not top:
-                    continue  # one of them is plainly worded like another claim: it is that one
+                if text < best_s[sid] - WORDING_MARGIN and not top:
+                    continue  # the student's claim is plainly worded like another: it is that one
                 structure = _agreement(mid, sid, current, mshape, sshape) if current else 0.0
                 agreement[mid, sid] = structure
                 evidence = text + STRUCTURE_WEIGHT * structure

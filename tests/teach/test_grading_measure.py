@@ -11,6 +11,7 @@ prints it.
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,7 @@ class Row:
         return self.right / self.planted if self.planted else 1.0
 
 
+@functools.cache
 def measure(meaning: bool, folder: Path = HERE) -> list[Row]:
     rows = []
     for expected in sorted(folder.glob("*.expected.yaml")):
@@ -147,6 +149,15 @@ def test_grading_by_meaning_finds_the_planted_mistakes() -> None:
         for r in rows:
             if not r.name.endswith(("-short", "-terse")):
                 assert r.reported - r.right <= 1, (r.name, r.false)
+
+
+@pytest.mark.skipif(not meaning_available(), reason="the meaning model is not installed: pip install -e '.[grade]'")
+def test_the_target_count_the_docs_state_is_measured() -> None:
+    """docs/teaching.md says on how many maps the issue's target is met: every planted mistake
+    found, at most one false report."""
+    rows = [r for folder in (HERE, HELD_OUT) for r in measure(meaning=True, folder=folder)]
+    met = sum(r.right == r.planted and r.reported - r.right <= 1 for r in rows)
+    assert f"is met on {met} of the {len(rows)} maps" in " ".join(DOC.read_text(encoding="utf-8").split())
 
 
 def test_grading_by_spelling_alone() -> None:
