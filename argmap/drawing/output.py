@@ -22,8 +22,8 @@ from argmap.analysis.questions import question_texts, step_prompts
 from argmap.drawing.dot import build_dot
 from argmap.drawing.html import html_fragment, html_page
 from argmap.drawing.options import DrawingOptions, Prompts, QuestionList
-from argmap.drawing.raster import cairosvg_module, rasterize
-from argmap.drawing.svg import drawing_svg, engine_picture
+from argmap.drawing.raster import rasterize
+from argmap.drawing.svg import drawing_svg
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
 
@@ -54,7 +54,7 @@ def _panel(m: ArgumentMap, options: DrawingOptions) -> QuestionList:
 def draw(m: ArgumentMap, kind: str, theme: str | Theme = "default", options: DrawingOptions | None = None) -> bytes:
     """The bytes of ``m`` drawn as ``kind`` (``dot``, ``svg``, ``png``, ``pdf`` or ``html``).
 
-    PNG and PDF come from the SVG through cairosvg, else from the layout engine itself.
+    PNG and PDF are drawn from the SVG (:func:`argmap.drawing.raster.rasterize`).
     """
     th = get_theme(theme)  # fail on a bad theme before any work
     opts = options or DrawingOptions()
@@ -67,8 +67,6 @@ def draw(m: ArgumentMap, kind: str, theme: str | Theme = "default", options: Dra
         return drawing.source.encode("utf-8")
     if kind == "svg":
         return drawing_svg(drawing, m).encode("utf-8")
-    if cairosvg_module() is None:
-        return engine_picture(drawing, kind)
     return rasterize(drawing_svg(drawing, m), kind)
 
 
