@@ -32,7 +32,9 @@ def add_parser(sub: Any) -> None:
     p = command(sub, "worksheet", run, help="make a worksheet (blanked claims, numbered) and its answer key",
                 description="Blank out claims of a map, numbered in reading order, for students to fill in; "
                 "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
-                "OUT's suffix: .svg, .pdf, .png or .md.",
+                "OUT's suffix: .svg, .pdf, .png or .md. Sheet and key come on A4 or Letter pages, one branch "
+                "a page when the map is too big, no text printed below 9 pt: a PDF holds every page, SVG and "
+                "PNG pages are files of their own (sheet-p1.png, sheet-p2.png, ...).",
                 epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
                 "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame")
     add_input(p)
@@ -48,6 +50,10 @@ def add_parser(sub: Any) -> None:
                    "sort: place claims from a word bank (default: %(default)s)")
     p.add_argument("--focus", metavar="CLAIM_ID",
                    help="only the part of the map bearing on this claim (one branch fits a page)")
+    p.add_argument("--paper", choices=("a4", "letter", "poster"), default=None,
+                   help="page size: a4 or letter (default: from the locale: Letter in the US, Canada, Mexico and "
+                   "a few more, A4 elsewhere), or "
+                   "poster for the whole map as one picture of its own size")
     p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
     p.add_argument("--no-key", action="store_true", help="do not write an answer key")
     add_theme(p, "print", what="the sheet", why=", greyscale for photocopies")
@@ -65,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     for target in [out] + ([Path(args.key)] if args.key else []):
         if not target.parent.is_dir():
             raise ArgmapError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist")
-    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme):
+    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme,
+                                paper=args.paper):
         print(path)
     return 0
