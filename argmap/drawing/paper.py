@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
@@ -193,13 +193,15 @@ def on_page(
     paper: Paper,
     placement: Placement,
     *,
-    footer: str | None = None,
+    footer: str | Sequence[str] | None = None,
+    footer_pt: float = FOOTER_PT,
     view: tuple[float, float, float, float] | None = None,
     title: str | None = None,
 ) -> str:
     """The SVG scaled by ``placement`` onto a page of ``paper``: centred across, from the top
-    margin down, ``footer`` in small type at the foot. ``view`` (x, y, width, height in the SVG's
-    own units) shows only that part of the picture; ``title`` replaces its ``<title>``."""
+    margin down, ``footer`` (a line, or lines: the first bold) at the foot in ``footer_pt`` type.
+    ``view`` (x, y, width, height in the SVG's own units) shows only that part of the picture;
+    ``title`` replaces its ``<title>``."""
     inner = _root(svg)
     x0, y0, box_width, box_height = view or _view_box(inner)
     per_unit = svg_size(svg)[0] / _view_box(inner)[2]  # points per user unit of the picture
@@ -234,11 +236,15 @@ def on_page(
     })
     holder = ET.SubElement(page, f"{{{SVG_NS}}}g", {"clip-path": "url(#argmap-page-area)"})
     holder.append(body)
-    if footer:
+    lines = [footer] if isinstance(footer, str) else list(footer or [])
+    for k, text in enumerate(lines):
         line = ET.SubElement(page, f"{{{SVG_NS}}}text", {
-            "x": f"{page_width / 2:.2f}", "y": f"{page_height - paper.margin - 4:.2f}",
-            "font-family": "DejaVu Sans,Verdana,Arial,sans-serif", "font-size": f"{FOOTER_PT}",
-            "text-anchor": "middle", "fill": "#444444",
+            "x": f"{page_width / 2:.2f}",
+            "y": f"{page_height - paper.margin - 4 - (len(lines) - 1 - k) * footer_pt * 1.3:.2f}",
+            "font-family": "DejaVu Sans,Verdana,Arial,sans-serif", "font-size": f"{footer_pt}",
+            "text-anchor": "middle", "fill": "#444444" if len(lines) == 1 else "#1a1a1a",
         })
-        line.text = footer
+        if k == 0 and len(lines) > 1:
+            line.set("font-weight", "bold")
+        line.text = text
     return XML_DECLARATION + ET.tostring(page, encoding="unicode") + "\n"
