@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_format, add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_format, add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser", "run"]
 
@@ -37,6 +37,7 @@ def add_parser(sub: Any) -> None:
                    help="outline depth that gets its own step; deeper parts come with their parent "
                    "(default: %(default)s)")
     add_theme(p, "projector", why=", large type for a projector")
+    add_plain(p, "the steps' schemes")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
     m = argmap.load(args.input, format=args.source_format)
     if fmt in ("html", "pdf"):
         out = Path(args.output) if args.output else default_output(args.input, f"-reveal.{fmt}")
-        made = (reveal_html(m, depth=args.depth, theme=args.theme) if fmt == "html"
-                else reveal_pdf(m, depth=args.depth, theme=args.theme))
+        made = (reveal_html(m, depth=args.depth, theme=args.theme, plain=args.plain) if fmt == "html"
+                else reveal_pdf(m, depth=args.depth, theme=args.theme, plain=args.plain))
         write_atomic(out, made)
         print(out)
         return 0
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         print(f"argmap reveal: error: {folder} is a file; SVG frames need a folder", file=sys.stderr)
         return 2
-    svgs = reveal_svgs(m, depth=args.depth, theme=args.theme)
+    svgs = reveal_svgs(m, depth=args.depth, theme=args.theme, plain=args.plain)
     folder.mkdir(parents=True, exist_ok=True)
     width = max(2, len(str(len(svgs))))
     for k, svg in enumerate(svgs, start=1):

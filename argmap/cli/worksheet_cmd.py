@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run", "parse_blanks"]
@@ -57,6 +57,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
     p.add_argument("--no-key", action="store_true", help="do not write an answer key")
     add_theme(p, "print", what="the sheet", why=", greyscale for photocopies")
+    add_plain(p, "the steps' schemes")
     add_from(p)
 
 
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     m = argmap.load(args.input, format=args.source_format)
     if args.focus:
         m = focus_map(m, args.focus)
-    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed)
+    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed, plain=args.plain)
     out = Path(args.output)
     for target in [out] + ([Path(args.key)] if args.key else []):
         if not target.parent.is_dir():

@@ -29,8 +29,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from argmap.analysis.questions import scheme_titles
 from argmap.drawing.dot import build_dot
 from argmap.drawing.labels import svg_id
+from argmap.drawing.options import DrawingOptions
 from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.paper import SLIDE, Placement, on_page
 from argmap.drawing.raster import pdf_document
@@ -173,9 +175,10 @@ def view_of(box: Box, stage: tuple[float, float] = STAGE) -> Box:
 class _Layout:
     """The map laid out once: its drawing, its SVG, and the extent of every drawn element."""
 
-    def __init__(self, m: ArgumentMap, theme: str | Theme) -> None:
+    def __init__(self, m: ArgumentMap, theme: str | Theme, plain: bool = False) -> None:
         self.min_zoom = min_zoom(theme)
-        self.drawing = build_dot(m, theme, edge_ids=True)
+        names = scheme_titles(m, plain=True) if plain else None
+        self.drawing = build_dot(m, theme, DrawingOptions(plain=plain, scheme_names=names), edge_ids=True)
         self.svg = drawing_svg(self.drawing, m)
         self.boxes = _element_boxes(ET.fromstring(self.svg))
 
@@ -260,9 +263,9 @@ def _serialize(root: ET.Element) -> str:
     return ET.tostring(root, encoding="unicode")
 
 
-def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme) -> tuple[list[Frame], list[str]]:
+def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme, plain: bool) -> tuple[list[Frame], list[str]]:
     """The fitted frames and one complete SVG per frame (what is revealed so far, whole picture)."""
-    lay = _Layout(m, theme)
+    lay = _Layout(m, theme, plain)
     fs = fitted_frames(m, depth, theme, lay)
     root = layered_svg(m, fs, theme, lay)
     out = []
@@ -285,7 +288,8 @@ def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme) -> tuple[list[Fr
     return fs, out
 
 
-def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector") -> list[str]:
+def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector", *,
+                plain: bool = False) -> list[str]:
     """One complete SVG per frame, each showing what is revealed so far (same layout in all),
     zoomed to the frame's part: its viewBox is the part, shaped like a 16:9 screen.
 
@@ -295,7 +299,7 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     >>> len(svgs), 'id="am-r"' in svgs[0], 'id="am-r"' in svgs[1], "T &lt;b&gt;" in svgs[0]
     (2, False, True, True)
     """
-    fs, svgs = _frame_svgs(m, depth, theme)
+    fs, svgs = _frame_svgs(m, depth, theme, plain)
     out = []
     for frame, svg in zip(fs, svgs, strict=True):
         if frame.box is None:
@@ -309,10 +313,11 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     return out
 
 
-def reveal_pdf(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector") -> bytes:
+def reveal_pdf(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector", *,
+               plain: bool = False) -> bytes:
     """The reveal as a PDF of 16:9 slides, one a frame: the frame's part of the map, zoomed as the
     page does it, and the frame's outline lines below."""
-    fs, svgs = _frame_svgs(m, depth, theme)
+    fs, svgs = _frame_svgs(m, depth, theme, plain)
     pages = []
     for k, (frame, svg) in enumerate(zip(fs, svgs, strict=True), start=1):
         lines = [*(shorten(line, 110) for line in frame.lines[:3]), f"{k} / {len(fs)}"]
@@ -407,14 +412,16 @@ _SCRIPT = """
 """
 
 
-def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector") -> str:
+def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "projector", *,
+                plain: bool = False) -> str:
     """One self-contained HTML page stepping through the map (no external requests).
 
     The SVG is inline (Graphviz escapes every piece of map text in it); the frame captions sit
     in a ``<script type="application/json">`` block and are put on the page as text, never as
     markup; the page's policy runs only its own script (:mod:`argmap.drawing.page`). Keys:
     right/left arrow, space, Page Up/Down, Home, End. Each frame zooms to the part it reveals
-    (:func:`fitted_frames`); printing shows the whole map.
+    (:func:`fitted_frames`); printing shows the whole map. ``plain`` names the steps' schemes in
+    everyday words (as do :func:`reveal_svgs` and :func:`reveal_pdf`).
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="<script>x</script>"); _ = m.claim("T", id="t")
@@ -422,7 +429,7 @@ def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     >>> "<script>x" in text, "&lt;script&gt;x" in text
     (False, True)
     """
-    lay = _Layout(m, theme)
+    lay = _Layout(m, theme, plain)
     fs = fitted_frames(m, depth, theme, lay)
     root = layered_svg(m, fs, theme, lay)
     # Let CSS size the picture to the screen; the viewBox keeps its proportions.

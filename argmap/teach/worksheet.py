@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.analysis.questions import scheme_titles
 from argmap.drawing.dot import build_dot
 from argmap.drawing.labels import html_text, multiline, svg_id, wrap_lines
 from argmap.drawing.options import DrawingOptions
@@ -107,6 +108,7 @@ class Worksheet:
     seed: int
     bank: tuple[tuple[str, str], ...] = ()
     hidden_labels: tuple[str, ...] = field(default=())
+    plain: bool = False
 
     @property
     def title(self) -> str:
@@ -216,6 +218,7 @@ def make_worksheet(
     *,
     variant: str = "blanks",
     seed: int = 0,
+    plain: bool = False,
 ) -> Worksheet:
     """Choose the blanks of a worksheet.
 
@@ -223,6 +226,7 @@ def make_worksheet(
     ``objection``: objection step ids or their premises' ids), or None for the variant's default:
     about a quarter of the claims for ``blanks``, one objection for ``objection``, every claim but
     the thesis for ``sort``. The thesis is never chosen at random (it names the topic).
+    ``plain`` draws the sheet and key in words for students (steps' schemes in everyday words).
     """
     if variant not in VARIANTS:
         raise ArgmapError(f"unknown worksheet variant {variant!r}; variants: {', '.join(VARIANTS)}")
@@ -269,7 +273,7 @@ def make_worksheet(
         claim = m.claims[claim_id]
         made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,
                           letters.get(claim_id)))
-    return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels))
+    return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels), plain)
 
 
 # -- Markdown -----------------------------------------------------------------------------------
@@ -498,6 +502,12 @@ def _part_styles(ws: Worksheet, part: Part | None, theme: Theme) -> tuple[dict[s
     return styles, badges
 
 
+def _options(ws: Worksheet, drawn: ArgumentMap, styles: dict[str, dict[str, str]], badges: dict[str, str],
+             legend: bool) -> DrawingOptions:
+    names = scheme_titles(drawn, plain=True) if ws.plain else None
+    return DrawingOptions(node_styles=styles, badges=badges, legend=legend, plain=ws.plain, scheme_names=names)
+
+
 def _drawn_map(m: ArgumentMap, part: Part | None) -> ArgumentMap:
     return m if part is None else part_map(m, part)
 
@@ -519,7 +529,7 @@ def worksheet_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | N
             styles[b.claim] = {"label": _blank_label(b, th, drawn.claims[b.claim].implicit, more.get(b.claim)),
                                "class": f"claim blank {b.role}"}
     first = part is None or part.first
-    drawing = build_dot(drawn, th, DrawingOptions(node_styles=styles, badges=badges, legend=first),
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first),
                         graph_attrs={"label": _header(ws, th, mode=_mode(first, bank_pages)), "labelloc": "t",
                                      "labeljust": "l"})
     titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks
@@ -578,8 +588,7 @@ def key_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | None = 
     either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>'
                      for text in lines for line in wrap_lines(text, INSTRUCTIONS_WRAP))
     heading = f'<<b><font point-size="{th.title_size}">{_title_lines(ws.key_title, th)}</font></b>{either}>'
-    drawing = build_dot(drawn, th, DrawingOptions(node_styles=styles, badges=badges, legend=first),
-                        graph_attrs={"label": heading})
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first), graph_attrs={"label": heading})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
     return drawing_svg(drawing, drawn, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
 
