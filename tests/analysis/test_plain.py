@@ -13,9 +13,10 @@ import pytest
 
 import argmap
 from argmap.analysis.questions import critical_questions, open_questions, question_texts, step_prompts
-from argmap.analysis.schemes import catalogue
+from argmap.analysis.schemes import Scheme, SourceKind, catalogue
 from argmap.cli import main
 from argmap.drawing.output import svg_text_nodes
+from argmap.drawing.raster import pdf_document
 from argmap.gallery import conscription, uniforms
 from argmap.teach.reveal import reveal_html
 from argmap.teach.worksheet import make_worksheet, worksheet_pages
@@ -43,15 +44,16 @@ def _jargon(text: str) -> list[str]:
     return [w for w in JARGON if w in text.lower()]
 
 
+def _owners() -> list[Scheme | SourceKind]:
+    return [*catalogue().schemes, *catalogue().source_kinds]
+
+
 def _every_question() -> list[tuple[str, str, str]]:
-    out = []
-    for owner in (*catalogue().schemes, *catalogue().source_kinds):
-        out += [(owner.id, q.id, q.plain) for q in owner.questions]
-    return out
+    return [(owner.id, q.id, q.plain) for owner in _owners() for q in owner.questions]
 
 
 def test_every_scheme_kind_and_question_has_a_plain_wording() -> None:
-    for owner in (*catalogue().schemes, *catalogue().source_kinds):
+    for owner in _owners():
         assert owner.plain, f"{owner.id} has no plain name"
         assert not _jargon(owner.plain), (owner.id, owner.plain)
         for q in owner.questions:
@@ -122,7 +124,7 @@ def test_worksheet_and_reveal_plain(tmp_path: Path) -> None:
     m = conscription.build_map()
     ws = make_worksheet(m, 4, seed=1, plain=True)
     pages = worksheet_pages(ws, "a4")
-    with pdfplumber.open(io.BytesIO(argmap.drawing.raster.pdf_document(pages.sheet + pages.key))) as doc:
+    with pdfplumber.open(io.BytesIO(pdf_document(pages.sheet + pages.key))) as doc:
         text = " ".join(p.extract_text() for p in doc.pages).lower()
     assert "someone who would know says so" in text
     assert "argument from" not in text and "position to know" not in text
