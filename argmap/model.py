@@ -35,6 +35,7 @@ __all__ = [
     "Node",
     "IMPLICIT_TAG",
     "POLARITIES",
+    "adjacency",
 ]
 
 Polarity = Literal["support", "attack"]
@@ -321,6 +322,25 @@ ClaimLike = Claim | str
 Target = Claim | Inference | str
 
 
+AttrTable = dict[str, dict[str, Any]]
+
+
+def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[str, AttrTable]]:
+    """A graph's node attributes, successors and predecessors as the plain dicts networkx keeps.
+
+    Passes over a whole big map (validation, checks, strength, the readers and writers) read these
+    instead of ``graph.nodes[n]``/``graph.successors(n)``, whose view objects cost several times
+    more per call. They are networkx's live tables: read them, never write them.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.support(m.claim("T", id="t"), m.claim("R", id="r"), id="s")
+    >>> nodes, succ, pred = adjacency(m.graph)
+    >>> nodes["r"]["kind"], list(succ["r"]), list(pred["t"])
+    ('claim', ['s'], ['s'])
+    """
+    return graph._node, graph._succ, graph._pred  # type: ignore[no-any-return]
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
@@ -352,6 +372,7 @@ class ArgumentMap:
         self.graph.graph["title"] = title
         self.graph.graph["meta"] = dict(meta)
         self._reserved: set[str] = set()  # ids a step being built claims before it exists
+        self._suffixes: dict[str, int] = {}  # the last suffix derived ids used, by base
 
     # -- map-level attributes -------------------------------------------------------------
     @property
@@ -377,10 +398,14 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
-        candidate, n = base, 1
+        # Start after the last suffix handed out for this base: probing base-2, base-3, ... from
+        # the start each time would make a star of n reasons on one claim cost n^2 lookups.
+        n = self._suffixes.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.graph or candidate in self._reserved:
             n += 1
             candidate = f"{base}-{n}"
+        self._suffixes[base] = n
         return candidate
 
     def claim(
@@ -558,6 +583,7 @@ class ArgumentMap:
         other = ArgumentMap.__new__(ArgumentMap)
         other.graph = copy.deepcopy(self.graph)
         other._reserved = set()
+        other._suffixes = dict(self._suffixes)
         return other
 
     def validate(self) -> None:
