@@ -21,11 +21,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Literal
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Literal
 
 from argmap.errors import ValidationError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "ArgumentMap",
@@ -368,6 +369,8 @@ class ArgumentMap:
     """
 
     def __init__(self, title: str | None = None, **meta: Any) -> None:
+        import networkx as nx  # on the first map, not on `import argmap`: networkx takes 0.15 s to load
+
         self.graph: nx.DiGraph = nx.DiGraph()
         self.graph.graph["title"] = title
         self.graph.graph["meta"] = dict(meta)
@@ -429,7 +432,8 @@ class ArgumentMap:
         """
         if not isinstance(text, str):
             raise TypeError(f"claim text must be a string, not {type(text).__name__}")
-        node_id = self._new_id(id, _slug(label or text) or "claim")
+        # The slug only when no id is given: making it is a good part of the cost of a claim.
+        node_id = self._new_id(id, "") if id is not None else self._new_id(None, _slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         optional = {"label": label, "note": note, "group": group,
                     "rating": None if rating is None else float(rating)}
@@ -488,16 +492,20 @@ class ArgumentMap:
                 raise ValidationError([f"claim {p.id!r} belongs to another map"])
         if id is not None:
             self._new_id(id, "")
-        # An explicit step id wins over the ids derived for its new premises.
-        self._reserved = {id} if id is not None else set()
-        try:
-            premise_ids = [self._premise(p) for p in items]
-        finally:
-            self._reserved = set()
-        node_id = self._new_id(id, f"{polarity}-{target_id}")
+        if all(isinstance(p, Claim) for p in items):  # the usual case when building in bulk
+            premise_ids = [p.id for p in items]  # type: ignore[union-attr]
+        else:
+            # An explicit step id wins over the ids derived for its new premises.
+            self._reserved = {id} if id is not None else set()
+            try:
+                premise_ids = [self._premise(p) for p in items]
+            finally:
+                self._reserved = set()
+        node_id = id if id is not None else self._new_id(None, f"{polarity}-{target_id}")
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
-        optional = {"label": label, "scheme": scheme, "note": note, "group": group}
-        attrs.update({k: v for k, v in optional.items() if v is not None})
+        for key, value in (("label", label), ("scheme", scheme), ("note", note), ("group", group)):
+            if value is not None:
+                attrs[key] = value
         attrs["sources"] = list(sources)
         attrs["data"] = dict(data or {})
         self.graph.add_node(node_id, **attrs)
