@@ -182,6 +182,7 @@ def strength(
     order = _topological_order(nodes, succ, pred)
     if order is not None:  # acyclic: every node once, exactly, reading only its predecessors
         s: dict[str, float] = {}
+        nothing: list[str] = []
         for node in order:
             bearers = pred[node]
             if node in polarity:  # a step: its premises make its base, steps aimed at it move it
@@ -190,7 +191,7 @@ def strength(
                 steps_on = [x for x in bearers if x in polarity]
             else:
                 b = claim_base[node]
-                steps_on = [x for x in bearers if x in polarity] if bearers else bearers
+                steps_on = [x for x in bearers if x in polarity] if bearers else nothing
             if not steps_on:  # nothing bears on it: both semantics leave its base as it is
                 s[node] = b
                 continue

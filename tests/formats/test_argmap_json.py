@@ -171,4 +171,4 @@ def test_a_bad_document_is_located_by_the_slow_validator() -> None:
     with pytest.raises(ParseError) as info:
         argmap.loads(text, "json", path="m.json")
     assert "at /claims/0/rating" in info.value.message
-    assert (info.value.line, info.value.column) == (2, 48)  # the 2 after "rating": 
+    assert (info.value.line, info.value.column) == (2, 48)  # the 2 after "rating"
