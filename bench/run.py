@@ -268,6 +268,8 @@ def build_cases(sizes: Sizes, files: dict[str, Path], work: Path, argdown: Path 
     cases.append(Case(
         "Reading and writing", f"{n:,}-statement Argdown file read in-process (argmap.loads)",
         [Side("argmap", [PY, WORKERS, "argdown-read", str(n)], phases=("read",))], rounds=sizes.rounds,
+        target="at least 50,000 statements a second",
+        check=lambda c: None if c.ours.median() is None else n / (c.ours.median() or 1) >= 50_000,
         note="statements per second = statements / this time",
     ))
     corpus = Path(os.environ.get("ARGMAP_CORPUS", ROOT.parent / "shared" / "corpus"))
