@@ -394,6 +394,9 @@ def _ratio_cell(case: Case) -> str:
     if ratio is not None:
         cell = _times(ratio)
         peer = case.peer
+        mine_cpu, their_cpu = case.ours.median_cpu(), peer.median_cpu() if peer else None
+        if mine_cpu and their_cpu:
+            cell += f"; CPU: {_times(their_cpu / mine_cpu).removeprefix('argmap ')}"
         if peer is not None and "solve" in case.ours.phases:
             mine, theirs = case.ours.phase_median("solve"), peer.phase_median("solve")
             if mine and theirs:
@@ -441,15 +444,23 @@ def linear_table(cases: list[Case], sizes: Sizes) -> list[str]:
 
 
 def headline(cases: list[Case]) -> list[str]:
-    """The lines README.md quotes."""
+    """The lines README.md quotes: every case that has a target."""
     lines = []
     for case in cases:
-        ratio = _ratio_cell(case)
-        if case.section in ("Reading and writing", "Semantics (build + solve)", "Drawing") and ratio and case.target:
-            lines.append(f"- {case.title}: {ratio} than {case.peer.name if case.peer else ''}"
-                         .replace(" than  ", " "))
-        elif case.section in ("Start-up", "Big maps") and case.target:
-            lines.append(f"- {case.title}: {_seconds(case.ours.median())}, peak {case.ours.peak() or 0:,.0f} MB")
+        if not case.target:
+            continue
+        met = {True: "met", False: "missed", None: "cannot tell"}[case.check(case) if case.check else None]
+        ratio = case.ratio()
+        peer = case.peer
+        if peer is not None and ratio is not None:
+            figure = f"{_times(ratio)} than {peer.name} ({_seconds(case.ours.median())} vs {_seconds(peer.median())})"
+        elif peer is not None and _ratio_cell(case):
+            figure = _ratio_cell(case)
+        elif case.ours.good:
+            figure = f"{_seconds(case.ours.median())}, peak {case.ours.peak() or 0:,.0f} MB"
+        else:
+            figure = f"failed: {case.ours.failure()}"
+        lines.append(f"- {case.title}: {figure}; target {case.target}: {met}")
     return lines
 
 
@@ -489,7 +500,7 @@ def write_results(path: Path, cases: list[Case], sizes: Sizes, started: dt.datet
         f"- argmap {argmap.__version__} (commit {commit}), Python {platform.python_version()}",
         "- peers: " + ", ".join(f"{k} {v}" for k, v in versions.items()), "",
         "## Headline", "",
-        *headline(cases), "",
+        *headline(cases), *drawing_notes(cases), "",
     ]
     for section in dict.fromkeys(c.section for c in cases):
         lines += [f"## {section}", ""]
@@ -520,16 +531,18 @@ def drawing_notes(cases: list[Case]) -> list[str]:
             aspect = max(w, h) / max(min(w, h), 1e-9)
             notes.append(f"- {case.title}: {w:,.0f} x {h:,.0f} pt, aspect {aspect:,.0f}:1 "
                          f"(target: at most 3:1) **{'met' if aspect <= 3 else 'missed'}**")
-    whole = next((c for c in cases if c.section == "Drawing" and c.title.endswith("(whole process)")
-                  and c.ours.good and c.title.startswith(f"{max(_draw_sizes(cases)):,}")), None)
+    biggest = max(_draw_sizes(cases))
+    whole = next((c for c in cases if c.title == f"{biggest:,}-claim tree to SVG (whole process)"), None)
+    dot = next((c for c in cases if c.title.endswith("load + DOT only (render -o .dot)")), None)
     engine = next((c for c in cases if c.title.endswith("the layout engine alone on that DOT")), None)
-    if whole and engine and engine.ours.good:
-        total, alone = whole.ours.median() or 0, engine.ours.median() or 0
-        own = total - alone
+    if whole and dot and engine and whole.ours.good and dot.ours.good and engine.ours.good:
+        # CPU seconds: the engine runs as argmap's child, and its CPU counts in the render's.
+        total, alone, minimum = whole.ours.median_cpu() or 0, engine.ours.median_cpu() or 0, dot.ours.median_cpu() or 0
+        own = max(total - alone, minimum)  # at least what loading and building the DOT take alone
         share = own / alone if alone else float("inf")
-        notes.append(f"- argmap's own time at {max(_draw_sizes(cases)):,} claims: render {_seconds(total)} minus "
-                     f"the engine alone {_seconds(alone)} = {_seconds(own)}, {share:.0%} of the engine's "
-                     f"(target: at most 15%) **{'met' if share <= 0.15 else 'missed'}**")
+        notes.append(f"- argmap's own time at {biggest:,} claims (CPU): render {_seconds(total)} minus the engine "
+                     f"alone {_seconds(alone)}, and at least load + DOT alone {_seconds(minimum)}: {_seconds(own)}, "
+                     f"{share:.0%} of the engine's (target: at most 15%) **{'met' if share <= 0.15 else 'missed'}**")
     return notes
 
 

@@ -33,71 +33,82 @@ __all__ = ["MapFacts", "facts_of", "shared_facts"]
 
 
 class MapFacts:
-    """A map's claims, steps and the relations between them, as plain lists and dicts.
+    """A map's claims and steps, and the relations the checks ask about, as plain lists and dicts.
 
-    ``premises[step]`` are the step's premise claims; ``targets[step]`` what it is aimed at and
-    ``target[step]`` the one target (None when there are none or several: a broken map);
-    ``incoming[node]`` are the steps aimed at a node; ``used_in[claim]`` the steps a claim is a
-    premise of. Every list keeps the graph's order.
+    ``kind`` and ``polarity`` (of steps) are tables by node id; ``premises[step]`` are a step's
+    premise claims and ``target[step]`` its one target (None when it has none or several: a
+    broken map, whose ``targets(step)`` lists them all); ``incoming(node)`` gives the steps aimed
+    at a node and ``used_in(claim)`` those a claim is a premise of. Lists keep the graph's order.
     """
 
     def __init__(self, m: ArgumentMap) -> None:
         nodes, succ, pred = adjacency(m.graph)
         self.map = m
         self.nodes = nodes
-        self.claims: list[str] = []
-        self.steps: list[str] = []
-        self.premises: dict[str, list[str]] = {}
-        self.targets: dict[str, list[str]] = {}
-        self.target: dict[str, str | None] = {}
-        self.incoming: dict[str, list[str]] = {}
-        self.used_in: dict[str, list[str]] = {}
-        for node, attrs in nodes.items():
-            kind = attrs.get("kind")
-            if kind == "claim":
-                self.claims.append(node)
-                self.used_in[node] = [s for s in succ[node] if nodes[s].get("kind") == "inference"]
-            elif kind == "inference":
-                self.steps.append(node)
-                self.premises[node] = [p for p in pred[node] if nodes[p].get("kind") == "claim"]
-                targets = self.targets[node] = list(succ[node])
-                self.target[node] = targets[0] if len(targets) == 1 else None
-            else:
-                continue
-            self.incoming[node] = [s for s in pred[node] if nodes[s].get("kind") == "inference"]
-        self.order = {n: k for k, n in enumerate(nodes)}
-        # Room for what one check works out and another reuses (word terms, linked pairs).
+        self.succ = succ
+        self.pred = pred
+        self.kind: dict[str, str | None] = {n: a.get("kind") for n, a in nodes.items()}
+        self.claims = [n for n, k in self.kind.items() if k == "claim"]
+        self.steps = [n for n, k in self.kind.items() if k == "inference"]
+        self.polarity: dict[str, str] = {n: nodes[n].get("polarity", "support") for n in self.steps}
+        # What one check works out and others reuse: each node's word terms, linked pairs, ...
+        self.terms: dict[str, frozenset[str]] = {}
+        self.term_words: dict[str, dict[str, str]] = {}
         self.memo: dict[str, Any] = {}
 
-    def polarity(self, step: str) -> str:
-        """``support`` or ``attack``."""
-        return self.nodes[step].get("polarity", "support")  # type: ignore[no-any-return]
+    @cached_property
+    def premises(self) -> dict[str, list[str]]:
+        kind, pred = self.kind, self.pred
+        return {s: [p for p in pred[s] if kind[p] == "claim"] for s in self.steps}
+
+    @cached_property
+    def target(self) -> dict[str, str | None]:
+        succ = self.succ
+        return {s: next(iter(succ[s])) if len(succ[s]) == 1 else None for s in self.steps}
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each node's place in the graph (the order findings are reported in)."""
+        return {n: k for k, n in enumerate(self.nodes)}
+
+    def targets(self, step: str) -> list[str]:
+        return list(self.succ[step])
+
+    def incoming(self, node: str) -> list[str]:
+        kind = self.kind
+        return [s for s in self.pred[node] if kind[s] == "inference"]
+
+    def used_in(self, claim: str) -> list[str]:
+        kind = self.kind
+        return [s for s in self.succ[claim] if kind[s] == "inference"]
 
     def role(self, step: str) -> str:
         """The step's derived role, as :attr:`argmap.Inference.role` defines it."""
-        if self.polarity(step) == "support":
+        polarity = self.polarity
+        if polarity[step] == "support":
             return "reason"
         target = self.target[step]
         if target is None:
             return "objection"
-        if self.nodes[target].get("kind") == "inference":
-            return "rebuttal" if self.polarity(target) == "attack" else "undercut"
-        if any(self.polarity(s) == "attack" for s in self.used_in.get(target, ())):
+        if self.kind[target] == "inference":
+            return "rebuttal" if polarity[target] == "attack" else "undercut"
+        if any(polarity[s] == "attack" for s in self.used_in(target)):
             return "rebuttal"
         return "objection"
 
     def attacks_on(self, node: str) -> list[str]:
         """The attacking steps aimed at a node."""
-        return [s for s in self.incoming.get(node, ()) if self.polarity(s) == "attack"]
+        polarity = self.polarity
+        return [s for s in self.incoming(node) if polarity[s] == "attack"]
 
     @cached_property
     def steps_on_claims(self) -> list[tuple[str, list[str], str]]:
         """(step, premise ids, conclusion id) for every well-formed step aimed at a claim."""
         out = []
+        kind, premises_of, target_of = self.kind, self.premises, self.target
         for step in self.steps:
-            target, premises = self.target[step], self.premises[step]
-            if (target is not None and premises and self.nodes[target].get("kind") == "claim"
-                    and target not in premises):
+            target, premises = target_of[step], premises_of[step]
+            if target is not None and premises and kind[target] == "claim" and target not in premises:
                 out.append((step, premises, target))
         return out
 

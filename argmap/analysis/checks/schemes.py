@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from argmap.analysis.checks.facts import facts_of
 from argmap.analysis.checks.structure import Hit
 
 if TYPE_CHECKING:
@@ -103,8 +104,13 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     """
     from argmap.teach.schemes import scheme_names_of
 
-    for i in m.inferences:
-        names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]
+    f = facts_of(m)
+    for step in f.steps:
+        attrs = f.nodes[step]
+        if not attrs.get("scheme") and not (attrs.get("data") or {}).get("schemes"):
+            continue  # most steps name no scheme: no view to build
+        i = m[step]
+        names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]  # type: ignore[arg-type]
         for name in dict.fromkeys(n for n in names if n):
             if not is_known(name):
                 yield (i.id,), (

@@ -57,7 +57,7 @@ def unsupported(m: ArgumentMap) -> Iterator[Hit]:
     f = facts_of(m)
     for c in f.claims:
         attrs = f.nodes[c]
-        if attrs.get("sources") or any(f.polarity(s) == "support" for s in f.incoming[c]):
+        if attrs.get("sources") or any(f.polarity[s] == "support" for s in f.incoming(c)):
             continue
         implicit = IMPLICIT_TAG in attrs.get("tags", ())
         what = "unstated premise" if implicit else "claim"
@@ -85,7 +85,7 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
     """
     f = facts_of(m)
     for i in f.steps:
-        if f.polarity(i) != "attack":
+        if f.polarity[i] != "attack":
             continue
         role = f.role(i)
         if role not in ("objection", "undercut"):
@@ -105,10 +105,10 @@ def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
     f = facts_of(m)
     edges = []
     for i in f.steps:
-        if f.polarity(i) != "support":
+        if f.polarity[i] != "support":
             continue
-        for t in f.targets[i]:
-            if f.nodes[t].get("kind") != "claim":
+        for t in f.targets(i):
+            if f.kind[t] != "claim":
                 continue
             for p in f.premises[i]:
                 if p != t:  # a step supporting its own premise is premise-is-conclusion
@@ -184,8 +184,8 @@ def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
     f = facts_of(m)
     for i in f.steps:
         premises = f.premises[i]
-        for t in f.targets[i]:
-            if f.nodes[t].get("kind") == "claim" and t in premises:
+        for t in f.targets(i):
+            if f.kind[t] == "claim" and t in premises:
                 yield (i, t), (
                     f"step {i!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
                     "a claim cannot be its own reason; remove it from the premises"
@@ -233,7 +233,7 @@ def isolated_claim(m: ArgumentMap) -> Iterator[Hit]:
     if len(f.claims) < 2:
         return
     for c in f.claims:
-        if not f.used_in[c] and not f.incoming[c] and not m.graph.degree(c):
+        if not f.succ[c] and not f.pred[c]:
             yield (c,), (
                 f"claim {c!r} {quote(m, c)} is connected to nothing: link it as a reason or "
                 "objection to the claim it bears on, or remove it"

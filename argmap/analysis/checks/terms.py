@@ -121,19 +121,17 @@ def key_terms(text: str) -> set[str]:
 
 def _term_words(f: MapFacts, node: str) -> dict[str, str]:
     # Each node's terms once per check run: the rules look at each claim many times.
-    memo: dict[str, dict[str, str]] = f.memo.setdefault("term-words", {})
-    found = memo.get(node)
+    found = f.term_words.get(node)
     if found is None:
         text = f.nodes[node].get("text")
-        found = memo[node] = term_words(text) if isinstance(text, str) else {}
+        found = f.term_words[node] = term_words(text) if isinstance(text, str) else {}
     return found
 
 
 def _terms(f: MapFacts, node: str) -> frozenset[str]:
-    memo: dict[str, frozenset[str]] = f.memo.setdefault("terms", {})
-    found = memo.get(node)
+    found = f.terms.get(node)
     if found is None:
-        found = memo[node] = frozenset(_term_words(f, node))
+        found = f.terms[node] = frozenset(_term_words(f, node))
     return found
 
 
@@ -224,7 +222,7 @@ def _looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
 def _find_looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
     by_target: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
     for step, premises, conclusion in f.steps_on_claims:
-        polarity = f.polarity(step)
+        polarity = f.polarity[step]
         by_target.setdefault((conclusion, polarity), []).append((step, premises))
     pairs = []
     for (conclusion, _), steps in by_target.items():
