@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test install install-test lint examples bench clean
+.PHONY: demo test install install-test lint examples bench bench-quick clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,11 +42,13 @@ examples: install-test
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 
+# Every case, side by side with the peers, whatever misses its target: writes bench/RESULTS.md.
 bench: install-test
-	$(BIN)/python bench/argdown_bench.py
-	$(BIN)/python bench/semantics_bench.py
-	$(BIN)/python bench/bench_strength_checks.py
-	$(BIN)/python bench/html_bench.py
+	$(BIN)/python bench/run.py
+
+# The same cases at smaller sizes (a few minutes): writes bench/RESULTS-quick.md.
+bench-quick: install-test
+	$(BIN)/python bench/run.py --quick
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -47,12 +47,7 @@ __all__ = [
     "__version__",
 ]
 
-try:
-    from importlib.metadata import PackageNotFoundError, version
-
-    __version__ = version("argmap")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+from argmap._version import __version__
 
 # Analysis loads on first use (it brings numpy and the checks), keeping `import argmap` light.
 _LAZY = {

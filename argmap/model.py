@@ -23,12 +23,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
 
-import networkx as nx
-
 from argmap.errors import ValidationError
 
 if TYPE_CHECKING:
     import graphviz
+    import networkx as nx
 
     from argmap.drawing.options import DrawingKeywords
 
@@ -42,6 +41,7 @@ __all__ = [
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
+    "adjacency",
 ]
 
 Polarity = Literal["support", "attack"]
@@ -452,6 +452,25 @@ def answers_back(graph: nx.DiGraph, step: str) -> bool:
     return False  # pragma: no cover - both ends are in the graph
 
 
+AttrTable = dict[str, dict[str, Any]]
+
+
+def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[str, AttrTable]]:
+    """A graph's node attributes, successors and predecessors as the plain dicts networkx keeps.
+
+    Passes over a whole big map (validation, checks, strength, the readers and writers) read these
+    instead of ``graph.nodes[n]``/``graph.successors(n)``, whose view objects cost several times
+    more per call. They are networkx's live tables: read them, never write them.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.support(m.claim("T", id="t"), m.claim("R", id="r"), id="s")
+    >>> nodes, succ, pred = adjacency(m.graph)
+    >>> nodes["r"]["kind"], list(succ["r"]), list(pred["t"])
+    ('claim', ['s'], ['s'])
+    """
+    return graph._node, graph._succ, graph._pred
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
@@ -479,10 +498,13 @@ class ArgumentMap:
     """
 
     def __init__(self, title: str | None = None, **meta: Any) -> None:
+        import networkx as nx  # on the first map, not on `import argmap`: networkx takes 0.15 s to load
+
         self.graph: nx.DiGraph = nx.DiGraph()
         self.graph.graph["title"] = title
         self.graph.graph["meta"] = dict(meta)
         self._reserved: set[str] = set()  # ids a step being built claims before it exists
+        self._suffixes: dict[str, int] = {}  # the last suffix derived ids used, by base
 
     # -- map-level attributes -------------------------------------------------------------
     @property
@@ -508,10 +530,14 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
-        candidate, n = base, 1
+        # Start after the last suffix handed out for this base: probing base-2, base-3, ... from
+        # the start each time would make a star of n reasons on one claim cost n^2 lookups.
+        n = self._suffixes.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.graph or candidate in self._reserved:
             n += 1
             candidate = f"{base}-{n}"
+        self._suffixes[base] = n
         return candidate
 
     def claim(
@@ -542,7 +568,8 @@ class ArgumentMap:
         """
         text = _checked_text(text)
         rating = _checked_rating(rating)
-        node_id = self._new_id(id, _slug(label or text) or "claim")
+        # The slug only when no id is given: making it is a good part of the cost of a claim.
+        node_id = self._new_id(id, "") if id is not None else self._new_id(None, _slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
         optional = {"label": label, "note": note, "group": group, "rating": rating}
         attrs.update({k: v for k, v in optional.items() if v is not None})
@@ -602,16 +629,20 @@ class ArgumentMap:
                 _checked_text(p)
         if id is not None:
             self._new_id(id, "")
-        # An explicit step id wins over the ids derived for its new premises.
-        self._reserved = {id} if id is not None else set()
-        try:
-            premise_ids = [self._premise(p) for p in items]
-        finally:
-            self._reserved = set()
-        node_id = self._new_id(id, f"{polarity}-{target_id}")
+        if all(isinstance(p, Claim) for p in items):  # the usual case when building in bulk
+            premise_ids = [p.id for p in items]  # type: ignore[union-attr]
+        else:
+            # An explicit step id wins over the ids derived for its new premises.
+            self._reserved = {id} if id is not None else set()
+            try:
+                premise_ids = [self._premise(p) for p in items]
+            finally:
+                self._reserved = set()
+        node_id = id if id is not None else self._new_id(None, f"{polarity}-{target_id}")
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
-        optional = {"label": label, "scheme": scheme, "note": note, "group": group}
-        attrs.update({k: v for k, v in optional.items() if v is not None})
+        for key, value in (("label", label), ("scheme", scheme), ("note", note), ("group", group)):
+            if value is not None:
+                attrs[key] = value
         attrs["sources"] = list(sources)
         attrs["data"] = dict(data or {})
         self.graph.add_node(node_id, **attrs)
@@ -701,6 +732,7 @@ class ArgumentMap:
         other = ArgumentMap.__new__(ArgumentMap)
         other.graph = copy.deepcopy(self.graph)
         other._reserved = set()
+        other._suffixes = dict(self._suffixes)
         return other
 
     def validate(self) -> None:

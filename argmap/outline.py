@@ -60,11 +60,16 @@ def _steps_on(m: ArgumentMap, node: str) -> list[Inference]:
 
 
 def outline(m: ArgumentMap) -> list[OutlineItem]:
-    """The outline items of a map, depth first in reading order."""
+    """The outline items of a map, depth first in reading order.
+
+    The walk keeps its own stack, not Python's: a chain 100,000 claims deep is no harder than a
+    wide map.
+    """
     items: list[OutlineItem] = []
     seen: set[str] = set()
 
-    def walk_step(step: Inference, number: str, depth: int) -> None:
+    def visit(step: Inference, number: str, depth: int) -> list[tuple[Inference, str, int]]:
+        """Add the step's line; return the steps to show under it, in reading order."""
         premises: list[Claim] = step.premises
         repeat = step.id in seen
         seen.add(step.id)
@@ -74,15 +79,14 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
             linked=len(premises) > 1, repeat=repeat,
         ))
         if repeat:
-            return
+            return []
         children: list[Inference] = []
         for p in premises:
             if p.id not in seen:
                 seen.add(p.id)
                 children.extend(_steps_on(m, p.id))
         children.extend(_steps_on(m, step.id))  # undercuts and rebuttals of the step itself
-        for k, child in enumerate(children, start=1):
-            walk_step(child, f"{number}.{k}", depth + 1)
+        return [(child, f"{number}.{k}", depth + 1) for k, child in enumerate(children, start=1)]
 
     roots = 0
     for root in [*m.theses, *m.claims]:
@@ -93,8 +97,11 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
         roots += 1
         seen.add(root.id)
         items.append(OutlineItem(str(roots), 0, root.role, root.id, (root.id,), (root.text,)))
-        for k, step in enumerate(_steps_on(m, root.id), start=1):
-            walk_step(step, f"{roots}.{k}", 1)
+        stack = [(step, f"{roots}.{k}", 1) for k, step in enumerate(_steps_on(m, root.id), start=1)]
+        stack.reverse()
+        while stack:
+            below = visit(*stack.pop())
+            stack.extend(reversed(below))
     return items
 
 

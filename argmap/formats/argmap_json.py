@@ -90,13 +90,26 @@ def _fail(message: str, where: Sequence[str | int], path: str | None, locate: Lo
     return ParseError(f"at {_pointer(where)}: {message}", path=path, line=line, column=column)
 
 
-def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = None) -> ArgumentMap:
-    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise.
+@cache
+def _fast_check() -> Callable[[Any], bool] | None:
+    """The schema compiled by jsonschema-rs: says valid or not, 500 times faster than jsonschema.
 
-    ``locate`` turns a place in the document into a line and column for error messages
-    (the JSON and YAML readers pass one).
+    None where jsonschema-rs is not installed; :func:`_raise_schema_error` then does all the work.
     """
-    import jsonschema  # imported on first read: writing and other formats never need it
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(schema()).is_valid
+
+
+def _raise_schema_error(doc: Any, path: str | None, locate: Locator | None) -> None:
+    """Raise a located ``ParseError`` for the first schema violation (documents that break the schema only).
+
+    jsonschema walks the document slowly but names every problem by its place, which the
+    error message and the locator need; valid documents never come here.
+    """
+    import jsonschema
 
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(doc), key=lambda e: [str(p) for p in e.absolute_path])
@@ -104,6 +117,23 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         raise _fail(first.message + more, list(first.absolute_path), path, locate)
+    is_valid = _fast_check()
+    if is_valid is not None and not is_valid(doc):  # the two validators disagree: trust the stricter
+        import jsonschema_rs
+
+        error = next(iter(jsonschema_rs.validator_for(schema()).iter_errors(doc)))
+        raise _fail(error.message, list(error.instance_path), path, locate)
+
+
+def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = None) -> ArgumentMap:
+    """Build a map from data shaped like :func:`to_dict`'s output; ``ParseError`` otherwise.
+
+    ``locate`` turns a place in the document into a line and column for error messages
+    (the JSON and YAML readers pass one).
+    """
+    is_valid = _fast_check()
+    if is_valid is None or not is_valid(doc):
+        _raise_schema_error(doc, path, locate)
     m = ArgumentMap(title=doc.get("title"), **doc.get("meta", {}))
     for kind, key in (("claim", "claims"), ("inference", "inferences")):
         for index, item in enumerate(doc.get(key, [])):

@@ -164,3 +164,37 @@ def test_the_fixture_with_every_field_reads_each_one() -> None:
     assert {i.id: i.role for i in m.inferences} == {"time-reason": "reason", "later-objection": "objection",
                                                     "bus-rebuttal": "rebuttal", "hatch-undercut": "undercut"}
     assert argmap.dumps(m, "json") == argmap.dumps(argmap.loads(argmap.dumps(m, "json"), "json"), "json")
+
+
+@pytest.mark.parametrize("doc", [
+    {"format": "argmap", "version": 1, "claims": []},
+    {"format": "argmap", "version": True, "claims": []},
+    {"format": "argmap", "version": 1.0, "claims": []},
+    {"format": "argmap", "version": 1, "claims": [{"id": " ", "text": "A"}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "rating": True}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "rating": 1.5}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "sources": [{"who": "x"}]}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+     "inferences": [{"id": "i", "polarity": "support", "premises": [], "target": "a"}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+     "inferences": [{"id": "i", "polarity": "maybe", "premises": ["a"], "target": "a"}]},
+    {"format": "argmap", "version": 1, "claims": [], "extra": 1},
+    json.loads(argmap.dumps(rich_map(), "json")),
+])
+def test_the_fast_validator_agrees_with_jsonschema(doc: object) -> None:
+    # Valid documents are checked by jsonschema-rs alone; it must accept exactly what the
+    # published schema accepts, or a bad file would slip through unlocated.
+    from argmap.formats.argmap_json import _fast_check
+
+    is_valid = _fast_check()
+    if is_valid is None:
+        pytest.skip("jsonschema-rs is not installed; jsonschema checks every document")
+    assert is_valid(doc) == jsonschema.Draft202012Validator(schema()).is_valid(doc)
+
+
+def test_a_bad_document_is_located_by_the_slow_validator() -> None:
+    text = '{"format": "argmap", "version": 1,\n "claims": [{"id": "a", "text": "A", "rating": 2}]}'
+    with pytest.raises(ParseError) as info:
+        argmap.loads(text, "json", path="m.json")
+    assert "at /claims/0/rating" in info.value.message
+    assert (info.value.line, info.value.column) == (2, 48)  # the 2 after "rating"

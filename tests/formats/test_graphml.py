@@ -75,3 +75,25 @@ def test_a_mined_maps_meta_survives_graphml() -> None:
     back = argmap.loads(argmap.dumps(m, "graphml"), "graphml")
     assert back.meta == m.meta and to_dict(back) == to_dict(m)
     assert json.loads(argmap.dumps(back, "aif")) == json.loads(argmap.dumps(m, "aif"))
+
+
+def test_the_streamed_text_is_what_networkx_writes() -> None:
+    # argmap writes GraphML node by node (no element tree, no copy of the graph); networkx's own
+    # writer, given the same flattened attributes, is the reference for every byte.
+    from argmap.formats.graphml import _IN_ORDER, _flat
+
+    m = build_map()
+    odd = m.claim('A & <B> "q"\r\n\ttab \u2019', id='we"ird&<id>', rating=1, data={"x": True})
+    m.graph.nodes[odd.id].update(flag=True, score=3)
+    m.attack(odd, "Linked one", id="odd-attack")
+    reference = nx.DiGraph()
+    reference.graph.update(_flat(dict(m.graph.graph)))
+    for node, attrs in m.graph.nodes(data=True):
+        reference.add_node(node, **_flat(attrs))
+    for u, v, attrs in m.graph.edges(data=True):
+        reference.add_edge(u, v, **_flat(attrs))
+    for v in m.graph.nodes:
+        for k, u in enumerate(m.graph.predecessors(v)):
+            reference.edges[u, v][_IN_ORDER] = k
+    expected = "\n".join(nx.generate_graphml(reference, encoding="utf-8", prettyprint=True)) + "\n"
+    assert argmap.dumps(m, "graphml") == expected
