@@ -33,6 +33,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 import argmap
+from argmap.analysis.schemes import catalogue
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.model import ArgumentMap
@@ -258,6 +259,8 @@ class StudioApp:
                        for f in every if f.can_write or f.draw is not None],
             "import": [{"name": f.name, "suffixes": list(f.suffixes), "description": f.description}
                        for f in every if f.can_read and f.name not in ("apx", "tgf", "iccma23")],
+            "schemes": [scheme.name for scheme in catalogue().schemes],
+            "kinds": [kind.name for kind in catalogue().source_kinds],
         })
 
     async def get_feedback(self, request: Request) -> Response:
