@@ -277,5 +277,15 @@ export class Picture {
       if (id) { this.on.onOpen(id); }
     });
     window.addEventListener("resize", () => this.apply());
+    // The viewport never scrolls: a scroll (the browser's find, a focus, scrollIntoView) becomes a pan,
+    // so what the view says is what the screen shows.
+    vp.addEventListener("scroll", () => {
+      if (!vp.scrollLeft && !vp.scrollTop) { return; }
+      this.view.x -= vp.scrollLeft;
+      this.view.y -= vp.scrollTop;
+      vp.scrollLeft = 0;
+      vp.scrollTop = 0;
+      this.apply();
+    });
   }
 }
