@@ -43,7 +43,8 @@ class Running:
 
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[Callable[..., Running]]:
-    """Start a studio: ``serve(map_or_example=None, suffix=".json", text=None)``; stopped after the test."""
+    """Start a studio: ``serve(map or example path or None, name="map.json", text=None)``, where
+    ``text`` is the article's text (a ``str``) or a file (a ``Path``); stopped after the test."""
     started: list[Studio] = []
 
     def make(source: ArgumentMap | str | Path | None = None, *, name: str = "map.json",
@@ -55,7 +56,7 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Running]]:
             argmap.dump(source, path)
         elif source is not None:
             shutil.copy(ROOT / source, path)
-        if isinstance(text, str) and not Path(text).exists():
+        if isinstance(text, str):  # the article's text itself (a Path is a file to read)
             article = tmp_path / "article.txt"
             article.write_text(text, encoding="utf-8")
             text = article

@@ -62,17 +62,10 @@ def test_the_view_holds_steady_through_an_edit(serve: Any, studio_page: Any) -> 
     page = watched.open(running.url)
     node = "germany-welcomes"
     page.locator(f"#st-viewport g[data-node='{node}']").click()
-    # Drag the background to bring the claim to the middle of the picture's area, and zoom in.
-    at = _shape(page, node)
-    area = page.locator("#st-viewport").bounding_box()
-    start = (area["x"] + 10, area["y"] + area["height"] - 10)
-    page.mouse.move(*start)
-    page.mouse.down()
-    page.mouse.move(start[0] + area["x"] + area["width"] / 2 - at["x"] - at["width"] / 2,
-                    start[1] + area["y"] + area["height"] / 3 - at["y"] - at["height"] / 2, steps=5)
-    page.mouse.up()
-    page.keyboard.press("+")
+    # Zoom out around the middle: the claim stays in sight, away from the edges.
+    page.keyboard.press("-")
     where, zoom = _shape(page, node), _zoom(page)
+    area = page.locator("#st-viewport").bounding_box()
 
     # Editing the claim's text redraws the whole map: the claim stays where it was, at the same zoom.
     v = version(page)
