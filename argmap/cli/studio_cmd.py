@@ -20,14 +20,14 @@ def add_parser(sub: Any) -> None:
         "picture redrawn and the checks' feedback after each change, and an article beside the map. "
         "Every change is saved to FILE (argmap JSON, YAML or Argdown, by its suffix; a new FILE is "
         "created at the first change).",
-        epilog="Example: argmap studio examples/conscription.json --text oped.txt\n"
+        epilog="Example: argmap studio examples/conscription.json --text oped.txt. "
         "Exit status: 0 stopped, 1 a bad FILE or text, 2 bad usage, 3 the port is busy or the server "
         "is not installed (pip install 'argmap[studio]').",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("input", metavar="FILE", nargs="?",
                    help="the map to open and save to (.json, .yaml, .argdown); left out, the map lives in memory")
-    p.add_argument("--text", metavar="ARTICLE", help="a text file to show beside the map (select passages to make claims)")
+    p.add_argument("--text", metavar="ARTICLE",
+                   help="a text file to show beside the map (select passages to make claims)")
     p.add_argument("--title", help="the title of a new map (default: from FILE's name)")
     p.add_argument("--host", default="127.0.0.1",
                    help="the address to serve on (default: %(default)s, this machine only)")

@@ -10,7 +10,7 @@ it, so the script can mark passages with text nodes only.
 >>> m = argmap.ArgumentMap()
 >>> _ = m.claim("Tea is fine.", id="tea", sources=[argmap.Source(quote="Tea is good. Coffee")])
 >>> a.segments(m)
-[['A. ', []], ['Tea is good.\\nCoffee', ['tea']], [' is bad.', []]]
+[('A. ', []), ('Tea is good.\\nCoffee', ['tea']), (' is bad.', [])]
 >>> a.passage(3, 15)
 'Tea is good.'
 """
@@ -76,14 +76,14 @@ class Article:
                     spans.append((where[0], where[1], claim.id))
         return sorted(spans)
 
-    def segments(self, m: ArgumentMap) -> list[list[object]]:
+    def segments(self, m: ArgumentMap) -> list[tuple[str, list[str]]]:
         """The text cut where passages start and end: ``[text, [claim ids quoting it]]`` each."""
         spans = self.quoted(m)
         cuts = sorted({0, len(self.text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-        out: list[list[object]] = []
+        out: list[tuple[str, list[str]]] = []
         for start, end in zip(cuts, cuts[1:], strict=False):
             ids = list(dict.fromkeys(c for s, e, c in spans if s <= start and end <= e))
-            out.append([self.text[start:end], ids])
+            out.append((self.text[start:end], ids))
         return out
 
     def passage(self, start: int, end: int) -> str:

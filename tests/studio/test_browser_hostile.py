@@ -81,6 +81,7 @@ def test_hostile_text_never_runs(serve: Any, studio_page: Any, tmp_path: Path, b
     new = next(c for c in saved.claims if c.text == HOSTILE[2])
     assert new.label == HOSTILE[1] and new.sources[0].url == BAD_URLS[0] and new.sources[0].author == HOSTILE[0]
     assert not page.locator("#st-editor a.st-open-link").count()  # a javascript: URL is never a link
-    page.evaluate("() => document.querySelectorAll('#st-viewport g[data-node] text').forEach(t => t.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
+    page.evaluate("() => document.querySelectorAll('#st-viewport g[data-node] text')"
+                  ".forEach(t => t.dispatchEvent(new MouseEvent('mouseover', {bubbles: true})))")
     _audit(page)
     watched.assert_clean()

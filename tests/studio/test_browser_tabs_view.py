@@ -69,7 +69,8 @@ def test_the_view_holds_steady_through_an_edit(serve: Any, studio_page: Any) -> 
 
     # Editing the claim's text redraws the whole map: the claim stays where it was, at the same zoom.
     v = version(page)
-    page.fill("#st-editor [data-field=text]", "Unlike the rest of Europe, Germany opens its doors to Russians who flee.")
+    page.fill("#st-editor [data-field=text]",
+              "Unlike the rest of Europe, Germany opens its doors to Russians who flee.")
     page.keyboard.press("Enter")
     wait_version(page, v)
     after = _shape(page, node)
