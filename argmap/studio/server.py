@@ -103,16 +103,18 @@ class StudioApp:
         result = feedback.evaluation(m, mode)["nodes"]
         return {node: (v["status"] if "status" in v else v["strength"]) for node, v in result.items()}
 
-    def picture(self, mode: str) -> dict[str, Any]:
+    def picture(self, mode: str, meanwhile: Callable[[], object] | None = None) -> dict[str, Any]:
         """The picture of the current version (drawn once per version and evaluation)."""
         s = self.session
         key = (s.version, mode)
         found = self.pictures.get(key)
         if found is None:
-            found = picture(s.map, self._evaluation(s.map, mode))
+            found = picture(s.map, self._evaluation(s.map, mode), meanwhile=meanwhile)
             self.pictures[key] = found
             while len(self.pictures) > 4:
                 self.pictures.popitem(last=False)
+        elif meanwhile is not None:
+            meanwhile()
         return found
 
     def state(self, mode: str = "", change: Change | None = None) -> dict[str, Any]:
@@ -123,16 +125,19 @@ class StudioApp:
             data: dict[str, Any] = {
                 "version": s.version,
                 "title": m.title or "",
-                "nodes": nodes(m),
-                "outline": outline_items(m),
-                "picture": self.picture(mode),
                 "evaluation": mode,
                 "history": {"undo": s.undo_label, "redo": s.redo_label},
                 "file": None if s.file is None else {
                     "name": s.file.path.name, "format": s.file.format, "rewritten": s.file.rewritten},
             }
-            if s.article is not None:
-                data["article"] = {"name": s.article.name, "segments": s.article.segments(m)}
+
+            def text_parts() -> None:  # done while the layout engine works
+                data["nodes"] = nodes(m)
+                data["outline"] = outline_items(m)
+                if s.article is not None:
+                    data["article"] = {"name": s.article.name, "segments": s.article.segments(m)}
+
+            data["picture"] = self.picture(mode, text_parts)
         if change is not None:
             data["change"] = {"label": change.label, "select": change.select}
         return data

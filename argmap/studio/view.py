@@ -20,7 +20,8 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from argmap.drawing.dot import build_dot
@@ -42,15 +43,20 @@ _SVG_NS = "http://www.w3.org/2000/svg"
 
 
 def picture(m: ArgumentMap, evaluation: Mapping[str, object] | None = None, *, legend: bool = True,
-            theme: str = "default") -> dict[str, Any]:
+            theme: str = "default", meanwhile: Callable[[], object] | None = None) -> dict[str, Any]:
     """The map drawn for the page: SVG markup to inline, its size, and each node's box.
 
     ``evaluation`` (what ``argmap.evaluate`` returns) marks each node's status in words and by
     its border, as ``argmap.render`` does. ``boxes`` and ``frame`` are those of
     :class:`~argmap.drawing.inline_svg.InlineSvg`: the page finds each node on screen from them.
+    ``meanwhile`` runs while the layout engine (a program of its own) lays the map out.
     """
     drawing = build_dot(m, theme, DrawingOptions(legend=legend, evaluation=evaluation))
-    svg = inline_svg(drawing_svg(drawing, m, describe=False), drawing, SCOPE)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        laid_out = pool.submit(drawing_svg, drawing, m, describe=False)
+        if meanwhile is not None:
+            meanwhile()
+        svg = inline_svg(laid_out.result(), drawing, SCOPE)
     # Parsed as XML by the page, the markup needs its namespace (inline_svg writes it for HTML).
     markup = svg.markup.replace("<svg ", f'<svg xmlns="{_SVG_NS}" ', 1)
     return {"markup": markup, "size": [svg.width, svg.height], "frame": list(svg.frame),

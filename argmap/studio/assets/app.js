@@ -182,7 +182,11 @@ async function change(path, body, anchorId) {
     outline.select(selected, returnTo === "outline" && region() !== "map" && document.activeElement === document.body);
     const what = s.change ? s.change.label : "done";
     announce(capital(what) + (selected && s.change && s.change.select ? ". Now at: " + describe(selected) : "") + ". " + savedWords());
-    app.dataset.editMs = String(Math.round(performance.now() - started));
+    // The first frame with the new picture: how long the edit took, as the student sees it.
+    requestAnimationFrame(() => setTimeout(() => {
+      app.dataset.editMs = String(Math.round(performance.now() - started));
+      app.dataset.painted = String(s.version);
+    }, 0));
     return s;
   } catch (err) {
     failed(err);

@@ -138,10 +138,11 @@ export class Picture {
 
   group(id) {
     if (!this.svg || !id) { return null; }
-    for (const g of this.svg.querySelectorAll("g[data-node]")) {
-      if (g.getAttribute("data-node") === id) { return g; }
+    if (!this.groups || this.groups.svg !== this.svg) {
+      this.groups = { svg: this.svg, byId: new Map() };
+      for (const g of this.svg.querySelectorAll("g[data-node]")) { this.groups.byId.set(g.getAttribute("data-node"), g); }
     }
-    return null;
+    return this.groups.byId.get(id) || null;
   }
 
   // The selection ring and the feedback marks, drawn in each node's own group.
