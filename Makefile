@@ -47,6 +47,7 @@ bench: install-test
 	$(BIN)/python bench/semantics_bench.py
 	$(BIN)/python bench/bench_strength_checks.py
 	$(BIN)/python bench/html_bench.py
+	$(BIN)/python bench/studio_bench.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

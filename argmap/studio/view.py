@@ -42,12 +42,13 @@ SCOPE = "argmap-studio"
 _SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def picture(m: ArgumentMap, evaluation: Mapping[str, object] | None = None, *, legend: bool = True,
+def picture(m: ArgumentMap, evaluation: Mapping[str, object] | None = None, *, legend: bool = False,
             theme: str = "default", meanwhile: Callable[[], object] | None = None) -> dict[str, Any]:
     """The map drawn for the page: SVG markup to inline, its size, and each node's box.
 
     ``evaluation`` (what ``argmap.evaluate`` returns) marks each node's status in words and by
-    its border, as ``argmap.render`` does. ``boxes`` and ``frame`` are those of
+    its border, as ``argmap.render`` does. The legend is left out: the studio's help says how
+    to read the map, and a picture that grows as the student builds should not start wide. ``boxes`` and ``frame`` are those of
     :class:`~argmap.drawing.inline_svg.InlineSvg`: the page finds each node on screen from them.
     ``meanwhile`` runs while the layout engine (a program of its own) lays the map out.
     """

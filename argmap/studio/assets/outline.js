@@ -58,7 +58,7 @@ export class Outline {
       label.appendChild(el("span", "st-text", text));
       if (extra.note) { label.appendChild(el("span", "st-item-note", " " + extra.note)); }
       const n = this.notes[node];
-      if (n) { label.appendChild(el("span", "st-count st-count-" + n.severity, " " + n.text)); }
+      if (n) { label.appendChild(el("span", "st-count st-count-" + n.severity, " (" + n.words + ")")); }
       row.appendChild(label);
       li.setAttribute("aria-labelledby", label.id);
       li.appendChild(row);

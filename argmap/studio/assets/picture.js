@@ -18,6 +18,7 @@ export class Picture {
     this.selected = null;
     this.marks = {};
     this.first = true;
+    this.followed = true;  // until the student pans or zooms, a growing map is zoomed out to fit (not below 60%)
     this.drag = null;
     this.listen();
   }
@@ -47,6 +48,7 @@ export class Picture {
 
   fit() {
     if (!this.data) { return; }
+    this.followed = true;
     const [vw, vh] = this.size();
     const [w, h] = this.data.size;
     const s = Math.min(1, Math.min(vw / Math.max(w, 1), vh / Math.max(h, 1)) * 0.95);
@@ -60,6 +62,7 @@ export class Picture {
     const [w, h] = this.data.size;
     const f = Math.min(vw / Math.max(w, 1), vh / Math.max(h, 1)) * 0.95;
     if (f >= 0.6) { this.fit(); return; }
+    this.followed = false;  // a big map keeps the zoom it opens at
     const s = 0.75;
     this.view = { s, x: (vw - w * s) / 2, y: 8 };
     // Wider than the window: start at the thesis (the top-most claim), not at the middle.
@@ -89,6 +92,7 @@ export class Picture {
   }
 
   zoom(factor) {
+    this.followed = false;
     const [vw, vh] = this.size();
     this.zoomAt(factor, vw / 2, vh / 2);
   }
@@ -126,6 +130,11 @@ export class Picture {
       this.first = false;
       this.initialView();
     } else if (anchor && this.data.boxes[anchor.id]) {
+      if (this.followed) {
+        const [vw, vh] = this.size();
+        const [w, h] = this.data.size;
+        this.view.s = Math.min(this.view.s, Math.max(0.6, Math.min(vw / Math.max(w, 1), vh / Math.max(h, 1)) * 0.95));
+      }
       const now = this.anchorOf(anchor.id);
       this.view.x += anchor.x - now.x;
       this.view.y += anchor.y - now.y;
@@ -219,6 +228,7 @@ export class Picture {
     const vp = this.viewport;
     vp.addEventListener("wheel", (e) => {
       e.preventDefault();
+      this.followed = false;
       const r = vp.getBoundingClientRect();
       this.zoomAt(Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015)), e.clientX - r.left, e.clientY - r.top);
     }, { passive: false });
@@ -246,6 +256,7 @@ export class Picture {
         this.svg.querySelectorAll(".st-drop").forEach((g) => g.classList.remove("st-drop"));
         if (over && over !== d.id) { const g = this.group(over); if (g) { g.classList.add("st-drop"); } }
       } else {
+        this.followed = false;
         this.view.x = d.vx + dx;
         this.view.y = d.vy + dy;
         this.apply();
