@@ -155,7 +155,8 @@ def main() -> int:
     failed |= not ok
     print(f"\nstart-up of `argmap studio examples/conscription.json` ({len(starts)} runs, median / max ms):")
     print(f"  listening {statistics.median(listening):.0f} / {max(listening):.0f}; flagship shown "
-          f"{statistics.median(shown):.0f} / {max(shown):.0f} (target {TARGET_START_MS:.0f}) {'ok' if ok else 'MISSED'}")
+          f"{statistics.median(shown):.0f} / {max(shown):.0f} (target {TARGET_START_MS:.0f}) "
+          f"{'ok' if ok else 'MISSED'}")
     for claims in (40, 500):
         stages = server_stages(claims)
         print(f"\nthe server's share of an edit at {claims} claims (median ms): "

@@ -128,9 +128,15 @@ def start(session: Session, *, host: str = "127.0.0.1", port: int = 0, open_brow
                             timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="argmap-studio", daemon=True)
-    # Draw the first picture now, while the server and the browser start.
-    warm = threading.Thread(target=lambda: app.app.state.studio.state(""), daemon=True)  # type: ignore[attr-defined]
-    warm.start()
+    studio_app = app.app.state.studio  # type: ignore[attr-defined]
+
+    def warm() -> None:
+        """Draw the first picture while the server and the browser start; then load the checks."""
+        studio_app.state("")
+        import argmap.studio.feedback  # noqa: F401
+
+    warm_thread = threading.Thread(target=warm, daemon=True)
+    warm_thread.start()
     thread.start()
     shown = "localhost" if host in ("127.0.0.1", "localhost") else (f"[{host}]" if ":" in host else host)
     url = f"http://{shown}:{bound_port}/"

@@ -13,6 +13,8 @@ Routes (every ``/api/`` route needs the page's token, see :mod:`argmap.studio.gu
 - ``GET /api/export?format=F``: the map in any format argmap writes (a download).
 
 The drawing and the checks run in a worker thread, so the server keeps answering meanwhile.
+The checks and the semantics (:mod:`argmap.studio.feedback`, which brings NumPy) load on first
+use, after the first picture: the studio shows the map sooner.
 """
 
 from __future__ import annotations
@@ -33,11 +35,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 import argmap
-from argmap.analysis.schemes import catalogue
 from argmap.errors import ArgmapError
 from argmap.formats import registry
 from argmap.model import ArgumentMap
-from argmap.studio import feedback
 from argmap.studio.edits import EditError
 from argmap.studio.guard import Guard, host_checker
 from argmap.studio.session import Change, Session, Stale
@@ -100,6 +100,8 @@ class StudioApp:
     def _evaluation(self, m: ArgumentMap, mode: str) -> Mapping[str, object] | None:
         if not mode:
             return None
+        from argmap.studio import feedback
+
         result = feedback.evaluation(m, mode)["nodes"]
         return {node: (v["status"] if "status" in v else v["strength"]) for node, v in result.items()}
 
@@ -258,6 +260,8 @@ class StudioApp:
                         headers={"content-disposition": f'attachment; filename="{filename}"'})
 
     async def formats(self, request: Request) -> Response:
+        from argmap.analysis.schemes import catalogue
+
         every = registry.all_formats()
         return JSONResponse({
             "export": [{"name": f.name, "suffix": f.suffixes[0], "description": f.description}
@@ -269,6 +273,8 @@ class StudioApp:
         })
 
     async def get_feedback(self, request: Request) -> Response:
+        from argmap.studio import feedback
+
         def work() -> dict[str, Any]:
             with self.session.lock:
                 m = self.session.map.copy()
@@ -277,6 +283,8 @@ class StudioApp:
         return await self._run(work)
 
     async def get_evaluation(self, request: Request) -> Response:
+        from argmap.studio import feedback
+
         mode = request.query_params.get("semantics", "grounded")
 
         def work() -> dict[str, Any]:
@@ -286,6 +294,8 @@ class StudioApp:
         return await self._run(work)
 
     async def explain(self, request: Request) -> Response:
+        from argmap.studio import feedback
+
         node = request.query_params.get("node", "")
 
         def work() -> dict[str, Any]:

@@ -48,8 +48,9 @@ def picture(m: ArgumentMap, evaluation: Mapping[str, object] | None = None, *, l
 
     ``evaluation`` (what ``argmap.evaluate`` returns) marks each node's status in words and by
     its border, as ``argmap.render`` does. The legend is left out: the studio's help says how
-    to read the map, and a picture that grows as the student builds should not start wide. ``boxes`` and ``frame`` are those of
-    :class:`~argmap.drawing.inline_svg.InlineSvg`: the page finds each node on screen from them.
+    to read the map, and a picture that grows as the student builds should not start wide.
+    ``boxes`` and ``frame`` are those of :class:`~argmap.drawing.inline_svg.InlineSvg`: the page
+    finds each node on screen from them.
     ``meanwhile`` runs while the layout engine (a program of its own) lays the map out.
     """
     drawing = build_dot(m, theme, DrawingOptions(legend=legend, evaluation=evaluation))

@@ -58,7 +58,8 @@ def main() -> None:
         page.click("#st-tab-outline")
         page.locator("#st-outline .st-row-label").first.click()
         page.click("#st-tab-text")
-        _add(page, "Some parents worry that a ban would leave them unable to reach their children in an emergency.", "o")
+        worry = "Some parents worry that a ban would leave them unable to reach their children in an emergency."
+        _add(page, worry, "o")
         page.evaluate(_SELECT, "But every school office has a phone, and parents can call it at any time.")
         page.keyboard.press("b")
         page.wait_for_timeout(600)
