@@ -108,8 +108,10 @@ $("st-app").querySelector(".st-tabs").addEventListener("keydown", (e) => {
 });
 
 // -- the state ----------------------------------------------------------------------------------------
-function applyState(s, anchor) {
-  const started = performance.now();
+// Put a new state in the page: the picture first (the student sees it in the next frame), then,
+// once it is painted, the outline, the text, the editor and the feedback. The promise resolves
+// when all of it is in place (data-version says so); `started` times the edit (data-edit-ms).
+function applyState(s, anchor, started) {
   state = s;
   byId = new Map(s.nodes.map((n) => [n.id, n]));
   $("st-title").textContent = s.title || "Untitled map";
@@ -118,23 +120,33 @@ function applyState(s, anchor) {
   selected = pick;
   picture.selected = pick;
   picture.show(s.picture, s.nodes, anchor);
+  if (pick && anchor) { picture.reveal(pick, false); }  // a new claim comes into view, with as small a move as can be
   $("st-empty").hidden = s.nodes.length > 0;
-  outline.render(s.outline, byId, feedback.marks(byId));
-  if (s.article) {
-    $("st-tab-text").hidden = false;
-    article.title.textContent = s.article.name;
-    article.render(s.article.segments);
-  }
-  $("st-app").querySelector('[data-action="undo"]').title = s.history.undo ? "Undo: " + s.history.undo + " (Ctrl+Z)" : "Nothing to undo";
-  $("st-app").querySelector('[data-action="redo"]').title = s.history.redo ? "Redo: " + s.history.redo + " (Ctrl+Shift+Z)" : "Nothing to redo";
-  $("st-app").querySelector('[data-action="undo"]').disabled = !s.history.undo;
-  $("st-app").querySelector('[data-action="redo"]').disabled = !s.history.redo;
+  const undo = app.querySelector('[data-action="undo"]');
+  const redo = app.querySelector('[data-action="redo"]');
+  undo.title = s.history.undo ? "Undo: " + s.history.undo + " (Ctrl+Z)" : "Nothing to undo";
+  redo.title = s.history.redo ? "Redo: " + s.history.redo + " (Ctrl+Shift+Z)" : "Nothing to redo";
+  undo.disabled = !s.history.undo;
+  redo.disabled = !s.history.redo;
   setSaved(savedWords());
-  showSelection(false);
-  app.classList.remove("st-loading");
-  app.dataset.version = String(s.version);
-  requestAnimationFrame(() => { app.dataset.drawMs = String(Math.round(performance.now() - started)); });
-  loadFeedback(s.version);
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => {
+    if (started !== undefined) {  // the first frame with the new picture: the edit as the student sees it
+      app.dataset.editMs = String(Math.round(performance.now() - started));
+      app.dataset.painted = String(s.version);
+    }
+    if (state !== s) { resolve(); return; }  // a newer state came meanwhile
+    outline.render(s.outline, byId, feedback.marks(byId));
+    if (s.article) {
+      $("st-tab-text").hidden = false;
+      article.title.textContent = s.article.name;
+      article.render(s.article.segments);
+    }
+    showSelection(false);
+    app.classList.remove("st-loading");
+    app.dataset.version = String(s.version);
+    loadFeedback(s.version);
+    resolve();
+  }, 0)));
 }
 
 async function loadFeedback(version) {
@@ -177,16 +189,10 @@ async function change(path, body, anchorId) {
   setSaved("Saving\u2026");
   try {
     const s = await api.change(path, Object.assign({ evaluation }, body));
-    applyState(s, anchor);
-    if (selected) { picture.reveal(selected, false); }
+    await applyState(s, anchor, started);
     outline.select(selected, returnTo === "outline" && region() !== "map" && document.activeElement === document.body);
     const what = s.change ? s.change.label : "done";
     announce(capital(what) + (selected && s.change && s.change.select ? ". Now at: " + describe(selected) : "") + ". " + savedWords());
-    // The first frame with the new picture: how long the edit took, as the student sees it.
-    requestAnimationFrame(() => setTimeout(() => {
-      app.dataset.editMs = String(Math.round(performance.now() - started));
-      app.dataset.painted = String(s.version);
-    }, 0));
     return s;
   } catch (err) {
     failed(err);
@@ -219,7 +225,7 @@ function failed(err) {
 async function reload() {
   try {
     const s = await api.state(evaluation);
-    applyState(s, picture.anchorOf(selected));
+    await applyState(s, picture.anchorOf(selected));
     announce("Reloaded: this is the map as it is now.");
   } catch (err) { failed(err); }
 }
@@ -330,7 +336,7 @@ async function setEvaluation(mode) {
   try {
     if (mode) { evalData = await api.get("/api/evaluate?semantics=" + encodeURIComponent(mode)); }
     const s = await api.state(mode);
-    applyState(s, picture.anchorOf(selected));
+    await applyState(s, picture.anchorOf(selected));
     announce(mode ? "Evaluation: " + $("st-evaluation").selectedOptions[0].textContent + "." : "Evaluation off.");
   } catch (err) { failed(err); }
 }
@@ -492,7 +498,7 @@ document.addEventListener("keydown", (e) => {
 async function start() {
   try {
     const s = await api.state("");
-    applyState(s, null);
+    await applyState(s, null);
     if (s.article) { showTab("text"); }
     const thesis = s.outline.length ? s.outline[0].node : null;
     if (thesis && byId.has(thesis)) { select(thesis, { from: "start" }); }

@@ -38,18 +38,19 @@ export function safeHref(url) {
 }
 
 // Drawing elements only (the same list as argmap/drawing/inline_svg.py), no handlers, links or styles.
-const DRAWING = new Set(["svg", "g", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line", "text",
-  "tspan", "defs", "linearGradient", "radialGradient", "stop", "clipPath"]);
+// argmap's server has cleaned the picture already; this second pass is cheap (one selector, one
+// XPath query, no walk in script), so it costs little even on a big map.
+const NOT_DRAWING = ":not(svg,g,path,polygon,polyline,ellipse,circle,rect,line,text,tspan,defs,linearGradient," +
+  "radialGradient,stop,clipPath)";
+const FOREIGN = "//*[namespace-uri() != '" + SVGNS + "']";
+const UNSAFE_ATTRIBUTES = "//@*[starts-with(translate(local-name(), 'ON', 'on'), 'on') or local-name() = 'href' " +
+  "or local-name() = 'style']";
 
-function clean(node) {
-  for (const child of Array.from(node.children)) {
-    if (child.namespaceURI !== SVGNS || !DRAWING.has(child.localName)) { child.remove(); continue; }
-    clean(child);
-  }
-  for (const attr of Array.from(node.attributes)) {
-    const name = attr.localName.toLowerCase();
-    if (name.startsWith("on") || name === "href" || name === "style") { node.removeAttributeNS(attr.namespaceURI, attr.localName); }
-  }
+function snapshot(doc, query) {
+  const found = doc.evaluate(query, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  const out = [];
+  for (let k = 0; k < found.snapshotLength; k++) { out.push(found.snapshotItem(k)); }
+  return out;
 }
 
 // The picture's markup as an SVG element of this document, cleaned; null if it does not parse.
@@ -59,6 +60,7 @@ export function parseSvg(markup) {
   if (!root || root.namespaceURI !== SVGNS || root.localName !== "svg" || doc.getElementsByTagName("parsererror").length) {
     return null;
   }
-  clean(root);
-  return document.importNode(root, true);
+  for (const e of [...root.querySelectorAll(NOT_DRAWING), ...snapshot(doc, FOREIGN)]) { e.remove(); }
+  for (const a of snapshot(doc, UNSAFE_ATTRIBUTES)) { a.ownerElement.removeAttributeNode(a); }
+  return document.adoptNode(root);
 }

@@ -24,7 +24,14 @@ export class Picture {
   }
 
   // -- geometry -------------------------------------------------------------------------------
-  size() { return [this.viewport.clientWidth, this.viewport.clientHeight]; }
+  // The viewport's size, measured when it can change (a resize, a new picture about to go in), so
+  // placing the picture never forces the browser to lay the page out mid-script.
+  size() {
+    if (!this.vsize) { this.measure(); }
+    return this.vsize;
+  }
+
+  measure() { this.vsize = [this.viewport.clientWidth, this.viewport.clientHeight]; }
 
   // Where node id's box is on screen, relative to the viewport: [left, top, width, height].
   screenBox(id) {
@@ -116,6 +123,7 @@ export class Picture {
   // -- drawing ----------------------------------------------------------------------------------
   // Put in a new picture; keep `anchor` (a node and where it was on screen) where it was.
   show(picture, nodes, anchor) {
+    this.measure();
     const svg = parseSvg(picture.markup);
     if (!svg) { return false; }
     svg.classList.add("st-svg");
@@ -288,7 +296,7 @@ export class Picture {
       const id = this.nodeAt(e.target);
       if (id) { this.on.onOpen(id); }
     });
-    window.addEventListener("resize", () => this.apply());
+    window.addEventListener("resize", () => { this.measure(); this.apply(); });
     // The viewport never scrolls: a scroll (the browser's find, a focus, scrollIntoView) becomes a pan,
     // so what the view says is what the screen shows.
     vp.addEventListener("scroll", () => {
