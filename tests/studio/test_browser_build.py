@@ -72,4 +72,15 @@ def test_build_from_the_text_undo_redo_reload_export(serve: Any, studio_page: An
     assert exported.suffix == ".argdown"
     back = argmap.load(exported)
     assert {c.text: c.role for c in back.claims} == _roles(running.path)
+
+    # Import a file from another tool in place of the map; Undo brings the map back.
+    kialo = tmp_path / "tea.kialo.txt"
+    kialo.write_text("Discussion Title: Tea\n\n1. Tea is good.\n1.1. Pro: Tea is warm.\n", encoding="utf-8")
+    page.set_input_files("#st-import", str(kialo))
+    v = wait_version(page, v)
+    assert {c.text for c in argmap.load(running.path).claims} == {"Tea is good.", "Tea is warm."}
+    page.keyboard.press("2")
+    page.keyboard.press("Control+z")
+    wait_version(page, v)
+    assert THESIS in _roles(running.path)
     watched.assert_clean()

@@ -141,4 +141,11 @@ def test_the_outline_is_an_accessible_editor(serve: Any, studio_page: Any) -> No
     m2 = argmap.load(running.path)
     moved = next(c for c in m2.claims if "happy hour" in c.text)
     assert moved.inferences[0].target.id == "t"
+
+    # V evaluates: the picture says which claims stand, in words; the editor says it too.
+    page.keyboard.press("2")
+    page.keyboard.press("v")
+    page.wait_for_function("() => document.querySelector('.st-svg').textContent.includes('ACCEPTED')")
+    assert page.input_value("#st-evaluation") == "grounded"
+    assert "Evaluation:" in page.inner_text("#st-editor")
     watched.assert_clean()
