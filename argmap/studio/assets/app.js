@@ -207,10 +207,12 @@ function capital(text) { return text ? text[0].toUpperCase() + text.slice(1) : t
 function failed(err) {
   if (!(err instanceof ApiError)) { throw err; }
   if (err.kind === "stale") {
+    setSaved("Your last change was not made: this map changed elsewhere.", true);
     alertBox("This map changed somewhere else", err.message, [
       ["Reload the map", () => reload()],
     ]);
   } else if (err.kind === "file-changed") {
+    setSaved("Not saved: the file changed on disk.", true);
     alertBox("The file changed on disk", err.message, [
       ["Load the file as it is now", () => change("/api/adopt", {})],
       ["Download my map first", () => download()],
