@@ -64,12 +64,9 @@ def findings(m: ArgumentMap) -> list[dict[str, Any]]:
 
 
 def questions(m: ArgumentMap) -> dict[str, list[str]]:
-    """Each node's open critical questions (a step's by its scheme, a claim's by its sources).
-
-    The plain-language wording for students comes in through the same function's ``plain``
-    option when the questions module offers it.
-    """
-    return question_texts(m)
+    """Each node's open critical questions (a step's by its scheme, a claim's by its sources), in
+    the catalogue's wording for students (``plain``)."""
+    return question_texts(m, plain=True)
 
 
 def evaluation(m: ArgumentMap, semantics: str) -> dict[str, Any]:
