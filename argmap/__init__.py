@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # loaded on first use below; imported here so type checkers s
     from argmap.analysis.checks import Finding, check
     from argmap.analysis.framework import Framework
     from argmap.analysis.semantics import evaluate
+    from argmap.studio import studio
 
 __all__ = [
     "ArgumentMap",
@@ -44,6 +45,7 @@ __all__ = [
     "Finding",
     "evaluate",
     "Framework",
+    "studio",
     "__version__",
 ]
 
@@ -55,6 +57,7 @@ _LAZY = {
     "Finding": "argmap.analysis.checks",
     "evaluate": "argmap.analysis.semantics",
     "Framework": "argmap.analysis.framework",
+    "studio": "argmap.studio",  # the local editor (its server needs the `studio` extra)
 }
 
 

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.reveal_cmd",
     "argmap.cli.flow_cmd",
     "argmap.cli.check_cmd",
+    "argmap.cli.studio_cmd",
 )
 
 
