@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test install install-test lint examples bench fuzz clean
+.PHONY: demo test install install-test lint examples bench bench-quick bench-formats fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,14 +38,20 @@ lint: install-test
 examples: install-test
 	$(BIN)/python examples/conscription.py
 	$(BIN)/python examples/make_grading.py
+	$(BIN)/python examples/uniforms.py
 	$(BIN)/python examples/make_notebook.py
 	$(BIN)/python examples/worksheets/make_worksheets.py
 
+# Every case, side by side with the peers, whatever misses its target: writes bench/RESULTS.md.
 bench: install-test
-	$(BIN)/python bench/argdown_bench.py
-	$(BIN)/python bench/semantics_bench.py
-	$(BIN)/python bench/bench_strength_checks.py
-	$(BIN)/python bench/html_bench.py
+	$(BIN)/python bench/run.py
+
+# The same cases at smaller sizes (a few minutes): writes bench/RESULTS-quick.md.
+bench-quick: install-test
+	$(BIN)/python bench/run.py --quick
+
+# Every text format on a 100,000-claim debate and a 100,000-deep chain (time, size, peak memory).
+bench-formats: install-test
 	$(BIN)/python bench/formats_bench.py
 
 # The long fuzzing campaign: 100,000 inputs per reader (FUZZ_EXAMPLES=... to change), random,

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # loaded on first use below; imported here so type checkers s
     from argmap.analysis.checks import Finding, check
     from argmap.analysis.framework import Framework
     from argmap.analysis.semantics import evaluate
+    from argmap.studio import studio
 
 __all__ = [
     "ArgumentMap",
@@ -44,15 +45,11 @@ __all__ = [
     "Finding",
     "evaluate",
     "Framework",
+    "studio",
     "__version__",
 ]
 
-try:
-    from importlib.metadata import PackageNotFoundError, version
-
-    __version__ = version("argmap")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+from argmap._version import __version__
 
 # Analysis loads on first use (it brings numpy and the checks), keeping `import argmap` light.
 _LAZY = {
@@ -60,6 +57,7 @@ _LAZY = {
     "Finding": "argmap.analysis.checks",
     "evaluate": "argmap.analysis.semantics",
     "Framework": "argmap.analysis.framework",
+    "studio": "argmap.studio",  # the local editor (its server needs the `studio` extra)
 }
 
 

@@ -23,12 +23,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
 
-import networkx as nx
-
 from argmap.errors import ValidationError
 
 if TYPE_CHECKING:
     import graphviz
+    import networkx as nx
 
     from argmap.drawing.options import DrawingKeywords
 
@@ -41,6 +40,8 @@ __all__ = [
     "NodeList",
     "IMPLICIT_TAG",
     "POLARITIES",
+    "answers_back",
+    "adjacency",
 ]
 
 Polarity = Literal["support", "attack"]
@@ -195,7 +196,7 @@ class Claim(_NodeView):
 
     @text.setter
     def text(self, value: str) -> None:
-        self._attrs["text"] = value
+        self._attrs["text"] = _checked_text(value)
 
     @property
     def tags(self) -> list[str]:
@@ -213,7 +214,7 @@ class Claim(_NodeView):
 
     @rating.setter
     def rating(self, value: float | None) -> None:
-        self._set("rating", None if value is None else float(value))
+        self._set("rating", _checked_rating(value))
 
     @property
     def implicit(self) -> bool:
@@ -245,9 +246,12 @@ class Claim(_NodeView):
         """Derived role: ``thesis``, ``reason``, ``objection``, ``rebuttal`` or ``premise``.
 
         A thesis is a premise of nothing. Otherwise the role follows the steps the claim is a
-        premise of; a claim serving in steps of different roles is just a ``premise``.
+        premise of; a claim serving in steps of different roles is just a ``premise``. Of two
+        claims that attack each other (a contradiction), the one that answers back keeps its
+        role: see :func:`answers_back`.
         """
-        roles = {i.role for i in self.inferences}
+        graph = self._map.graph
+        roles = {i.role for i in self.inferences if not answers_back(graph, i.id)}
         if not roles:
             return "thesis"
         roles = {"objection" if r == "undercut" else r for r in roles}
@@ -310,14 +314,19 @@ class Inference(_NodeView):
         """Derived role: ``reason``, ``objection``, ``rebuttal`` or ``undercut``.
 
         An attack on a claim that serves an objection, or on an objection itself, is a
-        rebuttal; any other attack on a step is an undercut.
+        rebuttal; any other attack on a step is an undercut. The answering half of a mutual
+        attack (see :func:`answers_back`) has the role of the half it answers.
         """
         if self.polarity == "support":
             return "reason"
+        graph = self._map.graph
+        partner = _counterpart(graph, self.id)
+        if partner is not None and answers_back(graph, self.id):
+            return Inference(self._map, partner).role
         target = self.target
         if isinstance(target, Inference):
             return "rebuttal" if target.polarity == "attack" else "undercut"
-        if any(i.polarity == "attack" for i in target.inferences):
+        if any(i.polarity == "attack" and not answers_back(graph, i.id) for i in target.inferences):
             return "rebuttal"
         return "objection"
 
@@ -371,6 +380,97 @@ class NodeList(list[_View]):
         return self._cls(self._map, node_id)
 
 
+def _checked_text(text: Any) -> str:
+    """A claim's text, refused when it is not a string or is blank (as reading refuses it)."""
+    if not isinstance(text, str):
+        raise TypeError(f"claim text must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise ValidationError([f"claim text {text!r} is blank; a claim needs words"])
+    return text
+
+
+def _checked_rating(value: Any) -> float | None:
+    """A rating as a float in [0, 1], or None; anything else is refused (as reading refuses it)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ValidationError([f"rating {value!r} is not a number from 0 to 1"])
+    return float(value)
+
+
+def _counterpart(graph: nx.DiGraph, step: str) -> str | None:
+    """The step answering ``step`` when two claims attack each other (A attacks B with a
+    one-premise step, B attacks A likewise), or None."""
+    nodes = graph.nodes
+    if nodes[step].get("polarity") != "attack" or len(graph.pred[step]) != 1 or len(graph.succ[step]) != 1:
+        return None
+    premise = next(iter(graph.pred[step]))
+    target = next(iter(graph.succ[step]))
+    if nodes[target].get("kind") != "claim":
+        return None
+    for other in graph.succ[target]:
+        if (other != step and premise in graph.succ[other] and len(graph.pred[other]) == 1
+                and nodes[other].get("polarity") == "attack"):
+            return other  # type: ignore[no-any-return]
+    return None
+
+
+def _anchored(graph: nx.DiGraph, claim: str) -> bool:
+    """True when a claim is a premise of some step besides the halves of mutual attacks."""
+    return any(_counterpart(graph, step) is None for step in graph.succ[claim])
+
+
+def answers_back(graph: nx.DiGraph, step: str) -> bool:
+    """True when ``step`` is the answering half of a mutual attack between two claims.
+
+    A contradiction (Argdown's ``><``, a contrary, two AIF conflicts in opposite directions) is
+    an attack both ways. Roles read it one way: as an objection to the claim that stands in the
+    rest of the map (a premise of some other step), or, when neither or both do, to the claim
+    written first. The other half answers back, and the claim it comes from keeps the role its
+    other steps give it, so a thesis contradicted and nothing else is still the thesis.
+
+    >>> m = ArgumentMap()
+    >>> t = m.claim("Schools should require uniforms.", id="t")
+    >>> _ = m.attack(t, m.claim("Schools should not require uniforms.", id="x"), id="x-t")
+    >>> _ = m.attack("x", t, id="t-x")
+    >>> answers_back(m.graph, "t-x"), m["t"].role, m["x"].role, m["t-x"].role, m.thesis.id
+    (True, 'thesis', 'objection', 'objection', 't')
+    """
+    partner = _counterpart(graph, step)
+    if partner is None:
+        return False
+    premise = next(iter(graph.pred[step]))
+    target = next(iter(graph.succ[step]))
+    anchored_premise, anchored_target = _anchored(graph, premise), _anchored(graph, target)
+    if anchored_premise != anchored_target:
+        return anchored_premise  # the half aimed at the claim that stands elsewhere counts
+    for node in graph:  # neither or both: the half aimed at the claim written first counts
+        if node == premise:
+            return True
+        if node == target:
+            return False
+    return False  # pragma: no cover - both ends are in the graph
+
+
+AttrTable = dict[str, dict[str, Any]]
+
+
+def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[str, AttrTable]]:
+    """A graph's node attributes, successors and predecessors as the plain dicts networkx keeps.
+
+    Passes over a whole big map (validation, checks, strength, the readers and writers) read these
+    instead of ``graph.nodes[n]``/``graph.successors(n)``, whose view objects cost several times
+    more per call. They are networkx's live tables: read them, never write them.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.support(m.claim("T", id="t"), m.claim("R", id="r"), id="s")
+    >>> nodes, succ, pred = adjacency(m.graph)
+    >>> nodes["r"]["kind"], list(succ["r"]), list(pred["t"])
+    ('claim', ['s'], ['s'])
+    """
+    return graph._node, graph._succ, graph._pred
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
@@ -398,10 +498,13 @@ class ArgumentMap:
     """
 
     def __init__(self, title: str | None = None, **meta: Any) -> None:
+        import networkx as nx  # on the first map, not on `import argmap`: networkx takes 0.15 s to load
+
         self.graph: nx.DiGraph = nx.DiGraph()
         self.graph.graph["title"] = title
         self.graph.graph["meta"] = dict(meta)
         self._reserved: set[str] = set()  # ids a step being built claims before it exists
+        self._suffixes: dict[str, int] = {}  # the last suffix derived ids used, by base
 
     # -- map-level attributes -------------------------------------------------------------
     @property
@@ -427,10 +530,14 @@ class ArgumentMap:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
-        candidate, n = base, 1
+        # Start after the last suffix handed out for this base: probing base-2, base-3, ... from
+        # the start each time would make a star of n reasons on one claim cost n^2 lookups.
+        n = self._suffixes.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.graph or candidate in self._reserved:
             n += 1
             candidate = f"{base}-{n}"
+        self._suffixes[base] = n
         return candidate
 
     def claim(
@@ -448,16 +555,23 @@ class ArgumentMap:
     ) -> Claim:
         """Add a claim and return its view.
 
+        A blank text or a rating outside [0, 1] is refused here, as a duplicate id is, so a map
+        built through the API can always be written and read back.
+
         >>> m = ArgumentMap()
         >>> m.claim("Tea is good.", id="tea", label="Tea").label
         'Tea'
+        >>> m.claim("Tea is bad.", rating=2)
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - rating 2 is not a number from 0 to 1
         """
-        if not isinstance(text, str):
-            raise TypeError(f"claim text must be a string, not {type(text).__name__}")
-        node_id = self._new_id(id, _slug(label or text) or "claim")
+        text = _checked_text(text)
+        rating = _checked_rating(rating)
+        # The slug only when no id is given: making it is a good part of the cost of a claim.
+        node_id = self._new_id(id, "") if id is not None else self._new_id(None, _slug(label or text) or "claim")
         attrs: dict[str, Any] = {"kind": "claim", "text": text}
-        optional = {"label": label, "note": note, "group": group,
-                    "rating": None if rating is None else float(rating)}
+        optional = {"label": label, "note": note, "group": group, "rating": rating}
         attrs.update({k: v for k, v in optional.items() if v is not None})
         attrs["tags"] = list(tags)
         attrs["sources"] = list(sources)
@@ -511,18 +625,24 @@ class ArgumentMap:
                 raise TypeError(f"a premise is a Claim or a text, not {type(p).__name__}")
             if isinstance(p, Claim) and p._map is not self:
                 raise ValidationError([f"claim {p.id!r} belongs to another map"])
+            if isinstance(p, str):
+                _checked_text(p)
         if id is not None:
             self._new_id(id, "")
-        # An explicit step id wins over the ids derived for its new premises.
-        self._reserved = {id} if id is not None else set()
-        try:
-            premise_ids = [self._premise(p) for p in items]
-        finally:
-            self._reserved = set()
-        node_id = self._new_id(id, f"{polarity}-{target_id}")
+        if all(isinstance(p, Claim) for p in items):  # the usual case when building in bulk
+            premise_ids = [p.id for p in items]  # type: ignore[union-attr]
+        else:
+            # An explicit step id wins over the ids derived for its new premises.
+            self._reserved = {id} if id is not None else set()
+            try:
+                premise_ids = [self._premise(p) for p in items]
+            finally:
+                self._reserved = set()
+        node_id = id if id is not None else self._new_id(None, f"{polarity}-{target_id}")
         attrs: dict[str, Any] = {"kind": "inference", "polarity": polarity}
-        optional = {"label": label, "scheme": scheme, "note": note, "group": group}
-        attrs.update({k: v for k, v in optional.items() if v is not None})
+        for key, value in (("label", label), ("scheme", scheme), ("note", note), ("group", group)):
+            if value is not None:
+                attrs[key] = value
         attrs["sources"] = list(sources)
         attrs["data"] = dict(data or {})
         self.graph.add_node(node_id, **attrs)
@@ -589,8 +709,11 @@ class ArgumentMap:
 
     @property
     def theses(self) -> list[Claim]:
-        """Every claim that is a premise of nothing, in insertion order."""
-        return [c for c in self.claims if self.graph.out_degree(c.id) == 0]
+        """Every claim that is a premise of nothing (but answers back, see :func:`answers_back`),
+        in insertion order."""
+        graph = self.graph
+        return [c for c in self.claims if graph.out_degree(c.id) == 0
+                or all(answers_back(graph, step) for step in graph.succ[c.id])]
 
     @property
     def thesis(self) -> Claim | None:
@@ -609,13 +732,15 @@ class ArgumentMap:
         other = ArgumentMap.__new__(ArgumentMap)
         other.graph = copy.deepcopy(self.graph)
         other._reserved = set()
+        other._suffixes = dict(self._suffixes)
         return other
 
     def validate(self) -> None:
         """Check the model's rules; raise :class:`ValidationError` listing every problem.
 
         >>> m = ArgumentMap()
-        >>> _ = m.claim("  ", id="blank")
+        >>> _ = m.claim("Tea is good.", id="blank")
+        >>> m.graph.nodes["blank"]["text"] = "  "  # edited by hand, past the API's checks
         >>> try:
         ...     m.validate()
         ... except ValidationError as e:

@@ -91,8 +91,11 @@ def _text(number: tuple[str, tuple[str, ...]]) -> str:
 
 
 def outline(m: ArgumentMap) -> list[OutlineItem]:
-    """The outline items of a map, depth first in reading order (without recursion: a map may
-    be a chain thousands of claims deep)."""
+    """The outline items of a map, depth first in reading order.
+
+    The walk keeps its own stack, not Python's, and numbers keep a bounded length
+    (:data:`NUMBER_PARTS`): a chain 100,000 claims deep is no harder than a wide map.
+    """
     items: list[OutlineItem] = []
     seen: set[str] = set()
     Number = tuple[str, tuple[str, ...]]

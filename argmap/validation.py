@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import POLARITIES, Source
+from argmap.model import POLARITIES, Source, adjacency
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -25,30 +25,43 @@ def _claim_problems(node: str, attrs: dict[str, Any]) -> list[str]:
     return found
 
 
-def _inference_problems(graph: Any, node: str, attrs: dict[str, Any]) -> list[str]:
+def _inference_problems(kinds: dict[str, Any], premises: dict[str, Any], targets: dict[str, Any],
+                        node: str, attrs: dict[str, Any]) -> list[str]:
     found = []
     polarity = attrs.get("polarity")
     if polarity not in POLARITIES:
         found.append(f"inference {node!r}: polarity {polarity!r} is neither 'support' nor 'attack'")
-    premises = list(graph.predecessors(node))
-    targets = list(graph.successors(node))
-    if not any(graph.nodes[p].get("kind") == "claim" for p in premises):
+    if not any(kinds[p] == "claim" for p in premises):
         found.append(f"inference {node!r}: no premise")
     if len(targets) != 1:
         found.append(f"inference {node!r}: has {len(targets)} targets, needs exactly one")
-    for t in targets:
-        if graph.nodes[t].get("kind") is None:
+    for t, edge in targets.items():
+        if kinds[t] is None:
             found.append(f"inference {node!r}: target {t!r} does not exist")
         elif t in premises:
             found.append(f"inference {node!r}: claim {t!r} is both premise and conclusion")
-        role = graph.edges[node, t].get("role")
+        role = edge.get("role")
         if role != polarity:
             found.append(f"edge {node!r} -> {t!r}: role {role!r} should be {polarity!r}")
     return found
 
 
+def _well_formed_step(kinds: dict[str, Any], premises: dict[str, Any], targets: dict[str, Any],
+                      attrs: dict[str, Any]) -> bool:
+    """The usual case, decided quickly: one existing target with the step's role, a claim premise."""
+    if len(targets) != 1:
+        return False
+    ((target, edge),) = targets.items()
+    polarity = attrs.get("polarity")
+    return (edge.get("role") == polarity and polarity in POLARITIES and kinds[target] is not None
+            and target not in premises and any(kinds[p] == "claim" for p in premises))
+
+
 def problems(m: ArgumentMap) -> list[str]:
     """Every rule the map breaks, as readable lines (empty when the map is well formed).
+
+    One pass over the nodes and one over the edges, each looking only at a node's own
+    neighbours: linear in the size of the map.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap()
@@ -59,28 +72,42 @@ def problems(m: ArgumentMap) -> list[str]:
     edge 't' -> 'ghost': node 'ghost' does not exist
     edge 't' -> 'ghost': a claim can only be a premise of an inference
     """
-    graph = m.graph
+    nodes, succ, pred = adjacency(m.graph)
+    kinds = {node: attrs.get("kind") for node, attrs in nodes.items()}
     found: list[str] = []
-    for node, attrs in graph.nodes(data=True):
-        kind = attrs.get("kind")
+    for node, attrs in nodes.items():
+        kind = kinds[node]
         if not isinstance(node, str) or not node.strip():
             found.append(f"node {node!r}: id must be a non-blank string")
         if kind == "claim":
-            found.extend(_claim_problems(node, attrs))
+            text = attrs.get("text")
+            if not isinstance(text, str) or not text.strip() or attrs.get("rating") is not None:
+                found.extend(_claim_problems(node, attrs))
         elif kind == "inference":
-            found.extend(_inference_problems(graph, node, attrs))
+            if not _well_formed_step(kinds, pred[node], succ[node], attrs):
+                found.extend(_inference_problems(kinds, pred[node], succ[node], node, attrs))
         elif kind is not None:
             found.append(f"node {node!r}: unknown kind {kind!r}")
-        for source in attrs.get("sources", ()):
-            if not isinstance(source, Source):
-                found.append(f"{kind or 'node'} {node!r}: source {source!r} is not a Source")
-    for u, v in graph.edges:
-        for end in (u, v):
-            if graph.nodes[end].get("kind") is None:
-                found.append(f"edge {u!r} -> {v!r}: node {end!r} does not exist")
-        if graph.nodes[u].get("kind") == "claim" and graph.nodes[v].get("kind") != "inference":
-            found.append(f"edge {u!r} -> {v!r}: a claim can only be a premise of an inference")
-        premise_edge = graph.nodes[u].get("kind") == "claim" and graph.nodes[v].get("kind") == "inference"
-        if premise_edge and graph.edges[u, v].get("role") != "premise":
-            found.append(f"edge {u!r} -> {v!r}: role should be 'premise'")
+        sources = attrs.get("sources")
+        if sources:
+            found.extend(f"{kind or 'node'} {node!r}: source {source!r} is not a Source"
+                         for source in sources if not isinstance(source, Source))
+    for u, targets in succ.items():
+        u_kind = kinds[u]
+        if u_kind == "inference" and len(targets) == 1:
+            (v,) = targets
+            if kinds[v] is None:
+                found.append(f"edge {u!r} -> {v!r}: node {v!r} does not exist")
+            continue  # the step's one edge: its role was checked with the step
+        for v, edge in targets.items():
+            v_kind = kinds[v]
+            if u_kind is None:
+                found.append(f"edge {u!r} -> {v!r}: node {u!r} does not exist")
+            if v_kind is None:
+                found.append(f"edge {u!r} -> {v!r}: node {v!r} does not exist")
+            if u_kind == "claim":
+                if v_kind != "inference":
+                    found.append(f"edge {u!r} -> {v!r}: a claim can only be a premise of an inference")
+                elif edge.get("role") != "premise":
+                    found.append(f"edge {u!r} -> {v!r}: role should be 'premise'")
     return found

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from pathlib import Path
 
 import argmap
 from argmap.formats.argdown import parse, statistics
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import argdown_debate  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CLI_DIR = HERE / ".argdown"
@@ -43,48 +45,8 @@ TARGET_SPEEDUP = 3.0
 
 
 def generate(statements: int = 10_000, seed: int = 7) -> str:
-    """An Argdown debate with exactly ``statements`` statement classes."""
-    rng = random.Random(seed)
-    words = ["tea", "coffee", "school", "uniform", "cost", "freedom", "safety", "price", "study", "rule",
-             "reason", "evidence", "class", "teacher", "parent", "budget", "health", "time", "money",
-             "fairness", "choice"]
-
-    def sentence() -> str:
-        return " ".join(rng.choice(words) for _ in range(rng.randint(6, 14))).capitalize() + "."
-
-    out = ["===", "title: Generated debate", "author: argmap bench", "===", ""]
-    theses: list[str] = []
-    made = 0
-    section = 0
-    while made < statements:
-        if made % 500 == 0:
-            section += 1
-            out += [f"# Section {section}", ""]
-        if made % 10 == 0 and statements - made >= 4:
-            # a reconstructed argument: two premises, a conclusion that attacks an earlier thesis
-            n = made
-            out += [f"<Argument {n}>: {sentence()} #reconstructed", "",
-                    f"(1) [P{n}]: {sentence()}", f"(2) {sentence()}",
-                    "-- Modus ponens {certainty: 0.8} --", f"(3) [C{n}]: {sentence()}"]
-            if theses:
-                out.append(f"  -> [{rng.choice(theses)}]")
-            out.append("")
-            made += 3
-            continue
-        # a thesis with a small tree of reasons and objections
-        n = made
-        out.append(f"[T{n}]: {sentence()} #thesis {{weight: {rng.randint(1, 9)}}}")
-        theses.append(f"T{n}")
-        made += 1
-        for _ in range(min(rng.randint(2, 6), statements - made)):
-            symbol = rng.choice(("+", "-", "+", "<+", "<-", "_"))
-            out.append(f"  {symbol} [S{made}]: {sentence()}")
-            made += 1
-            if made < statements and rng.random() < 0.3:
-                out.append(f"    {rng.choice(('+', '-'))} {sentence()}")
-                made += 1
-        out.append("")
-    return "\n".join(out) + "\n"
+    """An Argdown debate with exactly ``statements`` statement classes (``generate.argdown_debate``)."""
+    return argdown_debate(statements, seed)
 
 
 def in_process(text: str, repeats: int) -> tuple[float, float, int]:

@@ -1,4 +1,11 @@
-"""Shared test fixtures: the interop corpus, the op-ed's text, the gallery maps, one Chromium."""
+"""Shared test fixtures: the interop corpus, the op-ed's text, the gallery maps, one Chromium.
+
+The suite stands on its own: every reader and writer is tested on the fixtures of our own writing
+under ``tests/formats/fixtures/``. The shared corpus (real files from other tools, test data under
+their own licences) is an extra layer: tests that take the ``corpus`` or ``oped_text`` fixture run
+when it is there, and when it is not they are left out with one line saying how to run them. In CI
+(``CI=true``) a missing corpus fails instead.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,10 @@ from argmap import ArgumentMap
 from argmap.gallery import conscription, uniforms
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The fixtures that need the shared folder beside the checkout (the corpus, the op-ed's text).
+SHARED_FIXTURES = frozenset({"corpus", "oped_text"})
+HOW_TO_RUN = "set ARGMAP_CORPUS=/path/to/corpus or put the corpus at ../shared/corpus"
+_LEFT_OUT = pytest.StashKey[int]()  # how many tests were left out for want of the corpus
 
 
 def corpus_dir() -> Path:
@@ -28,7 +39,7 @@ def corpus() -> Path:
     if not path.is_dir():
         if os.environ.get("CI"):
             pytest.fail(f"the shared corpus is missing at {path}")
-        pytest.skip(f"the shared corpus is missing at {path}")
+        pytest.skip(f"no corpus at {path}; {HOW_TO_RUN}")
     return path
 
 
@@ -39,7 +50,7 @@ def oped_text() -> str:
     if not path.is_file():
         if os.environ.get("CI"):
             pytest.fail(f"the op-ed is missing at {path}")
-        pytest.skip(f"the op-ed is missing at {path}")
+        pytest.skip(f"no op-ed at {path}; {HOW_TO_RUN}")
     return path.read_text(encoding="utf-8")
 
 
@@ -60,6 +71,27 @@ def any_map(request: pytest.FixtureRequest) -> ArgumentMap:
     """Each gallery map in turn."""
     found: ArgumentMap = request.getfixturevalue(request.param)
     return found
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the shared folder (and outside CI), leave its tests out rather than skip each one."""
+    if corpus_dir().is_dir() or os.environ.get("CI"):
+        return
+    needing = [item for item in items if SHARED_FIXTURES & set(getattr(item, "fixturenames", ()))]
+    if needing:
+        config.hook.pytest_deselected(items=needing)
+        left_out = set(needing)
+        items[:] = [item for item in items if item not in left_out]
+        config.stash[_LEFT_OUT] = len(needing)
+
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """The one line that says the corpus tests did not run, and how to run them."""
+    left_out = config.stash.get(_LEFT_OUT, 0)
+    if left_out:
+        terminalreporter.write_line(
+            f"{left_out} corpus tests not run: no corpus at {corpus_dir()}; to run them, {HOW_TO_RUN}")
 
 
 #: Debian's Chromium (never a downloaded browser build), with the flags this closed network needs.

@@ -16,9 +16,10 @@ def test_valid_map_passes() -> None:
 def test_every_problem_is_listed_at_once() -> None:
     m = ArgumentMap()
     t = m.claim("T", id="t")
-    m.claim("   ", id="blank")
+    m.claim("B", id="blank")
     step = m.support(t, "R", id="s")
     g = m.graph
+    g.nodes["blank"]["text"] = "   "                             # the API refuses blank text
     g.add_node("lonely", kind="inference", polarity="support")  # no premise, no target
     g.add_edge("s", "ghost", role="support")                     # a target that does not exist
     g.add_node("self", kind="inference", polarity="support")
@@ -53,3 +54,34 @@ def test_wrong_edge_roles_are_reported() -> None:
     problems = pytest.raises(ValidationError, m.validate).value.problems
     assert "edge 'a' -> 't': role 'support' should be 'attack'" in problems
     assert "edge 't' -> 'r': a claim can only be a premise of an inference" in problems
+
+
+@pytest.mark.parametrize(("text", "rating"), [("   ", None), ("", None), ("T", 2), ("T", -0.1), ("T", float("nan")),
+                                              ("T", True), ("T", "0.5")])
+def test_what_reading_refuses_cannot_be_built(text: str, rating: object) -> None:
+    m = ArgumentMap()
+    with pytest.raises(ValidationError):
+        m.claim(text, rating=rating)  # type: ignore[arg-type]
+    assert len(m) == 0
+    t = m.claim("T", id="t")
+    with pytest.raises(ValidationError):
+        t.text, t.rating = text, rating  # type: ignore[assignment]
+    assert len(m) == 1
+
+
+def test_a_blank_premise_adds_nothing() -> None:
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    with pytest.raises(ValidationError):
+        m.support(t, ["A good reason.", "  "])
+    assert len(m) == 1
+
+
+def test_what_is_built_is_written_and_read_back(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import argmap
+
+    m = ArgumentMap()
+    m.support(m.claim("T", rating=1, id="t"), m.claim("R", rating=0))
+    for suffix in (".json", ".yaml", ".argdown", ".aif.json", ".graphml"):
+        argmap.dump(m, tmp_path / f"m{suffix}")
+        assert {c.text for c in argmap.load(tmp_path / f"m{suffix}").claims} == {"T", "R"}

@@ -63,16 +63,21 @@ class Framework:
             if arg not in index:
                 index[arg] = len(ids)
                 ids.append(arg)
-        pairs: dict[tuple[int, int], None] = {}
-        for attacker, target in attacks:
-            try:
-                pairs[(index[attacker], index[target])] = None
-            except KeyError as exc:
-                raise ArgmapError(
-                    f"attack ({attacker!r}, {target!r}) names {exc.args[0]!r}, which is no argument"
-                ) from None
-        src = np.fromiter((a for a, _ in pairs), dtype=np.int64, count=len(pairs))
-        dst = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
+        pairs = attacks if isinstance(attacks, (list, tuple)) else list(attacks)
+        try:  # two flat passes and a sort: several times quicker than a dict of index pairs
+            src = np.array([index[a] for a, _ in pairs], dtype=np.int64)
+            dst = np.array([index[b] for _, b in pairs], dtype=np.int64)
+        except KeyError:
+            attacker, target = next((a, b) for a, b in pairs if a not in index or b not in index)
+            missing = attacker if attacker not in index else target
+            raise ArgmapError(
+                f"attack ({attacker!r}, {target!r}) names {missing!r}, which is no argument"
+            ) from None
+        if src.size:  # keep each pair once, at its first place
+            _, first = np.unique(src * len(ids) + dst, return_index=True)
+            if first.size < src.size:
+                first.sort()
+                src, dst = src[first], dst[first]
         self._setup(ids, src, dst, index)
 
     def _setup(self, ids: list[str] | None, src: IntArray, dst: IntArray, index: dict[str, int] | None,

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from argmap.errors import ArgmapError
+from argmap.model import adjacency
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -174,16 +175,38 @@ def strength(
     aggregate = _LINKED[linked]
     graph = m.graph
     claim_base = _base_scores(m, base)
+    nodes, succ, pred = adjacency(graph)
+    # Every step's polarity; membership also tells a step from a claim.
+    polarity = {n: a.get("polarity") for n, a in nodes.items() if a.get("kind") == "inference"}
+
+    order = _topological_order(nodes, succ, pred)
+    if order is not None:  # acyclic: every node once, exactly, reading only its predecessors
+        s: dict[str, float] = {}
+        nothing: list[str] = []
+        for node in order:
+            bearers = pred[node]
+            if node in polarity:  # a step: its premises make its base, steps aimed at it move it
+                values = [s[p] for p in bearers if p not in polarity]
+                b = values[0] if len(values) == 1 else (aggregate(values) if values else 0.0)
+                steps_on = [x for x in bearers if x in polarity]
+            else:
+                b = claim_base[node]
+                steps_on = [x for x in bearers if x in polarity] if bearers else nothing
+            if not steps_on:  # nothing bears on it: both semantics leave its base as it is
+                s[node] = b
+                continue
+            pro = [s[x] for x in steps_on if polarity[x] != "attack"]
+            con = [s[x] for x in steps_on if polarity[x] == "attack"]
+            s[node] = combine(b, pro, con)
+        return {n: s[n] for n in nodes}
 
     premises: dict[str, list[str]] = {}
     supporters: dict[str, list[str]] = {}
     attackers: dict[str, list[str]] = {}
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") != "inference":
-            continue
-        premises[node] = [p for p in graph.predecessors(node) if graph.nodes[p].get("kind") == "claim"]
-        side = attackers if attrs.get("polarity") == "attack" else supporters
-        for target in graph.successors(node):
+    for node, pol in polarity.items():
+        premises[node] = [p for p in pred[node] if nodes[p].get("kind") == "claim"]
+        side = attackers if pol == "attack" else supporters
+        for target in succ[node]:
             side.setdefault(target, []).append(node)
 
     def update(node: str, s: Mapping[str, float]) -> float:
@@ -193,12 +216,7 @@ def strength(
             b = claim_base[node]
         return combine(b, [s[x] for x in supporters.get(node, ())], [s[x] for x in attackers.get(node, ())])
 
-    s: dict[str, float] = {}
-    order = _topological_order(graph)
-    if order is not None:  # acyclic: every node once, exactly
-        for node in order:
-            s[node] = update(node, s)
-        return {n: s[n] for n in graph}
+    s = {}
     position = {n: k for k, n in enumerate(graph)}
     condensed = nx.condensation(graph)
     for part in nx.topological_sort(condensed):
@@ -213,12 +231,12 @@ def strength(
     return {n: s[n] for n in graph}
 
 
-def _topological_order(graph: nx.DiGraph) -> list[str] | None:
-    """Kahn's algorithm over plain dicts (cheaper than networkx's on big maps); None on a cycle."""
-    indegree = dict(graph.in_degree())
+def _topological_order(nodes: Mapping[str, object], succ: Mapping[str, Mapping[str, object]],
+                       pred: Mapping[str, Mapping[str, object]]) -> list[str] | None:
+    """Kahn's algorithm over networkx's own dicts (cheaper than its views); None on a cycle."""
+    indegree = {n: len(pred[n]) for n in nodes}
     ready = [n for n, d in indegree.items() if d == 0]
     order: list[str] = []
-    succ = graph.succ
     while ready:
         node = ready.pop()
         order.append(node)

@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "argmap.cli.reveal_cmd",
     "argmap.cli.flow_cmd",
     "argmap.cli.check_cmd",
+    "argmap.cli.studio_cmd",
 )
 
 
@@ -35,7 +36,7 @@ def _command_name(module: str) -> str:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser, with every subcommand (or, given ``only``, just that one)."""
+    """The argument parser, with every subcommand (or, given ``only``, just that one; none for ``""``)."""
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Build, read, check, evaluate and draw argument maps.",
@@ -56,9 +57,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     # alive: generation-0 collections would rescan them again and again for nothing.
     gc.set_threshold(100_000, 50, 50)
     words = list(sys.argv[1:] if argv is None else argv)
-    # Importing one command's module, not all twelve, keeps a single run quick to start.
+    # Importing one command's module, not all twelve, keeps a single run quick to start;
+    # `argmap --version` needs none of them (only help lists them all).
     known = {_command_name(m) for m in COMMAND_MODULES}
-    parser = build_parser(only=words[0] if words and words[0] in known else None)
+    if words and words[0] in known:
+        only: str | None = words[0]
+    elif words[:1] == ["--version"]:
+        only = ""
+    else:
+        only = None
+    parser = build_parser(only=only)
     args = parser.parse_args(words)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser"]
 
@@ -22,6 +22,7 @@ def add_parser(sub: Any) -> None:
     add_from(p)
     p.add_argument("--questions", action="store_true",
                    help="draw each step's open critical questions as dashed prompt boxes")
+    add_plain(p)
 
 
 def default_output(input_path: str, suffix: str = ".svg") -> Path:
@@ -35,6 +36,6 @@ def run(args: argparse.Namespace) -> int:
     m = argmap.load(args.input, format=args.source_format)
     out = Path(args.output) if args.output else default_output(args.input)
     # Without --questions a page still lists the catalogue's questions (questions=None).
-    argmap.render(m, out, theme=args.theme, questions=True if args.questions else None)
+    argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain)
     print(out)
     return 0

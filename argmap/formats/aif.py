@@ -3,7 +3,10 @@
 AIF's argument layer maps one to one onto the model: I-nodes are claims, RA-nodes support
 steps, CA-nodes attack steps (a CA-node aimed at an RA- or CA-node is an undercut), and the
 I-nodes with an edge into an S-node are its (linked) premises. An RA-node's scheme name becomes
-``Inference.scheme``.
+``Inference.scheme``. An MA-node (a rephrase: one proposition restating another, as argument
+mining pipelines and IAT analyses write them) is a support step whose scheme is the MA-node's
+name (``Default Rephrase``), so restated claims stay joined to the map; it is written back as
+the MA-node it was.
 
 Everything the model has no slot for is kept in ``m.meta["aif"]`` so the writer gives it back:
 the dialogue layer (L-, YA-, TA-nodes and locutions), MA- and PA-nodes, participants, OVA's
@@ -12,7 +15,10 @@ Loading then dumping a file therefore keeps every node, edge and locution.
 
 Three layouts are read and written back as they came: AIFdb's (``nodes``/``edges``/
 ``locutions`` at the top), OVA3's xAIF (the same inside ``"AIF"``, beside ``"OVA"`` and
-``"text"``) and OVA2's (nodes with ``id``, edges holding ``from``/``to`` node objects).
+``"text"``; node and edge ids may be numbers, as argument-mining pipelines write them) and
+OVA2's (nodes with ``id``, edges holding ``from``/``to`` node objects). A top-level ``"AIF"``
+object without ``nodes`` (a metadata header: version, analyst, date) beside top-level ``nodes``
+and ``edges`` is AIFdb's layout with that header kept.
 
 >>> import argmap
 >>> m = argmap.loads('''{"nodes": [
@@ -44,8 +50,8 @@ from argmap.model import ArgumentMap, Claim, Inference
 
 __all__ = ["loads", "dumps", "looks_like_aif", "steps_in_cycles", "well_shaped_steps", "STEP_TYPES", "DIALOGUE_TYPES"]
 
-#: S-node types that become inferences, with their polarity.
-STEP_TYPES = {"RA": "support", "CA": "attack"}
+#: S-node types that become inferences, with their polarity (MA: a rephrase, read as a reason).
+STEP_TYPES = {"RA": "support", "CA": "attack", "MA": "support"}
 #: Node types of the dialogue layer (kept in ``m.meta["aif"]``, never dropped).
 DIALOGUE_TYPES = ("L", "YA", "TA")
 #: Scheme names that only say "no particular scheme": they give ``scheme=None``.
@@ -77,19 +83,28 @@ def _parse(text: str, path: str | None) -> _Doc:
     raw = parse_json(text, path, "AIF JSON")
     doc = _Doc(text, path)
     if not isinstance(raw, dict):
-        raise doc.fail(f"an AIF document is a JSON object with \"nodes\" and \"edges\", not a {_kind(raw)}")
+        raise doc.fail(f"an AIF document is a JSON object with \"nodes\" and \"edges\", not {_kind(raw)}")
     body: dict[str, Any] = raw
-    if isinstance(raw.get("AIF"), dict):
-        doc.layout, doc.base, body = "xaif", ["AIF"], raw["AIF"]
+    wrapped = raw.get("AIF")
+    if isinstance(wrapped, dict) and ("nodes" in wrapped or "nodes" not in raw):
+        doc.layout, doc.base, body = "xaif", ["AIF"], wrapped
         doc.top = {k: v for k, v in raw.items() if k != "AIF"}
         doc.graph_extra = {k: v for k, v in body.items() if k not in ("nodes", "edges")}
-    else:
+    else:  # AIFdb's layout; a top-level "AIF" without nodes is a metadata header, kept
         doc.top = {k: v for k, v in raw.items() if k not in ("nodes", "edges")}
     for key in ("nodes", "edges"):
         if key not in body:
-            raise doc.fail(f"an AIF document needs a \"{key}\" list (is this AIF JSON?)")
+            article = "an" if key == "edges" else "a"
+            if doc.base and "nodes" not in body:  # neither xAIF nor AIFdb's layout
+                doc.base = []
+                raise doc.fail(f"an AIF document needs a \"nodes\" list, at the top (as AIFdb writes it) or "
+                               f"inside \"AIF\" (as OVA and xAIF do); this one has {_keys(raw)} at the top "
+                               f"and {_keys(body)} inside \"AIF\"")
+            where = ' inside "AIF"' if doc.base else ""
+            raise doc.fail(f"an AIF document needs {article} \"{key}\" list{where}; this one has "
+                           f"{_keys(body)} (is this AIF JSON?)")
         if not isinstance(body[key], list):
-            raise doc.fail(f"\"{key}\" should be a list, not a {_kind(body[key])}", key)
+            raise doc.fail(f"\"{key}\" should be a list, not {_kind(body[key])}", key)
     nodes, edges = body["nodes"], body["edges"]
     if any(isinstance(n, dict) and "nodeID" not in n and "id" in n for n in nodes[:1]) or (
         edges and isinstance(edges[0], dict) and "from" in edges[0]
@@ -99,7 +114,7 @@ def _parse(text: str, path: str | None) -> _Doc:
     seen: set[str] = set()
     for i, node in enumerate(nodes):
         if not isinstance(node, dict):
-            raise doc.fail(f"node {i + 1} should be an object, not a {_kind(node)}", "nodes", i)
+            raise doc.fail(f"node {i + 1} should be an object, not {_kind(node)}", "nodes", i)
         nid = node.get(id_key)
         if not isinstance(nid, (str, int)) or isinstance(nid, bool) or not str(nid).strip():
             raise doc.fail(f"node {i + 1} needs a \"{id_key}\" (a non-empty string or number)", "nodes", i)
@@ -119,7 +134,7 @@ def _parse(text: str, path: str | None) -> _Doc:
         doc.nodes.append((nid, ntype, node))
     for i, edge in enumerate(edges):
         if not isinstance(edge, dict):
-            raise doc.fail(f"edge {i + 1} should be an object, not a {_kind(edge)}", "edges", i)
+            raise doc.fail(f"edge {i + 1} should be an object, not {_kind(edge)}", "edges", i)
         ends = _edge_ends(edge, doc.layout)
         if ends is None:
             want = '"from" and "to" node objects' if doc.layout == "ova2" else '"fromID" and "toID"'
@@ -131,7 +146,7 @@ def _parse(text: str, path: str | None) -> _Doc:
         doc.edges.append((ends[0], ends[1], edge))
     locutions = body.get("locutions", [])
     if not isinstance(locutions, list):
-        raise doc.fail(f"\"locutions\" should be a list, not a {_kind(locutions)}", "locutions")
+        raise doc.fail(f"\"locutions\" should be a list, not {_kind(locutions)}", "locutions")
     return doc
 
 
@@ -146,9 +161,18 @@ def _edge_ends(edge: dict[str, Any], layout: str) -> tuple[str, str] | None:
     return str(ids[0]), str(ids[1])
 
 
+def _keys(body: dict[str, Any]) -> str:
+    """The keys an object has, for a message: 'the keys "a", "b"' or 'no keys'."""
+    names = [json.dumps(k) for k in list(body)[:6]]
+    if not names:
+        return "no keys"
+    more = ", ..." if len(body) > 6 else ""
+    return f"the key{'s' if len(body) > 1 else ''} {', '.join(names)}{more}"
+
+
 def _kind(value: Any) -> str:
-    return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}.get(
-        type(value), "number")
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def _steps(doc: _Doc) -> dict[str, tuple[list[str], str]]:
@@ -224,7 +248,7 @@ def steps_in_cycles(targets: dict[str, str]) -> set[str]:
 
 def _scheme(record: dict[str, Any]) -> str | None:
     name = record.get("scheme")
-    if not isinstance(name, str) or not name.strip():
+    if not isinstance(name, str) or not name.strip() or name.strip().isdigit():  # OVA2: a scheme's number
         text = record.get("text")
         name = text if isinstance(text, str) and text.strip() not in _GENERIC_TEXTS else None
     return None if name is None or name in _DEFAULT_SCHEMES else name
@@ -305,6 +329,8 @@ def _node_record(node: Claim | Inference, record: dict[str, Any] | None, layout:
     else:
         out = copy.deepcopy(record)
         kind = "RA" if node.polarity == "support" else "CA"
+        if STEP_TYPES.get(record.get("type", "")) == node.polarity:
+            kind = record["type"]  # an MA-node (rephrase) stays one while it still supports
         old = _scheme(record)
         if record.get("type") != kind:
             out["type"] = kind

@@ -23,8 +23,8 @@ from typing import Any
 from argmap import limits
 from argmap.errors import ParseError
 
-__all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines", "check_json_values",
-           "has_surrogate_escape", "refuse_blank"]
+__all__ = ["parse_json", "locate", "position", "error_at", "describe", "id_lines", "find_position",
+           "refused_xml", "check_json_values", "has_surrogate_escape", "refuse_blank"]
 
 PathItem = str | int
 
@@ -220,3 +220,33 @@ def id_lines(text: str, key: str) -> dict[str, int]:
                 continue
         found.setdefault(value, line)
     return found
+
+
+def find_position(text: str, pattern: str) -> tuple[int, int] | None:
+    """The 1-based (line, column) of the first match of a regular expression, or None.
+
+    For errors found after parsing (a GraphML node without a kind, say): the text is searched
+    only then, so valid files pay nothing.
+
+    >>> find_position('<graph>\\n  <node id="a"/>', r'<node\\b[^>]*\\bid="a"')
+    (2, 3)
+    """
+    import re
+
+    match = re.search(pattern, text)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return line, match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+
+
+def refused_xml(text: str, reason: str, path: str | None) -> ParseError:
+    """The error for XML that defusedxml refuses (entities, external references), located at
+    the declaration that asked for them.
+
+    >>> str(refused_xml('<?xml version="1.0"?>\\n<!DOCTYPE x [<!ENTITY a "b">]>', "EntitiesForbidden", "x.xml"))
+    'x.xml:2:1: refused unsafe XML (EntitiesForbidden): entities and external references are not allowed'
+    """
+    where = find_position(text, r"<!ENTITY|<!DOCTYPE") or (None, None)
+    return ParseError(f"refused unsafe XML ({reason}): entities and external references are not allowed",
+                      path=path, line=where[0], column=where[1])

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.errors import ParseError
-from argmap.formats.located import refuse_blank
+from argmap.formats.located import refuse_blank, refused_xml
 from argmap.formats.registry import Format, register
 from argmap.model import ArgumentMap
 
@@ -95,8 +95,7 @@ def _parse(text: str, path: str | None) -> _Collector:
         raise ParseError(f"invalid XML: {exc.getMessage()}", path=path,
                          line=exc.getLineNumber(), column=(exc.getColumnNumber() or 0) + 1) from None
     except DefusedXmlException as exc:
-        raise ParseError(f"refused unsafe XML ({type(exc).__name__}): entities and external "
-                         "references are not allowed", path=path) from None
+        raise refused_xml(text, type(exc).__name__, path) from None
     return collector
 
 
@@ -135,9 +134,9 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         if target is None:
             raise fail(f"edge {edge.attrs['id']!r} refers to {rid!r}, which is not defined", edge)
         if target.tag not in allowed:
-            kinds = " or ".join(allowed)
-            raise fail(f"a {edge.attrs.get('type')!r} edge's {attr} must be an {kinds}, "
-                       f"but {rid!r} is a <{target.tag}>", edge)
+            kinds = " or ".join(f"<{kind}>" for kind in allowed)
+            raise fail(f"a {edge.attrs.get('type')!r} edge's {attr} must be {_an(kinds)}, "
+                       f"but {rid!r} is {_an(f'<{target.tag}>')}", edge)
         return target
 
     edges = [e for e in collector.elements if e.tag == "edge"]
@@ -212,6 +211,11 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
             line = m.graph.nodes[step.id]["line"]
             raise ParseError(f"edge {step.id!r} makes {step.target.id!r} a reason for itself", path=path, line=line)
     return m
+
+
+def _an(word: str) -> str:
+    """``word`` with its article: an <edge>, a <joint>."""
+    return ("an " if word.lstrip("<")[:1] in "aeiou" else "a ") + word
 
 
 def looks_like_microtexts(text: str) -> bool:

@@ -43,8 +43,8 @@ _NAMESPACE = uuid.UUID("4d1f0d8e-7a52-5b9e-9c8e-2f3a6b0c1d2e")
 
 
 def _kind(value: Any) -> str:
-    return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}.get(
-        type(value), "number")
+    return {dict: "an object", list: "a list", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
@@ -55,14 +55,15 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         return error_at(message, text, list(pointer), path)
 
     if not isinstance(raw, dict):
-        raise fail(f"a SADFace document is a JSON object with \"nodes\" and \"edges\", not a {_kind(raw)}")
+        raise fail(f"a SADFace document is a JSON object with \"nodes\" and \"edges\", not {_kind(raw)}")
     for key in ("nodes", "edges"):
         if not isinstance(raw.get(key), list):
-            raise fail(f"a SADFace document needs a \"{key}\" list", *([key] if key in raw else []))
+            article = "an" if key == "edges" else "a"
+            raise fail(f"a SADFace document needs {article} \"{key}\" list", *([key] if key in raw else []))
     types: dict[str, str] = {}
     for i, node in enumerate(raw["nodes"]):
         if not isinstance(node, dict):
-            raise fail(f"node {i + 1} should be an object, not a {_kind(node)}", "nodes", i)
+            raise fail(f"node {i + 1} should be an object, not {_kind(node)}", "nodes", i)
         nid, ntype = node.get("id"), node.get("type")
         if not isinstance(nid, str) or not nid.strip():
             raise fail(f"node {i + 1} needs an \"id\" string", "nodes", i)
@@ -81,7 +82,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     succs: dict[str, list[str]] = {}
     for i, edge in enumerate(raw["edges"]):
         if not isinstance(edge, dict):
-            raise fail(f"edge {i + 1} should be an object, not a {_kind(edge)}", "edges", i)
+            raise fail(f"edge {i + 1} should be an object, not {_kind(edge)}", "edges", i)
         u, v = edge.get("source_id"), edge.get("target_id")
         if not isinstance(u, str) or not isinstance(v, str):
             raise fail(f"edge {i + 1} needs \"source_id\" and \"target_id\" strings", "edges", i)

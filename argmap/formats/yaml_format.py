@@ -190,6 +190,8 @@ def _as_written(value: Any, node: Any) -> Any:
             if key in _TEXT_KEYS and isinstance(value_node, yaml.ScalarNode) and value[key] is not None \
                     and not isinstance(value[key], str):
                 value[key] = value_node.value
+            elif key in ("data", "meta"):
+                value[key] = _text_keys(value[key], value_node)
             elif key in _LIST_KEYS and isinstance(value[key], list) and isinstance(value_node, yaml.SequenceNode):
                 for i, (item, item_node) in enumerate(zip(value[key], value_node.value, strict=False)):
                     if isinstance(item_node, yaml.ScalarNode) and item is not None and not isinstance(item, str):
@@ -197,6 +199,17 @@ def _as_written(value: Any, node: Any) -> Any:
                     else:
                         stack.append((item, item_node))
     return value
+
+
+def _text_keys(value: Any, node: Any) -> Any:
+    """Free data with every key as text: YAML reads ``on:`` or ``1:`` as a boolean or a number, which
+    JSON (and so argmap JSON) cannot hold as a key; keep the key as written."""
+    if isinstance(value, list) and isinstance(node, yaml.SequenceNode) and len(value) == len(node.value):
+        return [_text_keys(v, n) for v, n in zip(value, node.value, strict=True)]
+    if not isinstance(value, dict) or not isinstance(node, yaml.MappingNode) or len(value) != len(node.value):
+        return value  # merged or repeated keys: leave as YAML built it
+    return {(k if isinstance(k, str) or not isinstance(kn, yaml.ScalarNode) else kn.value): _text_keys(v, vn)
+            for (k, v), (kn, vn) in zip(value.items(), node.value, strict=True)}
 
 
 def _original(pointer: Pointer, origin: dict[tuple[str | int, ...], Pointer]) -> Pointer:

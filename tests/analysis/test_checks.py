@@ -373,3 +373,43 @@ def test_every_check_is_documented(pytestconfig: pytest.Config) -> None:
     for code, c in CHECKS.items():
         assert f"`{code}`" in doc, code
         assert c.severity in ("error", "warning", "hint")
+
+
+# -- the shared index ---------------------------------------------------------------------------
+
+def test_a_check_called_alone_sees_the_map_as_it_is_now() -> None:
+    from argmap.analysis.checks.structure import unsupported
+
+    m = ArgumentMap()
+    t = m.claim("Tea is good.", id="t")
+    assert [nodes for nodes, _ in unsupported(m)] == [("t",)]
+    m.support(t, m.claim("Tea has flavour.", id="f", sources=[Source(author="A")]))
+    assert [nodes for nodes, _ in unsupported(m)] == []
+
+
+def test_one_index_is_shared_within_a_check_run_and_dropped_after_it() -> None:
+    from argmap.analysis.checks.facts import facts_of, shared_facts
+
+    m = ArgumentMap()
+    m.claim("T", id="t")
+    with shared_facts(m):
+        assert facts_of(m) is facts_of(m)
+        other = ArgumentMap()
+        assert facts_of(other) is not facts_of(other)  # another map is not shared
+    assert facts_of(m) is not facts_of(m)
+
+
+def test_holding_hands_on_a_step_with_many_premises_counts_terms_once() -> None:
+    # Every premise speaks of tea, as the conclusion does, and premise k alone of a made-up word
+    # of its own (letters only, no suffix the stemmer would cut): one stray term each.
+    letters = "bcfhjkmnpqrtvwxz"
+
+    def word(k: int) -> str:
+        return "q" + "".join(letters[(k >> shift) & 15] for shift in (8, 4, 0))
+
+    m = ArgumentMap()
+    t = m.claim("Tea matters.", id="t")
+    premises = [m.claim(f"Tea {word(k)}.", id=f"p{k}") for k in range(300)]
+    m.support(t, premises, id="s")
+    hits = [nodes for nodes, _ in CHECKS["holding-hands"].run(m)]
+    assert len(hits) == 300 and hits[0] == ("p0", "s")

@@ -11,6 +11,9 @@ import pytest
 
 import argmap
 
+FIXTURES = Path(__file__).resolve().parents[1] / "formats" / "fixtures"
+KIALO = FIXTURES / "kialo" / "good" / "classic.kialo.txt"
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True, text=True, check=False)
@@ -27,8 +30,8 @@ def test_formats_lists_every_registered_format_with_its_abilities() -> None:
         assert row.split()[1:3] == ["yes" if fmt.can_read else "-", "yes" if fmt.can_write else "-"]
 
 
-def test_convert_kialo_to_aif_and_back(corpus: Path, tmp_path: Path) -> None:
-    source = corpus / "kialo" / "synthetic__classic-format-edge-cases.txt"
+def test_convert_kialo_to_aif_and_back(tmp_path: Path) -> None:
+    source = KIALO
     done = run("convert", str(source), str(tmp_path / "vote.aif.json"))
     assert done.returncode == 0 and done.stderr == ""
     doc = json.loads((tmp_path / "vote.aif.json").read_text("utf-8"))
@@ -39,17 +42,17 @@ def test_convert_kialo_to_aif_and_back(corpus: Path, tmp_path: Path) -> None:
     assert {c.text for c in back.claims} == {c.text for c in argmap.load(source).claims}
 
 
-def test_convert_to_standard_output_with_to(corpus: Path) -> None:
-    done = run("convert", str(corpus / "microtexts" / "en__micro_b001.xml"), "-", "--to", "md")
+def test_convert_to_standard_output_with_to() -> None:
+    done = run("convert", str(FIXTURES / "microtexts" / "good" / "homework.xml"), "-", "--to", "md")
     assert done.returncode == 0 and done.stdout.startswith("- **1 Thesis**")
 
 
-def test_from_overrides_the_name(corpus: Path, tmp_path: Path) -> None:
+def test_from_overrides_the_name(tmp_path: Path) -> None:
     copy = tmp_path / "debate.data"
-    copy.write_bytes((corpus / "sadface" / "sadface__hangback__head.json").read_bytes())
+    copy.write_bytes((FIXTURES / "sadface" / "good" / "v0.2-debate.json").read_bytes())
     assert run("convert", str(copy), str(tmp_path / "out.yaml")).returncode == 2  # name says nothing
     done = run("convert", str(copy), str(tmp_path / "out.yaml"), "--from", "sadface")
-    assert done.returncode == 0 and argmap.load(tmp_path / "out.yaml").title == "Hangback Example"
+    assert done.returncode == 0 and argmap.load(tmp_path / "out.yaml").title == "Recycling bins in every classroom"
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -57,15 +60,14 @@ def test_from_overrides_the_name(corpus: Path, tmp_path: Path) -> None:
     (["--from", "md"], "can be written but not read"),
     (["--to", "microtexts"], "can be read but not written"),
 ])
-def test_bad_usage_exits_2_with_one_line(corpus: Path, tmp_path: Path, args: list[str], message: str) -> None:
-    done = run("convert", str(corpus / "kialo" / "synthetic__classic-format-edge-cases.txt"),
-               str(tmp_path / "out.json"), *args)
+def test_bad_usage_exits_2_with_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    done = run("convert", str(KIALO), str(tmp_path / "out.json"), *args)
     assert done.returncode == 2 and message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
 
 
-def test_stdout_needs_to(corpus: Path) -> None:
-    done = run("convert", str(corpus / "kialo" / "synthetic__classic-format-edge-cases.txt"), "-")
+def test_stdout_needs_to() -> None:
+    done = run("convert", str(KIALO), "-")
     assert done.returncode == 2 and "--to" in done.stderr
 
 
@@ -84,8 +86,7 @@ def test_missing_input_exits_1(tmp_path: Path) -> None:
     assert done.returncode == 1 and "no such file" in done.stderr
 
 
-def test_unwritable_output_exits_2(corpus: Path, tmp_path: Path) -> None:
-    done = run("convert", str(corpus / "kialo" / "synthetic__classic-format-edge-cases.txt"),
-               str(tmp_path / "no" / "such" / "folder.json"))
+def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+    done = run("convert", str(KIALO), str(tmp_path / "no" / "such" / "folder.json"))
     assert done.returncode == 2 and "cannot write" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -38,6 +38,14 @@ def test_evaluate_reads_iccma_files_and_lists_extensions(corpus: Path, capsys: p
     assert "preferred semantics: 2 extension(s)" in out and "extension 1: {a1, a3, a6}" in out
 
 
+def test_evaluate_reads_an_iccma_fixture(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = Path(__file__).parents[1] / "formats" / "fixtures" / "apx" / "good" / "lunch-debate.apx"
+    assert main(["evaluate", str(fixture), "-s", "PR"]) == 0
+    out = capsys.readouterr().out
+    assert "preferred semantics: 1 extension(s)" in out
+    assert "pizza: in (accepted)" in out and "soup: out (rejected)" in out
+
+
 def test_evaluate_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = uniforms_file(tmp_path)
     assert main(["evaluate", str(path), "-s", "nonsense"]) == 2

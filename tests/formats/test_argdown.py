@@ -117,6 +117,49 @@ def test_contradiction_attacks_both_ways() -> None:
     m = read("[A]: a\n  >< [B]: b\n")
     assert sorted((i.premise.label, i.target.label) for i in m.inferences) == [("A", "B"), ("B", "A")]
     assert statistics(parse("[A]: a\n  >< [B]: b\n"))["relations"] == 1
+    # the author's thesis, only contradicted, is still the thesis; the contradiction objects to it
+    assert m.thesis is not None and m.thesis.label == "A"
+    assert [(c.label, c.role) for c in m.claims] == [("A", "thesis"), ("B", "objection")]
+    assert {i.role for i in m.inferences} == {"objection"}
+
+
+def test_a_contradiction_declared_both_ways_is_one() -> None:
+    text = "[A]: a\n  >< [B]: b\n\n[B]\n  >< [A]\n"
+    assert statistics(parse(text))["relations_by_type"] == {"contradictory": 1}
+    assert len(read(text).inferences) == 2  # one symmetric relation: an attack each way
+
+
+STRICT = "===\nmodel:\n  mode: strict\n===\n\n"
+
+
+def test_strict_mode_contraries_declared_both_ways_are_one() -> None:
+    text = STRICT + "[A]: a\n  - [B]: b\n\n[B]\n  - [A]\n"
+    assert statistics(parse(text))["relations_by_type"] == {"contrary": 1}
+    m = read(text)
+    assert len(m.inferences) == 2 and m.thesis is not None and m.thesis.label == "A"
+    loose = "[A]: a\n  - [B]: b\n\n[B]\n  - [A]\n"  # loose mode: two attacks, as Argdown counts them
+    assert statistics(parse(loose))["relations_by_type"] == {"attack": 2}
+
+
+def test_strict_mode_merges_an_argument_relation_with_its_conclusions() -> None:
+    text = STRICT + "[T]: t\n  + <A>\n\n<A>\n\n(1) p\n----\n(2) [C]: c\n  +> [T]\n"
+    assert statistics(parse(text))["relations_by_type"] == {"entails": 1}
+    m = read(text)
+    into_t = [i for i in m.inferences if i.target.label == "T"]
+    assert len(into_t) == 1 and into_t[0].premise.label == "C"
+    assert into_t[0].data == {"argdown": {"relation": "entails"}}
+    round_trip(m)
+
+
+def test_an_attack_on_an_argument_implied_by_an_attack_on_its_premise_is_dropped() -> None:
+    text = ("<A>\n\n(1) [P]: p\n(2) [Q]: q\n----\n(3) [C]: c\n\n"
+            "[X]: x\n  -> [P]\n  -> <A>\n\n[Y]: y\n  >< [Q]\n  -> <A>\n\n[Z]: z\n  -> [C]\n  -> <A>\n")
+    stats = statistics(parse(text))
+    # X and Y already attack or contradict a premise of <A>; Z attacks its conclusion: that stays
+    assert stats["relations_by_type"] == {"attack": 3, "contradictory": 1}
+    m = read(text)
+    on_the_step = {i.premise.label for i in m.inferences if i.target.id == claim(m, "C").incoming[0].id}
+    assert on_the_step == {"Z"}
 
 
 def test_strict_mode_relations_between_statements() -> None:
@@ -324,9 +367,9 @@ def test_include_errors(tmp_path: Path) -> None:
     ("===\ntitle: T\n===\n", 3, 4, "empty line after the front matter"),
     ("===\ntitle: T\n", 1, 1, "never closed"),
     ("===\n- a list\n===\n\n[A]: a\n", 2, 1, "key: value"),
-    ("[A]: a /* open\n\n[B]: b\n", 1, 1, "never closed"),
+    ("[A]: a /* open\n\n[B]: b\n", 1, 8, "never closed"),
     ("<A>\n\n(1) p\n----\n(2) c\n\n<A>\n\n(1) q\n----\n(2) d\n", 9, 1, "already has"),
-    ("[A]: a\n  + [A]\n", 2, None, "itself"),
+    ("[A]: a\n  + [A]\n", 2, 3, "itself"),
     ("#\n", 1, 1, "heading needs a title"),
     ("[A]: a\n  + [B]\n    more text\n", 3, 5, "cannot continue"),
 ])
@@ -470,3 +513,114 @@ def maps(draw: st.DrawFn) -> ArgumentMap:
 @given(maps())
 def test_argmap_built_maps_round_trip(m: ArgumentMap) -> None:
     round_trip(m)
+
+
+# -- our fixtures against Argdown 2.0 ------------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures" / "argdown"
+
+
+def _argdown_counts() -> list[dict[str, str]]:
+    import csv
+
+    with (FIXTURES / "argdown-counts.tsv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+COUNTED = _argdown_counts()
+
+
+def _ours(text: str, path: str | None = None) -> tuple[int, int, dict[str, int]]:
+    stats = statistics(parse(text, path))
+    return stats["statements_equivalence_classes"], stats["arguments"], stats["relations_by_type"]
+
+
+def _theirs(exported: Path) -> tuple[int, int, dict[str, int]]:
+    import json
+    from collections import Counter
+
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    by_type = Counter(rel["relationType"] for rel in data["relations"])
+    return len(data["statements"]), len(data["arguments"]), dict(sorted(by_type.items()))
+
+
+def test_every_good_fixture_has_argdown_counts() -> None:
+    exported = {p.name for p in (FIXTURES / "good").glob("*.argdown") if not p.name.startswith("_")}
+    assert {row["file"] for row in COUNTED} == exported
+
+
+@pytest.mark.parametrize("row", COUNTED, ids=[r["file"] for r in COUNTED])
+def test_fixture_counts_are_argdown_2s(row: dict[str, str]) -> None:
+    import json
+
+    path = FIXTURES / "good" / row["file"]
+    expected = (int(row["statements"]), int(row["arguments"]), json.loads(row["relations_by_type"]))
+    assert _ours(path.read_text(encoding="utf-8"), str(path)) == expected
+
+
+def _run_argdown(source: Path, out: Path) -> None:
+    import subprocess
+
+    from argdown_support import argdown_cli
+
+    cli = argdown_cli()
+    assert cli is not None
+    subprocess.run([cli, "json", str(source / "*.argdown"), str(out)], cwd=source, capture_output=True,
+                   timeout=300, check=False)
+
+
+def _needs_argdown() -> pytest.MarkDecorator:
+    from argdown_support import argdown_cli
+
+    return pytest.mark.skipif(argdown_cli() is None, reason="node or the Argdown 2.0 CLI is not installed "
+                              "(python bench/argdown_bench.py installs it)")
+
+
+@_needs_argdown()
+def test_argdown_still_counts_the_fixtures_as_recorded(tmp_path: Path) -> None:
+    import json
+
+    _run_argdown(FIXTURES / "good", tmp_path)
+    for row in COUNTED:
+        exported = tmp_path / row["file"].replace(".argdown", ".json")
+        assert exported.is_file(), f"Argdown rejected {row['file']}"
+        assert _theirs(exported) == (int(row["statements"]), int(row["arguments"]),
+                                     json.loads(row["relations_by_type"])), row["file"]
+
+
+@_needs_argdown()
+def test_argdown_reads_what_we_write_of_the_fixtures_to_our_counts(tmp_path: Path) -> None:
+    written = tmp_path / "in"
+    written.mkdir()
+    for row in COUNTED:
+        m = argmap.load(FIXTURES / "good" / row["file"])
+        (written / row["file"]).write_text(argmap.dumps(m, "argdown"), encoding="utf-8")
+    _run_argdown(written, tmp_path / "out")
+    for row in COUNTED:
+        exported = tmp_path / "out" / row["file"].replace(".argdown", ".json")
+        assert exported.is_file(), f"Argdown rejected our {row['file']}"
+        assert _theirs(exported) == _ours((written / row["file"]).read_text(encoding="utf-8")), row["file"]
+
+
+def test_strict_fixtures_build_one_step_per_relation_and_keep_the_thesis() -> None:
+    def load(name: str) -> ArgumentMap:
+        return argmap.load(FIXTURES / "good" / name)
+
+    contraries = load("strict-contraries-both-ways.argdown")
+    assert contraries.thesis is not None and contraries.thesis.label == "Weekend homework"
+    assert len(contraries.inferences) == 7  # 3 contraries (2 steps each) and 1 entails
+    lunch = load("strict-argument-and-conclusion.argdown")
+    assert [i.premise.label for i in claim(lunch, "Longer lunch").incoming] == ["Not enough", "Miss the bus"]
+    assert lunch.thesis is not None and lunch.thesis.label == "Longer lunch"
+    debate = load("strict-debate.argdown")
+    assert debate.thesis is not None and debate.thesis.label == "Later start"
+    assert claim(debate, "Same start").role == "objection" and claim(debate, "New fleet").role == "objection"
+    for name in ("contradiction-only.argdown", "contradiction-both-ways.argdown", "loose-attacks-both-ways.argdown"):
+        m = load(name)
+        assert m.thesis is not None and m.thesis.id == m.claims[0].id, name
+        assert [c.role for c in m.claims].count("thesis") == 1, name
+
+
+def test_the_readme_gives_the_number_of_fixtures() -> None:
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8").split())
+    assert f"and agrees on all {len(COUNTED)} fixture files of our own" in readme

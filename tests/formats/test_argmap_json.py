@@ -138,3 +138,63 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     (tmp_path / "m.json").chmod(0o600)
     argmap.dump(rich_map(), tmp_path / "m.json")  # an existing file keeps its mode
     assert (tmp_path / "m.json").stat().st_mode & 0o777 == 0o600
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_the_fixture_with_every_field_reads_each_one() -> None:
+    m = argmap.load(FIXTURES / "json" / "good" / "every-field.json")
+    assert m.title == "Should the school have a longer lunch break?"
+    assert m.meta == {"author": "Class 9C", "date": "2026-06-01", "lesson": {"period": 3}}
+    thesis = m["thesis"]
+    assert isinstance(thesis, argmap.Claim)
+    assert (thesis.label, thesis.tags, thesis.note, thesis.rating, thesis.group) == (
+        "Longer lunch", ["school", "time"], "Voted on in assembly.", 0.6, "Main question")
+    (source,) = m["queue"].sources
+    assert source == argmap.Source(author="School council", title="Lunch survey", outlet="Council newsletter",
+                                   url="https://www.example.org/lunch-survey", date="2026-05-20",
+                                   quote="most pupils queue for about twenty minutes", kind="statistic")
+    assert m["queue"].data == {"minutes": 20} and m["eat"].implicit  # type: ignore[union-attr]
+    step = m["time-reason"]
+    assert isinstance(step, argmap.Inference)
+    assert (step.label, step.scheme, step.note, step.data, step.linked) == (
+        "Not enough time", "argument from consequences", "Both premises together.", {"strength": "strong"}, True)
+    assert [s.author for s in step.sources] == ["Head teacher"]
+    assert {i.id: i.role for i in m.inferences} == {"time-reason": "reason", "later-objection": "objection",
+                                                    "bus-rebuttal": "rebuttal", "hatch-undercut": "undercut"}
+    assert argmap.dumps(m, "json") == argmap.dumps(argmap.loads(argmap.dumps(m, "json"), "json"), "json")
+
+
+@pytest.mark.parametrize("doc", [
+    {"format": "argmap", "version": 1, "claims": []},
+    {"format": "argmap", "version": True, "claims": []},
+    {"format": "argmap", "version": 1.0, "claims": []},
+    {"format": "argmap", "version": 1, "claims": [{"id": " ", "text": "A"}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "rating": True}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "rating": 1.5}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A", "sources": [{"who": "x"}]}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+     "inferences": [{"id": "i", "polarity": "support", "premises": [], "target": "a"}]},
+    {"format": "argmap", "version": 1, "claims": [{"id": "a", "text": "A"}],
+     "inferences": [{"id": "i", "polarity": "maybe", "premises": ["a"], "target": "a"}]},
+    {"format": "argmap", "version": 1, "claims": [], "extra": 1},
+    json.loads(argmap.dumps(rich_map(), "json")),
+])
+def test_the_fast_validator_agrees_with_jsonschema(doc: object) -> None:
+    # Valid documents are checked by jsonschema-rs alone; it must accept exactly what the
+    # published schema accepts, or a bad file would slip through unlocated.
+    from argmap.formats.argmap_json import _fast_check
+
+    is_valid = _fast_check()
+    if is_valid is None:
+        pytest.skip("jsonschema-rs is not installed; jsonschema checks every document")
+    assert is_valid(doc) == jsonschema.Draft202012Validator(schema()).is_valid(doc)
+
+
+def test_a_bad_document_is_located_by_the_slow_validator() -> None:
+    text = '{"format": "argmap", "version": 1,\n "claims": [{"id": "a", "text": "A", "rating": 2}]}'
+    with pytest.raises(ParseError) as info:
+        argmap.loads(text, "json", path="m.json")
+    assert "at /claims/0/rating" in info.value.message
+    assert (info.value.line, info.value.column) == (2, 48)  # the 2 after "rating"

@@ -29,6 +29,19 @@ def test_the_iccma23_copy_names_the_same_framework_as_the_apx(corpus: Path) -> N
         assert argmap.evaluate(i23, "preferred").extensions == argmap.evaluate(apx, "preferred").extensions
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_the_lunch_debate_fixtures_are_one_framework_in_three_formats() -> None:
+    frameworks = [argmap.load(FIXTURES / "apx" / "good" / "lunch-debate.apx", "apx"),
+                  argmap.load(FIXTURES / "tgf" / "good" / "lunch-debate.tgf", "tgf"),
+                  argmap.load(FIXTURES / "iccma23" / "good" / "lunch-debate.i23", "iccma23")]
+    assert frameworks[0] == frameworks[1] == frameworks[2]
+    assert frameworks[0].ids == ["pizza", "salad", "soup", "sandwich"]
+    grounded = argmap.evaluate(frameworks[0], "grounded")
+    assert [grounded[a] for a in frameworks[0].ids] == ["in", "out", "out", "in"]
+
+
 def test_iccma23_without_names_numbers_the_arguments() -> None:
     fw = argmap.loads("p af 2\n1 2\n", "iccma23")
     assert fw.ids == ["1", "2"] and argmap.evaluate(fw)["2"] == "out"

@@ -16,7 +16,7 @@ FILES = sorted(p.name for p in (corpus_dir() / "kialo").glob("*.txt"))
 ITEM = re.compile(r"^\s*((?:\d+\.)+) (?:(Pro|Con|Thesis):)?")
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(FILES) == 5
 
 
@@ -75,6 +75,52 @@ def test_the_indented_layout_with_its_sources_footer(corpus: Path) -> None:
     assert m.inferences["1.2.1-con"].premise.id == "1.1.2"
     out = argmap.dumps(m, "kialo")
     assert out.startswith("Discussion Name:\n") and "\nSources:\n[1] Example source one," in out
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kialo" / "good"
+
+
+def test_the_classic_fixture_reads_every_construct() -> None:
+    path = FIXTURES / "classic.kialo.txt"
+    m = argmap.load(path)  # a .kialo.txt name
+    assert m.title == "Should pupils wear school uniform?" and m.meta["kialo"] == {"layout": "classic"}
+    assert m["1.1.1"].text.endswith("expensive (often twice the supermarket price).")  # type: ignore[union-attr]
+    linked = m["1.1.1.1"]
+    assert linked.text.startswith("The council survey found") and "[" not in linked.text  # type: ignore[union-attr]
+    assert [(s.title, s.url) for s in linked.sources] == [
+        ("council survey", "https://www.example.org/uniform-costs")]
+    assert m["1.2"].text.count("\n") == 2 and m.graph.nodes["1.2"]["line"] == 8  # type: ignore[union-attr]
+    pro_link, con_link = m["1.2.2-pro"], m["1.3.1-con"]
+    assert (pro_link.premise.id, pro_link.target.id, pro_link.polarity) == ("1.1.1", "1.2", "support")  # type: ignore[union-attr]
+    assert (con_link.premise.id, con_link.target.id, con_link.polarity) == ("1.2", "1.3", "attack")  # type: ignore[union-attr]
+    assert len(m["1.2"].inferences) == 2  # type: ignore[union-attr]  # reused by a link: a DAG, not a tree
+    assert argmap.dumps(m, "kialo") == path.read_text("utf-8")  # written back byte for byte
+
+
+def test_windows_line_endings_read_the_same_as_the_fixture() -> None:
+    text = (FIXTURES / "classic.kialo.txt").read_text("utf-8")
+    plain = argmap.loads(text, "kialo")
+    crlf = argmap.loads(text.replace("\n", "\r\n"), "kialo")
+    assert structure(crlf) == structure(plain) and crlf.title == plain.title
+
+
+def test_the_indented_fixture_turns_footnotes_into_sources() -> None:
+    m = argmap.load(FIXTURES / "indented.kialo.txt")
+    assert m.title == "Should schools serve only vegetarian lunches?" and m.meta["kialo"]["layout"] == "indented"
+    assert m["1.1"].text == "Vegetarian meals have a smaller carbon footprint."  # type: ignore[union-attr]
+    assert [(s.title, s.url) for s in m["1.1"].sources] == [
+        ("Example climate report", "https://www.example.org/footprint")]
+    assert [s.title for s in m["1.1.1"].sources] == ["Example household survey"]
+    assert m["1.2.1-con"].premise.id == "1.1.1"  # type: ignore[union-attr]
+    out = argmap.dumps(m, "kialo")
+    assert out.startswith("Discussion Name:\n") and "\nSources:\n[1] Example climate report," in out
+
+
+def test_an_export_without_a_final_newline_is_written_without_one() -> None:
+    path = FIXTURES / "no-final-newline.kialo.txt"
+    m = argmap.load(path)
+    assert m.meta["kialo"]["final_newline"] is False
+    assert argmap.dumps(m, "kialo") == path.read_text("utf-8") and not path.read_text("utf-8").endswith("\n")
 
 
 def test_api_map_with_hostile_text_is_stable_after_one_trip() -> None:

@@ -15,7 +15,7 @@ from tests.formats.format_helpers import hostile_map, signature, structure
 FILES = sorted(p.name for p in (corpus_dir() / "sadface").glob("*.json"))
 
 
-def test_the_corpus_is_all_there() -> None:
+def test_the_corpus_is_all_there(corpus: Path) -> None:
     assert len(FILES) == 8
 
 
@@ -49,6 +49,30 @@ def test_title_and_version_follow_the_document(corpus: Path) -> None:
     assert "analyst_name" in json.loads(argmap.dumps(v1, "sadface"))  # v0.1 stays v0.1
 
 
+FIXTURES = Path(__file__).parent / "fixtures" / "sadface" / "good"
+
+
+def test_the_v02_fixture_reads_every_construct_and_writes_it_back_unchanged() -> None:
+    path = FIXTURES / "v0.2-debate.json"
+    m = argmap.load(path)  # recognised as SADFace from its content
+    assert m.title == "Recycling bins in every classroom"
+    steps = {i.id: (i.polarity, i.scheme, sorted(p.id for p in i.premises), i.target.id) for i in m.inferences}
+    assert steps == {"s1": ("support", None, ["a2"], "a1"), "s2": ("attack", None, ["a3"], "a1"),
+                     "s3": ("support", "Argument from Consequences", ["a4", "a5"], "a3"),
+                     "s4": ("attack", None, ["a6"], "a2")}
+    assert [n["id"] for n in m.meta["sadface"]["nodes"]] == ["s5"]  # a scheme with no conclusion: kept
+    assert json.loads(argmap.dumps(m, "sadface")) == json.loads(path.read_text("utf-8"))
+
+
+def test_a_v01_fixture_stays_v01() -> None:
+    path = FIXTURES / "v0.1-minimal.json"
+    m = argmap.load(path)
+    assert m.title is None and m["s"].polarity == "support"  # type: ignore[union-attr]
+    written = json.loads(argmap.dumps(m, "sadface"))
+    assert written["analyst_name"] == "A. Teacher" and "resources" not in written
+    assert written == json.loads(path.read_text("utf-8"))
+
+
 def test_api_map_round_trips_with_hostile_text() -> None:
     m = hostile_map()
     text = argmap.dumps(m, "sadface")
@@ -62,7 +86,7 @@ def test_api_map_round_trips_with_hostile_text() -> None:
 BAD = [
     ('{"nodes": [], "edges": [], "resources": [', "invalid JSON", 1),
     ('"just a string"', "JSON object", 1),
-    ('{"nodes": [], "resources": []}', "needs a \"edges\" list", 1),
+    ('{"nodes": [], "resources": []}', "needs an \"edges\" list", 1),
     ('{"edges": [], "resources": [],\n "nodes": [\n  {"id": "a", "type": "atom"}]}', "non-blank \"text\"", 3),
     ('{"edges": [], "resources": [],\n "nodes": [\n  {"id": 5, "type": "atom", "text": "x"}]}', "\"id\" string", 3),
     ('{"resources": [], "nodes": [{"id": "a", "type": "atom", "text": "x"}],\n "edges": [\n'

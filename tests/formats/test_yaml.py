@@ -104,3 +104,25 @@ def test_numbers_dates_and_booleans_stay_text_where_argmap_wants_text() -> None:
     assert (claim.text, claim.tags, claim.rating, claim.data) == ("1984", ["yes", "3"], 0.5, {"n": 3})
     assert claim.sources[0].date == "1949-06-08"
     assert m.inferences["3"].target.id == "1.10"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "yaml" / "good"
+
+
+def test_the_hand_written_fixture_expands_its_shortcuts() -> None:
+    m = argmap.load(FIXTURES / "shortcuts.yaml")
+    assert [c.id for c in m.claims] == ["1", "1.1", "1.2a", "1.2b", "1.3", "1.3.1", "water"]
+    assert {i.id: (sorted(p.id for p in i.premises), i.target.id) for i in m.inferences} == {
+        "support-1.1": (["1.1"], "1"), "support-1.2": (["1.2a", "1.2b"], "1"), "attack-1.3": (["1.3"], "1"),
+        "attack-1.3.1": (["1.3.1"], "1.3"), "habit-undercut": (["water"], "support-1.1")}
+    assert m["support-1.2"].label == "Focus" and m["1.2b"].implicit  # type: ignore[union-attr]
+    assert m["water"].sources[0].date == "2026-02-14"  # a date stays text
+    assert m.graph.nodes["1.3.1"]["line"] == 19 and m.meta == {"class": "8A"}
+
+
+def test_the_fixture_keeps_what_yaml_would_turn_into_numbers_as_written() -> None:
+    m = argmap.load(FIXTURES / "text-kept-as-written.yaml")
+    first = m["1.10"]
+    assert isinstance(first, argmap.Claim)
+    assert (first.text, first.tags, first.data) == ("1984", ["yes", "2026"], {"count": 3, "on": True})
+    assert m["2"].text == "no" and m["2.1"].text == "3.0"  # type: ignore[union-attr]

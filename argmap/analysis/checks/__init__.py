@@ -20,8 +20,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks import schemes, structure, terms
+from argmap.analysis.checks.facts import shared_facts
 from argmap.analysis.checks.finding import SEVERITIES, Finding, Severity
 from argmap.analysis.checks.structure import Hit
+from argmap.model import adjacency
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -101,18 +103,20 @@ def check(
     path = None if path is None else str(path)
     findings: list[Finding] = []
     broken = False
-    for c in chosen:
-        if broken and c.code in _NEEDS_VALID:
-            continue
-        for nodes, message in c.run(m):
-            line = m.graph.nodes[nodes[0]].get("line") if nodes else None
-            findings.append(Finding(c.code, c.severity, tuple(nodes), message, path,
-                                    line if isinstance(line, int) else None))
-        if c.code == "invalid":
-            broken = bool(findings)
+    nodes_attrs = adjacency(m.graph)[0]
+    with shared_facts(m):  # every check reads one index of the map, built once
+        for c in chosen:
+            if broken and c.code in _NEEDS_VALID:
+                continue
+            for nodes, message in c.run(m):
+                line = nodes_attrs[nodes[0]].get("line") if nodes else None
+                findings.append(Finding(c.code, c.severity, tuple(nodes), message, path,
+                                        line if isinstance(line, int) else None))
+            if c.code == "invalid":
+                broken = bool(findings)
     if broken:
         return findings
-    order = {n: k for k, n in enumerate(m.graph.nodes)}
+    order = {n: k for k, n in enumerate(nodes_attrs)}
     rank = {code: k for k, code in enumerate(CHECKS)}
 
     def key(f: Finding) -> tuple[int, int, int, int]:

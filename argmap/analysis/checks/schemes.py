@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from argmap.analysis.checks.facts import facts_of
 from argmap.analysis.checks.structure import Hit
 from argmap.analysis.schemes import is_known_scheme, scheme_key, scheme_names_of
 
@@ -32,7 +33,7 @@ __all__ = ["KNOWN_SCHEMES", "known_schemes", "is_known", "unknown_scheme"]
 #: Scheme names (keys as :func:`scheme_key` makes them) that ``unknown-scheme`` accepts.
 KNOWN_SCHEMES: frozenset[str] = frozenset({
     # Generic AIF steps
-    "default-inference", "default-conflict",
+    "default-inference", "default-conflict", "default-rephrase",
     # Sources and testimony
     "expert-opinion", "position-to-know", "witness-testimony", "popular-opinion",
     "popular-practice", "commitment", "inconsistent-commitment", "ethotic",
@@ -87,7 +88,12 @@ def unknown_scheme(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in unknown_scheme(m)]
     [('v',)]
     """
-    for i in m.inferences:
+    f = facts_of(m)
+    for step in f.steps:
+        attrs = f.nodes[step]
+        if not attrs.get("scheme") and not (attrs.get("data") or {}).get("schemes"):
+            continue  # most steps name no scheme: no view to build
+        i = m.inferences[step]
         names = [part.strip() for name in scheme_names_of(i) for part in _LIST.split(name)]
         for name in dict.fromkeys(n for n in names if n):
             if not is_known(name):

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from argmap.analysis.checks.facts import facts_of
 from argmap.analysis.checks.finding import quote
+from argmap.model import IMPLICIT_TAG
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -30,19 +32,6 @@ __all__ = [
 ]
 
 Hit = tuple[tuple[str, ...], str]
-
-
-def _kind(m: ArgumentMap, node: str) -> str | None:
-    return m.graph.nodes[node].get("kind")  # type: ignore[no-any-return]
-
-
-def _premises(m: ArgumentMap, step: str) -> list[str]:
-    return [p for p in m.graph.predecessors(step) if _kind(m, p) == "claim"]
-
-
-def _attacks_on(m: ArgumentMap, node: str) -> list[str]:
-    return [i for i in m.graph.predecessors(node)
-            if _kind(m, i) == "inference" and m.graph.nodes[i].get("polarity") == "attack"]
 
 
 def normalise_text(text: str) -> str:
@@ -65,12 +54,15 @@ def unsupported(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in unsupported(m)]
     [('f',)]
     """
-    for c in m.claims:
-        if c.sources or any(i.polarity == "support" for i in c.incoming):
+    f = facts_of(m)
+    for c in f.claims:
+        attrs = f.nodes[c]
+        if attrs.get("sources") or any(f.polarity[s] == "support" for s in f.incoming(c)):
             continue
-        what = "unstated premise" if c.implicit else "claim"
-        yield (c.id,), (
-            f"{what} {c.id!r} {quote(m, c.id)} has neither a reason nor a source: "
+        implicit = IMPLICIT_TAG in attrs.get("tags", ())
+        what = "unstated premise" if implicit else "claim"
+        yield (c,), (
+            f"{what} {c!r} {quote(m, c)} has neither a reason nor a source: "
             "support it with a reason, or cite where it comes from (a source), "
             "so a reader knows why to accept it"
         )
@@ -91,31 +83,54 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
     >>> list(unanswered_objection(m))
     []
     """
-    for i in m.inferences:
-        if i.polarity != "attack" or i.role not in ("objection", "undercut"):
+    f = facts_of(m)
+    for i in f.steps:
+        if f.polarity[i] != "attack":
             continue
-        premises = _premises(m, i.id)
-        if _attacks_on(m, i.id) or any(_attacks_on(m, p) for p in premises):
+        role = f.role(i)
+        if role not in ("objection", "undercut"):
             continue
-        word = "undercut" if i.role == "undercut" else "objection"
-        yield (i.id, *premises), (
-            f"{word} {i.id!r} {quote(m, i.id)} has no answer yet: rebut it (attack its premise), "
+        premises = f.premises[i]
+        if f.attacks_on(i) or any(f.attacks_on(p) for p in premises):
+            continue
+        word = "undercut" if role == "undercut" else "objection"
+        yield (i, *premises), (
+            f"{word} {i!r} {quote(m, i)} has no answer yet: rebut it (attack its premise), "
             "undercut it (show the step does not follow), or concede it"
         )
 
 
-def _support_graph(m: ArgumentMap) -> nx.DiGraph:
+def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
     """Claim -> claim edges, one for each premise of a supporting step aimed at a claim."""
-    g = nx.DiGraph()
-    for i in m.inferences:
-        if i.polarity != "support":
+    f = facts_of(m)
+    edges = []
+    for i in f.steps:
+        if f.polarity[i] != "support":
             continue
-        targets = [t for t in m.graph.successors(i.id) if _kind(m, t) == "claim"]
-        for t in targets:
-            for p in _premises(m, i.id):
+        for t in f.targets(i):
+            if f.kind[t] != "claim":
+                continue
+            for p in f.premises[i]:
                 if p != t:  # a step supporting its own premise is premise-is-conclusion
-                    g.add_edge(p, t)
-    return g
+                    edges.append((p, t))
+    return edges
+
+
+def _on_or_after_cycles(edges: list[tuple[str, str]]) -> set[str]:
+    """The nodes Kahn's peeling cannot remove: those on a cycle or downstream of one (linear time)."""
+    succ: dict[str, list[str]] = {}
+    indegree: dict[str, int] = {}
+    for u, v in edges:
+        succ.setdefault(u, []).append(v)
+        indegree.setdefault(u, 0)
+        indegree[v] = indegree.get(v, 0) + 1
+    ready = [n for n, d in indegree.items() if d == 0]
+    while ready:
+        for nxt in succ.get(ready.pop(), ()):
+            indegree[nxt] -= 1
+            if indegree[nxt] == 0:
+                ready.append(nxt)
+    return {n for n, d in indegree.items() if d > 0}
 
 
 def circular_support(m: ArgumentMap) -> Iterator[Hit]:
@@ -130,8 +145,13 @@ def circular_support(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in circular_support(m)]
     [('a', 'b')]
     """
-    g = _support_graph(m)
-    order = {n: k for k, n in enumerate(m.graph.nodes)}
+    edges = _support_edges(m)
+    left = _on_or_after_cycles(edges)
+    if not left:
+        return  # no circle: the usual case, found without building a graph
+    g = nx.DiGraph()
+    g.add_edges_from((u, v) for u, v in edges if u in left and v in left)
+    order = facts_of(m).order
     groups = [sorted(c, key=order.__getitem__) for c in nx.strongly_connected_components(g) if len(c) > 1]
     for group in sorted(groups, key=lambda c: order[c[0]]):
         start = group[0]
@@ -161,12 +181,13 @@ def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in premise_is_conclusion(m)]
     [('s', 't')]
     """
-    for i in m.inferences:
-        premises = _premises(m, i.id)
-        for t in m.graph.successors(i.id):
-            if _kind(m, t) == "claim" and t in premises:
-                yield (i.id, t), (
-                    f"step {i.id!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
+    f = facts_of(m)
+    for i in f.steps:
+        premises = f.premises[i]
+        for t in f.targets(i):
+            if f.kind[t] == "claim" and t in premises:
+                yield (i, t), (
+                    f"step {i!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
                     "a claim cannot be its own reason; remove it from the premises"
                 )
 
@@ -180,19 +201,21 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in duplicate_claim(m)]
     [('b', 'a')]
     """
+    f = facts_of(m)
     first: dict[str, str] = {}
-    for c in m.claims:
-        key = normalise_text(c.text)
+    for c in f.claims:
+        text = f.nodes[c].get("text")
+        key = normalise_text(text) if isinstance(text, str) else ""
         if not key:
             continue
         if key not in first:
-            first[key] = c.id
+            first[key] = c
             continue
         original = first[key]
-        line = m.graph.nodes[original].get("line")
+        line = f.nodes[original].get("line")
         where = f" (line {line})" if line is not None else ""
-        yield (c.id, original), (
-            f"claim {c.id!r} {quote(m, c.id)} says the same as claim {original!r}{where}: keep one "
+        yield (c, original), (
+            f"claim {c!r} {quote(m, c)} says the same as claim {original!r}{where}: keep one "
             "claim and reuse it wherever it is needed, so the map shows one statement once"
         )
 
@@ -206,12 +229,12 @@ def isolated_claim(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in isolated_claim(m)]
     [('s',)]
     """
-    claims = m.claims
-    if len(claims) < 2:
+    f = facts_of(m)
+    if len(f.claims) < 2:
         return
-    for c in claims:
-        if m.graph.degree(c.id) == 0:
-            yield (c.id,), (
-                f"claim {c.id!r} {quote(m, c.id)} is connected to nothing: link it as a reason or "
+    for c in f.claims:
+        if not f.succ[c] and not f.pred[c]:
+            yield (c,), (
+                f"claim {c!r} {quote(m, c)} is connected to nothing: link it as a reason or "
                 "objection to the claim it bears on, or remove it"
             )

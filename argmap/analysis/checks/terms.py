@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
+from argmap.analysis.checks.facts import MapFacts, facts_of
 from argmap.analysis.checks.finding import quote
 from argmap.analysis.checks.structure import Hit
 
@@ -86,6 +87,18 @@ def stem(word: str) -> str:
     return w
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str | None:
+    """A folded word's key term (its stem), or None for a stop word or a short one."""
+    if len(word) < _MIN_LETTERS or word in STOP_WORDS:
+        return None
+    return stem(word)
+
+
 def term_words(text: str) -> dict[str, str]:
     """Each key term (stem) of a text with the first word that gave it, to show a reader.
 
@@ -93,11 +106,11 @@ def term_words(text: str) -> dict[str, str]:
     {'uniform': 'uniforms', 'reduc': 'reduce', 'bully': 'bullying'}
     """
     folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
-    words = re.findall(r"[^\W\d_]+", re.sub(r"'s\b", "", folded))
     found: dict[str, str] = {}
-    for w in words:
-        if len(w) >= _MIN_LETTERS and w not in STOP_WORDS:
-            found.setdefault(stem(w), w)
+    for w in _LETTERS.findall(_POSSESSIVE.sub("", folded)):
+        term = _term(w)
+        if term is not None and term not in found:
+            found[term] = w
     return found
 
 
@@ -106,57 +119,49 @@ def key_terms(text: str) -> set[str]:
     return set(term_words(text))
 
 
-# Each map's texts -> terms, kept while the map lives: the rules look at each claim many times.
-_TERMS: WeakKeyDictionary[ArgumentMap, dict[str, frozenset[str]]] = WeakKeyDictionary()
-
-
-def _steps_on_claims(m: ArgumentMap) -> Iterator[tuple[str, list[str], str]]:
-    """(step, premise ids, conclusion id) for every step aimed at a claim (not at a step)."""
-    graph = m.graph
-    for i in m.inferences:
-        targets = [t for t in graph.successors(i.id) if graph.nodes[t].get("kind") == "claim"]
-        premises = [p for p in graph.predecessors(i.id) if graph.nodes[p].get("kind") == "claim"]
-        if len(targets) == 1 and premises and targets[0] not in premises:
-            yield i.id, premises, targets[0]
-
-
-def _terms(m: ArgumentMap, node: str) -> frozenset[str]:
-    text = m.graph.nodes[node].get("text")
-    if not isinstance(text, str):
-        return frozenset()
-    memo = _TERMS.setdefault(m, {})
-    found = memo.get(text)
+def _term_words(f: MapFacts, node: str) -> dict[str, str]:
+    # Each node's terms once per check run: the rules look at each claim many times.
+    found = f.term_words.get(node)
     if found is None:
-        found = memo[text] = frozenset(term_words(text))
+        text = f.nodes[node].get("text")
+        found = f.term_words[node] = term_words(text) if isinstance(text, str) else {}
     return found
 
 
-def _missing_from_premises(m: ArgumentMap, premises: list[str], conclusion: str) -> frozenset[str]:
+def _terms(f: MapFacts, node: str) -> frozenset[str]:
+    found = f.terms.get(node)
+    if found is None:
+        found = f.terms[node] = frozenset(_term_words(f, node))
+    return found
+
+
+def _missing_from_premises(f: MapFacts, premises: list[str], conclusion: str) -> frozenset[str]:
     covered: set[str] = set()
     for p in premises:
-        covered |= _terms(m, p)
-    return _terms(m, conclusion) - covered
+        covered |= _terms(f, p)
+    return _terms(f, conclusion) - covered
 
 
-def _stray_terms(m: ArgumentMap, premises: list[str], conclusion: str) -> dict[str, frozenset[str]]:
+def _stray_terms(f: MapFacts, premises: list[str], conclusion: str) -> dict[str, frozenset[str]]:
     """For each premise, its terms found in no other premise and not in the conclusion."""
+    if len(premises) == 1:
+        left = _terms(f, premises[0]) - _terms(f, conclusion)
+        return {premises[0]: left} if left else {}
+    # How many premises use each term: a term of p is stray when p alone uses it (linear in the
+    # premises, where comparing each premise with every other would be quadratic).
+    users = Counter(t for p in premises for t in _terms(f, p))
+    conclusion_terms = _terms(f, conclusion)
     stray: dict[str, frozenset[str]] = {}
     for p in premises:
-        others = set(_terms(m, conclusion))
-        for q in premises:
-            if q != p:
-                others |= _terms(m, q)
-        left = _terms(m, p) - others
+        left = frozenset(t for t in _terms(f, p) if users[t] == 1 and t not in conclusion_terms)
         if left:
             stray[p] = left
     return stray
 
 
-def _words(m: ArgumentMap, node: str, terms: frozenset[str]) -> str:
+def _words(f: MapFacts, node: str, terms: frozenset[str]) -> str:
     """The terms as the words the node's text uses, in the order it uses them."""
-    text = m.graph.nodes[node].get("text")
-    shown = term_words(text) if isinstance(text, str) else {}
-    return ", ".join(f"'{w}'" for t, w in shown.items() if t in terms)
+    return ", ".join(f"'{w}'" for t, w in _term_words(f, node).items() if t in terms)
 
 
 _HEURISTIC = "(a word-overlap heuristic: ignore it if the words mean the same)"
@@ -172,13 +177,14 @@ def rabbit_rule(m: ArgumentMap) -> Iterator[Hit]:
     >>> [(nodes, msg[:45]) for nodes, msg in rabbit_rule(m)]
     [(('s', 't'), "Rabbit rule: step 's' concludes about 'mortal")]
     """
-    for step, premises, conclusion in _steps_on_claims(m):
+    f = facts_of(m)
+    for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue  # a one-premise step is lonely-premise's business
-        missing = _missing_from_premises(m, premises, conclusion)
+        missing = _missing_from_premises(f, premises, conclusion)
         if missing:
             yield (step, conclusion), (
-                f"Rabbit rule: step {step!r} concludes about {_words(m, conclusion, missing)}, which no premise "
+                f"Rabbit rule: step {step!r} concludes about {_words(f, conclusion, missing)}, which no premise "
                 f"mentions: a co-premise linking them is probably missing {_HEURISTIC}"
             )
 
@@ -193,32 +199,39 @@ def holding_hands(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in holding_hands(m)]
     [('p2', 'support-t')]
     """
-    for step, premises, conclusion in _steps_on_claims(m):
+    f = facts_of(m)
+    for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue
-        for p, terms in _stray_terms(m, premises, conclusion).items():
+        for p, terms in _stray_terms(f, premises, conclusion).items():
             yield (p, step), (
                 f"Holding Hands rule: in step {step!r}, premise {p!r} {quote(m, p)} speaks of "
-                f"{_words(m, p, terms)}, which neither the other premises nor the conclusion mention: "
+                f"{_words(f, p, terms)}, which neither the other premises nor the conclusion mention: "
                 f"connect it or drop it {_HEURISTIC}"
             )
 
 
-def _looks_linked_pairs(m: ArgumentMap) -> list[tuple[str, str, str]]:
+def _looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
     """(step a, step b, conclusion): separate steps of one polarity on one claim that each miss
     conclusion terms the other supplies, so that together they cover the whole conclusion."""
+    if "looks-linked" not in f.memo:  # lonely-premise needs them too
+        f.memo["looks-linked"] = _find_looks_linked_pairs(f)
+    return f.memo["looks-linked"]  # type: ignore[no-any-return]
+
+
+def _find_looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
     by_target: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
-    for step, premises, conclusion in _steps_on_claims(m):
-        polarity = m.graph.nodes[step].get("polarity", "support")
+    for step, premises, conclusion in f.steps_on_claims:
+        polarity = f.polarity[step]
         by_target.setdefault((conclusion, polarity), []).append((step, premises))
     pairs = []
     for (conclusion, _), steps in by_target.items():
         if len(steps) < 2 or len(steps) > _MAX_PAIR_STEPS:
             continue
-        missing = {s: _missing_from_premises(m, ps, conclusion) for s, ps in steps}
+        missing = {s: _missing_from_premises(f, ps, conclusion) for s, ps in steps}
         for k, (a, pa) in enumerate(steps):
             for b, pb in steps[k + 1:]:
-                if missing[a] and missing[b] and not _missing_from_premises(m, pa + pb, conclusion):
+                if missing[a] and missing[b] and not _missing_from_premises(f, pa + pb, conclusion):
                     pairs.append((a, b, conclusion))
     return pairs
 
@@ -233,7 +246,7 @@ def looks_linked(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in looks_linked(m)]
     [('r1', 'r2', 't')]
     """
-    for a, b, conclusion in _looks_linked_pairs(m):
+    for a, b, conclusion in _looks_linked_pairs(facts_of(m)):
         yield (a, b, conclusion), (
             f"steps {a!r} and {b!r} are separate reasons for {conclusion!r} {quote(m, conclusion)}, but "
             "each covers only part of it and together they cover all of it: they look like co-premises "
@@ -253,21 +266,22 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in lonely_premise(m)]
     [('s', 'cats-need-no-walks')]
     """
-    paired = {s for a, b, _ in _looks_linked_pairs(m) for s in (a, b)}
-    for step, premises, conclusion in _steps_on_claims(m):
+    f = facts_of(m)
+    paired = {s for a, b, _ in _looks_linked_pairs(f) for s in (a, b)}
+    for step, premises, conclusion in f.steps_on_claims:
         if len(premises) != 1 or step in paired:
             continue
         p = premises[0]
-        missing = _missing_from_premises(m, premises, conclusion)
-        stray = _stray_terms(m, premises, conclusion).get(p, frozenset())
+        missing = _missing_from_premises(f, premises, conclusion)
+        stray = _stray_terms(f, premises, conclusion).get(p, frozenset())
         if not missing and not stray:
             continue
         gaps = []
         if missing:
-            words = _words(m, conclusion, missing)
+            words = _words(f, conclusion, missing)
             gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
         if stray:
-            gaps.append(f"the premise speaks of {_words(m, p, stray)}, which the conclusion does not mention")
+            gaps.append(f"the premise speaks of {_words(f, p, stray)}, which the conclusion does not mention")
         yield (step, p), (
             f"step {step!r} has a single premise {quote(m, p)}, and {'; '.join(gaps)}: "
             "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "

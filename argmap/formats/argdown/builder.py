@@ -303,7 +303,7 @@ class _Builder:
                 target = steps[0]
         if source == target:
             raise ParseError("a statement or argument cannot support or attack itself",
-                             path=self.doc.path, line=rel.line)
+                             path=self.doc.path, line=rel.line, column=rel.column)
         if self.attrs[source].get("kind") != "claim":  # pragma: no cover - sources are claims
             raise ParseError("only statements and arguments can support or attack", path=self.doc.path,
                              line=rel.line)

@@ -13,7 +13,7 @@ arguments, explicit relations by type, sections), so the corpus tests compare li
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Relation",
     "Section",
     "Document",
+    "settle_relations",
     "statistics",
     "RELATION_TYPES",
 ]
@@ -144,6 +145,8 @@ class Relation:
     symbol: str = ""
     #: The argument the relation was written on, when Argdown moved it to its conclusion.
     argument: str | None = None
+    #: Where the relation's symbol (``+``, ``->``, ...) was written on its line.
+    column: int | None = None
 
     @property
     def key(self) -> tuple[str, tuple[str, str], tuple[str, str]]:
@@ -174,6 +177,136 @@ class Document:
     frontmatter: dict[str, Any] = field(default_factory=dict)
     strict: bool = False
     path: str | None = None
+
+    def relate(self, relation: Relation) -> None:
+        """Record a relation as written; one declared again (a contradiction either way) is one.
+
+        >>> doc = Document()
+        >>> a, b = ("statement", "A"), ("statement", "B")
+        >>> doc.relate(Relation("contradictory", a, b, 1))
+        >>> doc.relate(Relation("contradictory", b, a, 4))
+        >>> len(doc.relations)
+        1
+        """
+        key = relation.key
+        if key in self.relations:
+            return
+        if relation.type == "contradictory" and ("contradictory", relation.target, relation.source) in self.relations:
+            return
+        self.relations[key] = relation
+
+    def premises_of(self, argument: str) -> set[str]:
+        """The titles of an argument's premises: its numbered statements that no inference line
+        concludes (intermediary and main conclusions excluded).
+
+        >>> from argmap.formats.argdown.parser import parse
+        >>> sorted(parse("<A>\\n\\n(1) [P]: p\\n----\\n(2) [C]: c\\n(3) [Q]: q\\n----\\n(4) [D]: d").premises_of("A"))
+        ['P', 'Q']
+        """
+        arg = self.arguments.get(argument)
+        if arg is None:
+            return set()
+        found: set[str] = set()
+        after_inference = False
+        for item in arg.pcs:
+            if isinstance(item, PcsInference):
+                after_inference = True
+                continue
+            if not after_inference:
+                found.add(item.title)
+            after_inference = False
+        return found
+
+
+def settle_relations(doc: Document) -> None:
+    """Apply Argdown's model rules to the relations as written, in the order Argdown 2.0 does.
+
+    1. A relation written on a reconstructed argument starts at its main conclusion, and an
+       undercut of one aims at its last inference step; a relation that then says what another
+       already says is the same relation.
+    2. In strict mode (``model: mode: strict``), statement-to-statement relations say what
+       follows logically: support becomes ``entails`` and attack ``contrary``, which is
+       symmetric (``[A] - [B]`` and ``[B] - [A]`` are one contrary).
+    3. A statement's attack on a reconstructed argument is dropped when the statement already
+       attacks, contradicts or is contrary to one of that argument's premises (it says no more).
+
+    >>> from argmap.formats.argdown.parser import parse
+    >>> doc = parse("===\\nmodel:\\n  mode: strict\\n===\\n\\n[A]: a\\n  - [B]: b\\n\\n[B]\\n  - [A]\\n")
+    >>> [(r.type, r.source[1], r.target[1]) for r in doc.relations.values()]
+    [('contrary', 'B', 'A')]
+    """
+    relations = list(doc.relations.values())
+    arguments = doc.arguments
+
+    def reconstructed(node: tuple[str, str]) -> bool:
+        return node[0] == "argument" and bool(arguments[node[1]].pcs)
+
+    if any(reconstructed(r.source) or (r.type == "undercut" and reconstructed(r.target)) for r in relations):
+        relations = _move_to_conclusions(doc, relations)
+    if doc.strict:
+        relations = _retype_strictly(relations)
+    if any(r.type == "attack" and r.source[0] == "statement" and reconstructed(r.target) for r in relations):
+        relations = _drop_implied_attacks(doc, relations)
+    doc.relations = {r.key: r for r in relations}
+
+
+def _move_to_conclusions(doc: Document, relations: list[Relation]) -> list[Relation]:
+    written = {r.key for r in relations}
+    kept: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
+    for rel in relations:
+        source, target = rel.source, rel.target
+        moved = False
+        if source[0] == "argument" and doc.arguments[source[1]].pcs:
+            last = doc.arguments[source[1]].pcs[-1]
+            assert isinstance(last, PcsStatement)
+            source, moved = ("statement", last.title), True
+            if source == target:  # the argument supports its own conclusion: nothing to add
+                continue
+        if rel.type == "undercut" and target[0] == "argument" and doc.arguments[target[1]].pcs:
+            steps = sum(1 for item in doc.arguments[target[1]].pcs if isinstance(item, PcsInference))
+            target, moved = ("inference", f"{target[1]}\x01{steps - 1}"), True
+        if moved:
+            argument = rel.source[1] if source != rel.source else rel.argument
+            rel = Relation(rel.type, source, target, rel.line, rel.symbol, argument, rel.column)
+            if rel.key in written:  # said directly too: that relation stands for both
+                continue
+        kept.setdefault(rel.key, rel)
+    return list(kept.values())
+
+
+def _retype_strictly(relations: list[Relation]) -> list[Relation]:
+    out: list[Relation] = []
+    contraries: set[frozenset[tuple[str, str]]] = set()
+    for rel in relations:
+        if rel.source[0] == rel.target[0] == "statement":
+            if rel.type == "support":
+                rel = replace(rel, type="entails")
+            elif rel.type == "attack":
+                pair = frozenset((rel.source, rel.target))
+                if pair in contraries:
+                    continue
+                contraries.add(pair)
+                rel = replace(rel, type="contrary")
+        out.append(rel)
+    return out
+
+
+def _drop_implied_attacks(doc: Document, relations: list[Relation]) -> list[Relation]:
+    against: dict[str, set[str]] = {}  # statement -> the statements it attacks or excludes
+    for rel in relations:
+        if rel.source[0] == rel.target[0] == "statement":
+            if rel.type == "attack":
+                against.setdefault(rel.source[1], set()).add(rel.target[1])
+            elif rel.type in ("contrary", "contradictory"):
+                against.setdefault(rel.source[1], set()).add(rel.target[1])
+                against.setdefault(rel.target[1], set()).add(rel.source[1])
+    out: list[Relation] = []
+    for rel in relations:
+        if (rel.type == "attack" and rel.source[0] == "statement" and rel.target[0] == "argument"
+                and against.get(rel.source[1], set()) & doc.premises_of(rel.target[1])):
+            continue
+        out.append(rel)
+    return out
 
 
 def statistics(doc: Document) -> dict[str, Any]:

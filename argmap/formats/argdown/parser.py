@@ -28,6 +28,7 @@ from argmap.formats.argdown.document import (
     Relation,
     Section,
     StatementClass,
+    settle_relations,
 )
 from argmap.formats.argdown.inline import split_inline, unescape
 from argmap.formats.argdown.source import Line, read_lines
@@ -61,7 +62,6 @@ _SYMBOLS: dict[str, tuple[str, bool]] = {
     "+>": ("support", True), "->": ("attack", True), "_>": ("undercut", True),
     "><": ("contradictory", True),
 }
-_STRICT = {"support": "entails", "attack": "contrary"}
 
 Node = tuple[str, str]  # ("statement" | "argument" | "inference", key)
 _PCS_STOPS = frozenset({"num", "inf"})
@@ -90,7 +90,6 @@ class _Parser:
         self.n = len(lines)
         self.doc = doc
         self.untitled = 0
-        self.from_arguments = False  # does any relation start at an argument?
         self.section: str | None = None
         self.section_stack: list[tuple[int, int]] = []  # (level, index into doc.sections)
 
@@ -121,13 +120,7 @@ class _Parser:
     def relate(self, symbol: str, parent: Node, child: Node, line: Line) -> None:
         base, outgoing = _SYMBOLS[symbol]
         source, target = (parent, child) if outgoing else (child, parent)
-        if self.doc.strict and base in _STRICT and source[0] == target[0] == "statement":
-            base = _STRICT[base]
-        key = (base, source, target)
-        if key not in self.doc.relations:
-            self.doc.relations[key] = Relation(base, source, target, line.number, symbol)
-            if source[0] == "argument":
-                self.from_arguments = True
+        self.doc.relate(Relation(base, source, target, line.number, symbol, column=line.indent + 1))
 
     # -- reading text --------------------------------------------------------------------
     def continuation(self, i: int, first: str, stops: frozenset[str]) -> tuple[str, int]:
@@ -404,25 +397,6 @@ class _Parser:
             i = self.relations(i, node, line.indent, _LIST_STOPS)
         return i
 
-    def finish(self) -> None:
-        """Relations written on a reconstructed argument start at its main conclusion (as in
-        Argdown); merge the duplicates this makes."""
-        arguments = self.doc.arguments
-        if not self.from_arguments or not any(
-                r.source[0] == "argument" and arguments[r.source[1]].pcs for r in self.doc.relations.values()):
-            return
-        moved: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
-        for rel in self.doc.relations.values():
-            if rel.source[0] == "argument" and arguments[rel.source[1]].pcs:
-                last = arguments[rel.source[1]].pcs[-1]
-                assert isinstance(last, PcsStatement)
-                rel = Relation(rel.type, ("statement", last.title), rel.target, rel.line, rel.symbol,
-                               rel.source[1])
-                if rel.source == rel.target:  # the argument supports its own conclusion: implied
-                    continue
-            moved.setdefault(rel.key, rel)
-        self.doc.relations = moved
-
     def run(self) -> None:
         lines = self.lines
         i = 0
@@ -476,7 +450,7 @@ def parse(
     try:
         parser = _Parser(lines, doc)
         parser.run()
-        parser.finish()
+        settle_relations(doc)
     except RecursionError:  # pragma: no cover - the parser does not recurse per line
         raise ParseError("the document is nested too deeply", path=path) from None
     return doc

@@ -85,7 +85,7 @@ def _strip_comments(raw: list[str], first: int, path: str | None) -> list[tuple[
     """(line number, text) for each line that is not comment-only; empty lines stay ""."""
     out: list[tuple[int, str]] = []
     closing = ""  # the end marker of the block comment we are in, if any
-    opened_at = 0
+    opened_at = opened_column = 0
     for index in range(first, len(raw)):
         line = raw[index]
         if not closing and "/" not in line and "<!--" not in line:
@@ -116,7 +116,7 @@ def _strip_comments(raw: list[str], first: int, path: str | None) -> list[tuple[
             if token == "//":
                 break
             closing = "*/" if token == "/*" else "-->"
-            opened_at = index + 1
+            opened_at, opened_column = index + 1, m.start() + 1
             pos = m.end()
         kept = "".join(pieces).rstrip()
         if had_comment and not kept.strip():
@@ -124,7 +124,7 @@ def _strip_comments(raw: list[str], first: int, path: str | None) -> list[tuple[
         out.append((index + 1, kept))
     if closing:
         raise ParseError(f"a comment opened here is never closed with `{closing}`", path=path,
-                         line=opened_at, column=1)
+                         line=opened_at, column=opened_column)
     return out
 
 
