@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from argmap.drawing.dot import build_dot
 from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.svg import drawing_svg
-from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION, serialize
 from argmap.outline import outline
 
 if TYPE_CHECKING:
@@ -103,10 +103,6 @@ def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str | Theme = "default")
     return root
 
 
-def _serialize(root: ET.Element) -> str:
-    return ET.tostring(root, encoding="unicode")
-
-
 def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme = "default") -> list[str]:
     """One complete SVG per frame, each showing what is revealed so far (same layout in all).
 
@@ -120,7 +116,7 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     root = layered_svg(m, fs, theme)
     out = []
     for k, frame in enumerate(fs):
-        copy = ET.fromstring(_serialize(root))
+        copy = ET.fromstring(serialize(root))
         for parent in copy.iter():
             for child in list(parent):
                 shown = child.get("data-frame")
@@ -135,7 +131,7 @@ def reveal_svgs(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
         if title is not None and title.text:
             title.text = f"{title.text} ({k + 1} of {len(fs)})"
         del frame
-        out.append(XML_DECLARATION + _serialize(copy) + "\n")
+        out.append(XML_DECLARATION + serialize(copy) + "\n")
     return out
 
 
@@ -223,7 +219,7 @@ def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     for attr in ("width", "height"):
         root.attrib.pop(attr, None)
     root.set("preserveAspectRatio", "xMidYMid meet")
-    svg = _serialize(root)
+    svg = serialize(root)
     title = html.escape(m.title or "Argument map")
     data = embed_json([{"caption": f.caption, "lines": f.lines} for f in fs])
     outline_items = "".join(f"<li>{html.escape(line)}</li>" for f in fs for line in f.lines)
