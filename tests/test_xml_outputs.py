@@ -151,12 +151,13 @@ def test_pasted_control_characters_read_as_text_in_chromium(browser: Any, tmp_pa
     pages = {"map.html": argmap.render_bytes(m, "html").decode(), "reveal.html": reveal_html(m),
              "flow.html": flow_html(m)}
     context = browser.new_context(viewport={"width": 1200, "height": 800})
+    errors: list[str] = []
     try:
         for name, document in pages.items():
             path = tmp_path / name
             path.write_text(document, encoding="utf-8")
             page = context.new_page()
-            errors: list[str] = []
+            errors.clear()
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             page.goto(path.as_uri())
             if name == "reveal.html":

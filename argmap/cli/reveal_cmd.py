@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import re
 from pathlib import Path
 from typing import Any
 
-import argmap
+from argmap.cli.failures import UsageError
+from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_format, add_from, add_input, add_output, add_theme, command
 
 __all__ = ["add_parser", "run"]
@@ -39,33 +40,30 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.cli.render_cmd import default_output
-    from argmap.formats.files import write_atomic
+    from argmap.formats.files import write_atomic, write_folder
     from argmap.teach.reveal import reveal_html, reveal_svgs
 
     if args.depth < 0:
-        print("argmap reveal: error: --depth must be 0 or more", file=sys.stderr)
-        return 2
+        raise UsageError("--depth must be 0 or more", "--depth")
     fmt = args.output_format
     if fmt is None:
         fmt = "html" if args.output is None or args.output.lower().endswith((".html", ".htm")) else "svg"
-    if fmt == "html" and args.output and Path(args.output).is_dir():
-        print(f"argmap reveal: error: {args.output} is a folder; name an .html file or use --format svg",
-              file=sys.stderr)
-        return 2
-    m = argmap.load(args.input, format=args.source_format)
     if fmt == "html":
         out = Path(args.output) if args.output else default_output(args.input, "-reveal.html")
+        if out.is_dir():
+            raise UsageError(f"-o {out} is a folder; name an .html file or use --format svg", "-o")
+        check_outputs([args.input], {"-o": out})
+        m = read_map(args.input, args.source_format, "reveal")
         write_atomic(out, reveal_html(m, depth=args.depth, theme=args.theme))
         print(out)
         return 0
     folder = Path(args.output) if args.output else default_output(args.input, "-reveal")
-    if folder.exists() and not folder.is_dir():
-        print(f"argmap reveal: error: {folder} is a file; SVG frames need a folder", file=sys.stderr)
-        return 2
+    check_outputs([args.input], {"-o": folder}, folders=["-o"])
+    m = read_map(args.input, args.source_format, "reveal")
     svgs = reveal_svgs(m, depth=args.depth, theme=args.theme)
-    folder.mkdir(parents=True, exist_ok=True)
     width = max(2, len(str(len(svgs))))
-    for k, svg in enumerate(svgs, start=1):
-        write_atomic(folder / f"{k:0{width}d}.svg", svg)
+    # Every frame drawn first, then the folder written whole; frames of an earlier, longer run go.
+    write_folder(folder, {f"{k:0{width}d}.svg": svg for k, svg in enumerate(svgs, start=1)},
+                 replaces=re.compile(r"\d{2,}\.svg"))
     print(f"{folder}: {len(svgs)} frames")
     return 0

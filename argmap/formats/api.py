@@ -45,7 +45,7 @@ def loads(text: str, format: str, *, path: str | None = None) -> ArgumentMap | F
     """
     fmt = registry.get(format)
     if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
+        raise ArgmapError(f"format {fmt.name!r} can be written but not read", param="format")
     result: ArgumentMap | Framework = fmt.reader(text, path)
     return result
 
@@ -67,7 +67,7 @@ def load(path: str | Path, format: str | None = None) -> ArgumentMap | Framework
     text = read_text(path)
     fmt = registry.get(format) if format else registry.for_path(path, reading=True, text=text)
     if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
+        raise ArgmapError(f"format {fmt.name!r} can be written but not read", param="format")
     result: ArgumentMap | Framework = fmt.reader(text, str(path))
     return result
 
@@ -83,9 +83,10 @@ def dumps(m: Any, format: str) -> str:
     """
     fmt = registry.get(format)
     if fmt.writer is None:
-        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
+        raise ArgmapError(f"format {fmt.name!r} can be read but not written", param="format")
     if fmt.binary:
-        raise ArgmapError(f"format {fmt.name!r} is binary; use argmap.dump(m, path) or argmap.render")
+        raise ArgmapError(f"format {fmt.name!r} is binary; use argmap.dump(m, path) or argmap.render",
+                          param="format")
     out = fmt.writer(m)
     assert isinstance(out, str)
     return out
@@ -95,7 +96,7 @@ def dump(m: Any, path: str | Path, format: str | None = None) -> None:
     """Write a map to a file; the format comes from the name unless given."""
     fmt = registry.get(format) if format else registry.for_path(path, reading=False)
     if fmt.writer is None:
-        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
+        raise ArgmapError(f"format {fmt.name!r} can be read but not written", param="format")
     write_atomic(path, fmt.writer(m))
 
 
@@ -107,15 +108,21 @@ def _picture(name: str) -> Format:
         fmt = None
     if fmt is None or fmt.draw is None:
         names = ", ".join(f.name for f in registry.pictures())
-        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}") from None
+        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}", param="format") from None
     return fmt
 
 
-def _picture_of(path: Path) -> str:
-    """The picture format a file name asks for (by its last suffix)."""
+def picture_format(path: str | Path) -> str:
+    """The picture format a file name asks for (by its last suffix), as ``argmap.render`` reads it.
+
+    >>> picture_format("map.HTM"), picture_format("notes.gv")
+    ('html', 'dot')
+    """
+    path = Path(path)
     suffix = path.suffix.lower()
     if not suffix:
-        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg")
+        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg",
+                          param="path")
     return next((f.name for f in registry.pictures() if suffix in f.suffixes), suffix.lstrip("."))
 
 
@@ -160,5 +167,5 @@ def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: s
     ('.svg', True)
     """
     target = Path(path)
-    write_atomic(target, render_bytes(m, format or _picture_of(target), theme, **options))
+    write_atomic(target, render_bytes(m, format or picture_format(target), theme, **options))
     return target
