@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.cli.failures import describe, status
+from argmap.cli.failures import MEANINGS, describe, status
 
 __all__ = ["main", "entry", "build_parser", "COMMAND_MODULES"]
 
@@ -41,9 +41,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Build, read, check, evaluate and draw argument maps.",
-        epilog="Run `argmap COMMAND --help` for a command's options. "
-        "Exit status: 0 success, 1 the input has errors, 2 bad usage, 3 the environment failed "
-        "(disk full, read-only folder, layout engine missing). Every error is listed in docs/errors.md.",
+        epilog="Run `argmap COMMAND --help` for a command's options. Exit status: "
+        + ", ".join(f"{n} {words}" for n, words in MEANINGS.items())
+        + " (disk full, read-only folder, layout engine missing). Every error is listed in docs/errors.md.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     parser.add_argument("--debug", action="store_true",

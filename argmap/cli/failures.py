@@ -37,9 +37,12 @@ from pathlib import Path
 
 from argmap.errors import PARAM, ArgmapError, SetupError, ValidationError
 
-__all__ = ["SUCCESS", "INPUT", "USAGE", "ENVIRONMENT", "UsageError", "options", "status", "describe"]
+__all__ = ["SUCCESS", "INPUT", "USAGE", "ENVIRONMENT", "MEANINGS", "UsageError", "options", "status", "describe"]
 
 SUCCESS, INPUT, USAGE, ENVIRONMENT = 0, 1, 2, 3
+#: What each exit status means, in the words ``--help``, the README and docs/errors.md use.
+MEANINGS = {SUCCESS: "success", INPUT: "the input has errors", USAGE: "bad usage",
+            ENVIRONMENT: "the environment failed"}
 
 
 class UsageError(Exception):
