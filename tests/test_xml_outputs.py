@@ -10,8 +10,9 @@ there to read (a vertical tab pasted from Word is a line break, not a lost claim
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -71,11 +72,28 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+def _texts(data: Any) -> Iterator[str]:
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
 def _page_text(document: str) -> str:
-    """The page's text; every inline ``<svg>`` must parse as XML on its own."""
+    """The page's text; every inline ``<svg>`` must parse as XML on its own, and the data its
+    script shows (JSON blocks, where a control character hides as an escape) must be clean too."""
     assert not XML_UNSAFE.search(document), "the page holds a character XML cannot hold"
     for svg in re.findall(r"<svg\b.*?</svg>", document, flags=re.S):
         SafeET.fromstring(svg.encode("utf-8"))
+    for block in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', document, flags=re.S):
+        dirty = [t for t in _texts(json.loads(block)) if XML_UNSAFE.search(t)]
+        assert not dirty, f"the page's data would show {dirty[0]!r}"
     reader = _Text()
     reader.feed(document)
     return " ".join(" ".join(reader.parts).split())
@@ -165,6 +183,8 @@ def test_pasted_control_characters_read_as_text_in_chromium(browser: Any, tmp_pa
             svg_text = page.evaluate("[...document.querySelectorAll('svg text')].map(t => t.textContent).join(' ')")
             assert "vertical" in svg_text and "tab and form" in svg_text, name
             assert "verticaltab" not in svg_text and "formfeed" not in svg_text, name  # a break, not glue
+            shown = page.evaluate("document.body.innerText")
+            assert not XML_UNSAFE.search(shown), (name, shown)  # no box for a control character
             assert page.evaluate("document.querySelector('svg') instanceof SVGSVGElement"), name
             page.screenshot(path=str(tmp_path / (name + ".png")))
             assert not errors, (name, errors)

@@ -61,17 +61,31 @@ def embed_json(data: object) -> str:
 
     Those characters (and U+2028/2029, which end a line in older JavaScript) become ``\\u``
     escapes, which ``JSON.parse`` reads back, so no text can close the script element or open a
-    comment in it; what a page cannot hold at all (U+FFFE, a lone surrogate) passes
-    :func:`argmap.text.xml_safe`.
+    comment in it. Every text in the data passes :func:`argmap.text.xml_safe` first: JSON would
+    carry a vertical tab pasted into a claim as ``\\u000b``, and the page would show it as a box.
 
     >>> embed_json({"t": "</script><!--"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
-    >>> json.loads(embed_json({"t": "</script>\\u2028"}))["t"]
-    '</script>\\u2028'
+    >>> json.loads(embed_json({"t": "</script>\\u2028", "line\\vbreak": ["bell\\x07"]}))
+    {'t': '</script>\\u2028', 'line\\nbreak': ['bell\ufffd']}
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return xml_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                    .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = json.dumps(_clean(data), ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _clean(data: object) -> object:
+    """``data`` with every text (keys too) through :func:`argmap.text.xml_safe`.
+
+    Recursive: the data is a page's own (nodes, frames), a few levels deep whatever the map.
+    """
+    if isinstance(data, str):
+        return xml_safe(data)
+    if isinstance(data, dict):
+        return {_clean(key): _clean(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_clean(item) for item in data]
+    return data
 
 
 def page(*, title: str, style: str, body: Sequence[str | Script], noscript_style: str | None = None) -> str:
