@@ -80,6 +80,7 @@ def message_templates() -> dict[str, str]:
         keep("cannot write …: " + why, "argmap/cli/failures.py")
     keep("cannot write …: the folder … does not exist", "argmap/cli/failures.py")
     keep("cannot write …: a part of that path is a file, not a folder", "argmap/cli/failures.py")
+    keep("cannot write …: it is a device or a socket, not a file", "argmap/formats/files.py")
     keep("internal error (…: …); this is a bug in argmap: please report it with the command and the file "
          "(run `argmap --debug ...` for the details)", "argmap/cli/failures.py")
     return found

@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -117,6 +118,29 @@ def _refuse_folder(target: Path) -> None:
         raise IsADirectoryError(errno.EISDIR, "is a folder; name a file", str(target))
 
 
+def _stream(target: Path) -> bool:
+    """Whether ``target`` is a character device or a pipe (``/dev/stdout``, ``/dev/null``, a FIFO):
+    written into as it is, never replaced (a rename would put a plain file where ``/dev/null``
+    was). A disk (a block device) or a socket is refused."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return True
+    if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+        raise OSError(errno.EINVAL, "it is a device or a socket, not a file", str(target))
+    return False
+
+
+def _write_stream(target: Path, payload: bytes) -> None:
+    try:
+        with target.open("wb") as fh:
+            fh.write(payload)
+    except OSError as exc:
+        raise _as_target_error(exc, target) from None
+
+
 #: Files to write: each path (text or a ``Path``) with its text or bytes.
 Files = Mapping[str, str | bytes] | Mapping[Path, str | bytes]
 
@@ -128,7 +152,8 @@ def write_files(files: Files) -> list[Path]:
     written are they renamed into place, so a failure (a full disk, a read-only folder, a
     second file that cannot be written) leaves every target as it was. Text is written as UTF-8.
     Two names for one file are refused (the second would silently replace the first), and so is
-    a target that is a folder.
+    a target that is a folder. A character device or a pipe (``/dev/stdout``) is written into,
+    last, never replaced by a file.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -145,10 +170,13 @@ def write_files(files: Files) -> list[Path]:
                 raise ArgmapError(f"two outputs are one file: {earlier} and {target}; give each its own name",
                                   param="path")
         _refuse_folder(target)
+    payloads = [data.encode("utf-8") if isinstance(data, str) else data for data in files.values()]
+    streams = [(target, payload) for target, payload in zip(targets, payloads, strict=True) if _stream(target)]
     staged: list[tuple[Path, Path]] = []
     try:
-        for target, data in zip(targets, files.values(), strict=True):
-            staged.append((_stage(target, data.encode("utf-8") if isinstance(data, str) else data), target))
+        for target, payload in zip(targets, payloads, strict=True):
+            if not any(target is s for s, _ in streams):
+                staged.append((_stage(target, payload), target))
         while staged:
             tmp, target = staged[0]
             try:
@@ -159,6 +187,8 @@ def write_files(files: Files) -> list[Path]:
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
+    for target, payload in streams:
+        _write_stream(target, payload)
     return targets
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -314,3 +315,8 @@ def test_the_outputs_are_still_right(work: Path) -> None:
     assert run(["convert", "map.json", "map.yaml"], work).returncode == 0  # over its own earlier output
     assert argmap.load(work / "map.yaml").title == "Lunch"
     assert run(["render", "map.yaml"], work).returncode == 0 and (work / "map.svg").is_file()
+    # A device is written into, never replaced by a file (as root, /dev/null was).
+    assert run(["convert", "map.json", "/dev/null", "--to", "json"], work).returncode == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    done = run(["convert", "map.json", "/dev/stdout", "--to", "yaml"], work)
+    assert done.returncode == 0 and done.stdout.startswith("format: argmap")

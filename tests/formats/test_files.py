@@ -158,3 +158,20 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_device_or_a_pipe_is_written_into_never_replaced(tmp_path: Path) -> None:
+    """`-o /dev/null` as root replaced /dev/null with a plain file; `-o /dev/stdout` must work."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code = f"from argmap.formats.files import write_atomic; write_atomic({str(fifo)!r}, 'through the pipe')"
+    writer = subprocess.Popen([sys.executable, "-c", code])
+    with fifo.open("rb") as fh:
+        assert fh.read() == b"through the pipe"
+    assert writer.wait(timeout=60) == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and _leftovers(tmp_path) == []
+    write_atomic("/dev/null", "nothing")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    done = subprocess.run([sys.executable, "-c", "from argmap.formats.files import write_atomic; "
+                           "write_atomic('/dev/stdout', 'shown')"], capture_output=True, text=True, check=True)
+    assert done.stdout == "shown"
