@@ -101,10 +101,13 @@ def _stage(target: Path, payload: bytes) -> Path:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())  # on disk before the rename: a crash leaves the old file, not an empty one
-        # A file written over keeps its permissions, but never set-user-id, set-group-id or
-        # sticky bits: rewritten contents must not inherit a privilege.
+        # A file written over keeps its owner and permissions, but never set-user-id,
+        # set-group-id or sticky bits: rewritten contents must not inherit a privilege.
         with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, target.stat().st_mode & 0o777)
+            old = target.stat()
+            with contextlib.suppress(OSError):  # only root may give a file away
+                os.chown(tmp, old.st_uid, old.st_gid)
+            os.chmod(tmp, old.st_mode & 0o777)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):

@@ -175,3 +175,12 @@ def test_a_device_or_a_pipe_is_written_into_never_replaced(tmp_path: Path) -> No
     done = subprocess.run([sys.executable, "-c", "from argmap.formats.files import write_atomic; "
                            "write_atomic('/dev/stdout', 'shown')"], capture_output=True, text=True, check=True)
     assert done.stdout == "shown"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_a_file_written_over_keeps_its_owner(tmp_path: Path) -> None:
+    target = tmp_path / "pupil.svg"
+    target.write_text("old")
+    os.chown(target, 65534, 65534)
+    write_atomic(target, "new")
+    assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534) and target.read_text() == "new"
