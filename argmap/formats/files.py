@@ -200,7 +200,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     partial file (and the old one, if any, as it was). Text is written as UTF-8.
 
     A new file gets the permissions a plain ``open()`` would give it; a file written over keeps
-    its own, less any set-user-id, set-group-id or sticky bit.
+    its owner (where allowed) and its permissions, less any set-user-id, set-group-id or sticky bit.
     """
     write_files({Path(path): data})
 
