@@ -10,8 +10,10 @@ there to read (a vertical tab pasted from Word is a line break, not a lost claim
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +26,7 @@ import argmap
 from argmap import ArgumentMap, Source
 from argmap.teach.flowsheet import flow_html, flow_svg
 from argmap.teach.reveal import reveal_html, reveal_svgs
-from argmap.teach.worksheet import key_svg, make_worksheet, worksheet_svg
+from argmap.teach.worksheet import key_svg, make_worksheet, worksheet_svg, write_worksheet
 from argmap.text import XML_UNSAFE, xml_safe
 
 #: Text that breaks markup, or the files holding it: each C0 control, the line and page breaks a
@@ -107,6 +109,14 @@ def _key(m: ArgumentMap) -> str:
     return key_svg(make_worksheet(m, ["o2"])).decode("utf-8")
 
 
+def _worksheet_pages(m: ArgumentMap) -> str:
+    """The sheet and key on A4 pages, as written: the page's title and footer carry the map's title."""
+    with tempfile.TemporaryDirectory() as folder:
+        written = write_worksheet(make_worksheet(m, ["o2"]), Path(folder) / "sheet.svg", paper="a4")
+        pages = [_xml_text(p.read_text(encoding="utf-8")) for p in written]
+    return "<all>" + "".join(f"<page>{html.escape(text)}</page>" for text in pages) + "</all>"
+
+
 #: name -> (make the document, is it a page (HTML) rather than XML).
 OUTPUTS: dict[str, tuple[Callable[[ArgumentMap], str], bool]] = {
     "svg": (lambda m: argmap.render_bytes(m, "svg", questions=True, evaluation={"t": "in"}).decode(), False),
@@ -119,6 +129,7 @@ OUTPUTS: dict[str, tuple[Callable[[ArgumentMap], str], bool]] = {
     "flow_html": (lambda m: flow_html(m), True),
     "worksheet": (_worksheet, False),
     "key": (_key, False),
+    "worksheet_pages": (_worksheet_pages, False),
     "graphml": (lambda m: argmap.dumps(m, "graphml"), False),
 }
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from argmap.analysis.framework import Framework
     from argmap.model import ArgumentMap
 
-__all__ = ["read_map", "read_any", "check_outputs", "STDOUT"]
+__all__ = ["read_map", "read_any", "check_outputs", "refuse_inputs", "STDOUT"]
 
 #: The output name that means standard output.
 STDOUT = "-"
@@ -54,13 +54,10 @@ def check_outputs(inputs: Sequence[str | Path | None], outputs: Mapping[str, str
     needed, is a :class:`UsageError`; a missing parent folder is the ``FileNotFoundError`` the
     write would raise (the environment, exit status 3).
     """
-    given = {option: Path(path) for option, path in outputs.items() if path is not None and str(path) != STDOUT}
+    refuse_inputs(inputs, outputs)
+    given = _given(outputs)
     for option, path in given.items():
-        named = f"{option} {path}" if option.startswith("-") else str(path)  # an option, or an argument
-        for source in inputs:
-            if source is not None and same_file(source, path):
-                raise UsageError(f"{named} is the input file {source}; writing it would destroy "
-                                 "the input: name another file", option)
+        named = _named(option, path)
         for other, earlier in given.items():
             if other == option:
                 break
@@ -77,3 +74,21 @@ def check_outputs(inputs: Sequence[str | Path | None], outputs: Mapping[str, str
             if parent.exists():
                 raise UsageError(f"{named}: {parent} is a file, not a folder", option)
             raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(path))
+
+
+def refuse_inputs(inputs: Sequence[str | Path | None], outputs: Mapping[str, str | Path | None]) -> None:
+    """A :class:`UsageError` for an output that is one of the inputs (the first check of
+    :func:`check_outputs`, for a command that must say so before it looks at an output's name)."""
+    for option, path in _given(outputs).items():
+        for source in inputs:
+            if source is not None and same_file(source, path):
+                raise UsageError(f"{_named(option, path)} is the input file {source}; writing it would destroy "
+                                 "the input: name another file", option)
+
+
+def _given(outputs: Mapping[str, str | Path | None]) -> dict[str, Path]:
+    return {option: Path(path) for option, path in outputs.items() if path is not None and str(path) != STDOUT}
+
+
+def _named(option: str, path: Path) -> str:
+    return f"{option} {path}" if option.startswith("-") else str(path)  # an option, or an argument

@@ -9,7 +9,7 @@ from typing import Any
 import argmap
 from argmap.cli.failures import options
 from argmap.cli.files import check_outputs, read_map
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser"]
 
@@ -24,6 +24,7 @@ def add_parser(sub: Any) -> None:
     add_from(p)
     p.add_argument("--questions", action="store_true",
                    help="draw each step's open critical questions as dashed prompt boxes")
+    add_plain(p)
 
 
 def default_output(input_path: str, suffix: str = ".svg") -> Path:
@@ -39,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
     m = read_map(args.input, args.source_format, "render")
     # Without --questions a page still lists the catalogue's questions (questions=None).
     with options(path="-o", format="-o", theme="--theme"):
-        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None)
+        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain)
     print(out)
     return 0

@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.cli.failures import options
 from argmap.cli.files import check_outputs, read_map
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser", "run", "parse_blanks"]
 
@@ -32,7 +32,9 @@ def add_parser(sub: Any) -> None:
     p = command(sub, "worksheet", run, help="make a worksheet (blanked claims, numbered) and its answer key",
                 description="Blank out claims of a map, numbered in reading order, for students to fill in; "
                 "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
-                "OUT's suffix: .svg, .pdf, .png or .md.",
+                "OUT's suffix: .svg, .pdf, .png or .md. Sheet and key come on A4 or Letter pages, one branch "
+                "a page when the map is too big, no text printed below 9 pt: a PDF holds every page, SVG and "
+                "PNG pages are files of their own (sheet-p1.png, sheet-p2.png, ...).",
                 epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
                 "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame")
     add_input(p)
@@ -48,9 +50,14 @@ def add_parser(sub: Any) -> None:
                    "sort: place claims from a word bank (default: %(default)s)")
     p.add_argument("--focus", metavar="CLAIM_ID",
                    help="only the part of the map bearing on this claim (one branch fits a page)")
+    p.add_argument("--paper", choices=("a4", "letter", "poster"), default=None,
+                   help="page size: a4 or letter (default: from the locale: Letter in the US, Canada, Mexico and "
+                   "a few more, A4 elsewhere), or "
+                   "poster for the whole map as one picture of its own size")
     p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
     p.add_argument("--no-key", action="store_true", help="do not write an answer key")
     add_theme(p, "print", what="the sheet", why=", greyscale for photocopies")
+    add_plain(p, "the steps' schemes")
     add_from(p)
 
 
@@ -61,11 +68,11 @@ def run(args: argparse.Namespace) -> int:
     key = None if args.no_key else Path(args.key) if args.key else key_path(out)
     check_outputs([args.input], {"-o": out, "--key": key})
     m = read_map(args.input, args.source_format, "worksheet")
-    with options(claim_id="--focus", blanks="--blank", variant="--variant", path="-o", key="--key"):
+    with options(claim_id="--focus", blanks="--blank", variant="--variant", path="-o", key="--key", paper="--paper"):
         if args.focus:
             m = focus_map(m, args.focus)
-        ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed)
-        written = write_worksheet(ws, out, key=key, write_key=key is not None, theme=args.theme)
+        ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed, plain=args.plain)
+        written = write_worksheet(ws, out, key=key, write_key=key is not None, theme=args.theme, paper=args.paper)
     for path in written:
         print(path)
     return 0

@@ -8,7 +8,7 @@ the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -56,13 +56,13 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
     )
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None) -> str:
     rel = theme.relations[inf.role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
     extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
-    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    schemes = list(names) if names is not None else [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
     for scheme in dict.fromkeys(str(s) for s in schemes if s):
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
@@ -306,7 +306,7 @@ def build_dot(
         inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
         dot.node(
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id)),
+            label=_inference_label(inf, th, badges.get(inf.id), (opts.scheme_names or {}).get(inf.id)),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
@@ -331,7 +331,7 @@ def build_dot(
         name = names[step_id] + "_q"
         parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
         edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
-        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th, plain=opts.plain)
     if opts.legend and len(m):
         parts["legend"] = DrawnPart("legend", "legend")
         dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})

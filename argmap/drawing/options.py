@@ -34,6 +34,7 @@ class DrawingKeywords(TypedDict, total=False):
     node_styles: Mapping[str, Mapping[str, str]] | None
     evaluation: Mapping[str, object] | None
     questions: bool | QuestionList | None
+    plain: bool
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class DrawingOptions:
     - ``questions``: ``True`` draws each step's open critical questions as dashed prompt boxes
       (and a page lists them); ``None`` lists them in a page's panel only; ``False`` shows none;
       a mapping of node ids to lists of questions is what a page lists instead.
+    - ``plain``: words for students: schemes named in everyday words, questions in plain wording.
+    - ``scheme_names``: step id -> the names shown under the step's word instead of its schemes
+      (``plain`` drawing fills it from the catalogue).
     """
 
     legend: bool = True
@@ -55,17 +59,20 @@ class DrawingOptions:
     node_styles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     evaluation: Mapping[str, object] | None = None
     questions: bool | QuestionList | None = None
+    plain: bool = False
+    scheme_names: Mapping[str, Sequence[str]] | None = None
 
     @classmethod
     def of(cls, **keywords: Unpack[DrawingKeywords]) -> DrawingOptions:
         """The options from keyword arguments, where None means the default.
 
         >>> DrawingOptions.of(badges=None, legend=False)
-        DrawingOptions(legend=False, badges={}, node_styles={}, evaluation=None, questions=None)
+        DrawingOptions(legend=False, badges={}, node_styles={}, evaluation=None, questions=None, plain=False, \
+scheme_names=None)
         """
         return cls(legend=keywords.get("legend", True), badges=keywords.get("badges") or {},
                    node_styles=keywords.get("node_styles") or {}, evaluation=keywords.get("evaluation"),
-                   questions=keywords.get("questions"))
+                   questions=keywords.get("questions"), plain=keywords.get("plain", False))
 
     def __post_init__(self) -> None:
         if self.evaluation is not None and not isinstance(self.evaluation, Mapping):

@@ -3,8 +3,7 @@
 Every SVG of a map (the picture, the page, the reveal, the worksheets) comes from
 :func:`drawing_svg`: the engine lays the DOT out, the font list gains fallbacks, and the
 accessibility pass (:mod:`argmap.drawing.accessibility`) gives it a title, a text description and
-readable titles. :func:`engine_picture` is the engine's own PNG or PDF, for when cairosvg is
-missing.
+readable titles.
 
 >>> from argmap import ArgumentMap
 >>> from argmap.drawing.dot import build_dot
@@ -23,13 +22,12 @@ from typing import TYPE_CHECKING
 from argmap.drawing.accessibility import make_accessible
 from argmap.drawing.engine import run_engine
 from argmap.drawing.themes import FONT_FALLBACK
-from argmap.errors import RenderError
 
 if TYPE_CHECKING:
     from argmap.drawing.dot import Drawing
     from argmap.model import ArgumentMap
 
-__all__ = ["drawing_svg", "engine_picture", "font_fallback"]
+__all__ = ["drawing_svg", "font_fallback"]
 
 
 def font_fallback(svg: str, fontname: str) -> str:
@@ -61,15 +59,3 @@ def drawing_svg(
         return svg
     return make_accessible(svg, drawing, m, title=title, desc=desc, titles=titles)
 
-
-def engine_picture(drawing: Drawing, fmt: str) -> bytes:
-    """The engine's own ``png`` or ``pdf`` of the drawing (used when cairosvg is not installed)."""
-    try:
-        return run_engine(drawing.source, fmt)
-    except RenderError as exc:
-        if fmt != "pdf":
-            raise
-        raise RenderError(
-            f"{exc} PDF needs cairosvg (`pip install 'argmap[pdf]'`) or a system Graphviz with "
-            "PDF support (set ARGMAP_DOT to its dot)."
-        ) from None
