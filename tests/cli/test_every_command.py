@@ -204,6 +204,16 @@ def test_a_framework_file(command: Command, work: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("name", "text"), [("fw.tgf", "a\nb\n#\na b\n"), ("fw.i23", "p af 2\n1 2\n")])
+def test_every_framework_format_is_refused_alike(name: str, text: str, work: Path) -> None:
+    (work / name).write_text(text, encoding="utf-8")
+    done = run(["render", name], work)
+    assert done.returncode == 2
+    assert one_error_line(done) == (f"{name} is an abstract framework (arguments and attacks, no claims): "
+                                    "`argmap evaluate` reads it; `argmap render` needs a map")
+    assert run(["evaluate", name], work).returncode == 0
+
+
 @pytest.mark.parametrize("command", WRITING, ids=_ids(WRITING))
 def test_an_output_in_a_read_only_folder(command: Command, work: Path) -> None:
     with read_only_folder(work) as folder:
