@@ -3,16 +3,17 @@ and the characters XML can hold.
 
 They sit at the bottom, beside ``errors``, so that analysis, drawing, teaching and the command
 line say the same thing the same way and import nothing above them to do it. Map text is data
-everywhere it goes: a source's URL is a live link only through :func:`safe_url`, and text bound
-for XML (SVG, the HTML page, GraphML) passes :func:`xml_safe`, since XML 1.0 cannot hold C0
-control characters (a vertical tab pasted from Word), lone surrogates or U+FFFE/U+FFFF.
+everywhere it goes: a source's URL is a live link only through :func:`safe_url`, and every XML
+or HTML document argmap writes (SVG, the map page, the reveal, the flow sheet, worksheets)
+leaves through :func:`xml_safe`, since XML 1.0 cannot hold C0 control characters (a vertical tab
+pasted from Word), lone surrogates or U+FFFE/U+FFFF.
 
 >>> shorten("Uniforms   reduce bullying over clothes.", 20)
 'Uniforms reduce bul…'
 >>> ROLE_WORDS["rebuttal"], STATUS_WORDS["undec"]
 ('Rebuttal', 'undecided')
 >>> xml_safe("Line\\vbreak\\ufffe")
-'Line\\ufffdbreak\\ufffd'
+'Line\\nbreak\\ufffd'
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _SAFE_SCHEMES = ("http", "https", "mailto")
 #: Characters XML 1.0 cannot hold: C0 controls but tab, newline and carriage return; lone
 #: surrogates; U+FFFE and U+FFFF.
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The two a word processor uses for a line break (Shift+Enter) and a page break.
+_BREAKS = {"\x0b": "\n", "\x0c": "\n"}
 
 
 def status_word(label: str) -> str:
@@ -108,12 +111,21 @@ def safe_url(url: str | None) -> str | None:
 
 
 def xml_safe(text: str, replacement: str = "\ufffd") -> str:
-    """``text`` with every character XML 1.0 cannot hold replaced (by U+FFFD, the replacement
-    character, unless told otherwise).
+    """``text`` with every character XML 1.0 cannot hold replaced: a vertical tab or form feed
+    (a line or page break pasted from a word processor) by a newline, anything else by
+    ``replacement`` (U+FFFD, the replacement character, unless told otherwise).
 
-    >>> xml_safe("a\\x00b\\x1bc\\td")
-    'a\\ufffdb\\ufffdc\\td'
+    Every XML or HTML document argmap writes passes through here on its way out, so map text
+    can never make one that is not well-formed. Markup is left alone: a well-formed document
+    holds none of these characters, so the whole document may pass.
+
+    >>> xml_safe("Line\\vbreak, form\\ffeed")
+    'Line\\nbreak, form\\nfeed'
+    >>> xml_safe("a\\x00b\\x1bc\\td\\ufffe")
+    'a\\ufffdb\\ufffdc\\td\\ufffd'
     >>> xml_safe("fine text") == "fine text"
     True
     """
-    return XML_UNSAFE.sub(replacement, text) if XML_UNSAFE.search(text) else text
+    if not XML_UNSAFE.search(text):
+        return text
+    return XML_UNSAFE.sub(lambda found: _BREAKS.get(found.group(), replacement), text)

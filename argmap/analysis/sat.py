@@ -35,7 +35,7 @@ import numpy as np
 
 from argmap import limits
 from argmap.analysis.framework import Framework
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, SetupError
 
 __all__ = ["Solver", "BacktrackingSolver", "make_solver", "have_pysat", "complete", "preferred", "stable",
            "semi_stable", "ideal", "Encoding", "SOLVER_NAMES"]
@@ -216,13 +216,13 @@ def have_pysat() -> bool:
 def make_solver(solver: str = "auto") -> Any:
     """A fresh solver: PySAT's CaDiCaL (``pysat``), :class:`BacktrackingSolver` (``python``), or either."""
     if solver not in SOLVER_NAMES:
-        raise ArgmapError(f"unknown solver {solver!r}; use one of {', '.join(SOLVER_NAMES)}")
+        raise ArgmapError(f"unknown solver {solver!r}; use one of {', '.join(SOLVER_NAMES)}", param="solver")
     if solver == "python" or (solver == "auto" and not have_pysat()):
         return BacktrackingSolver()
     try:
         from pysat.solvers import Solver as PySATSolver
     except ImportError:
-        raise ArgmapError("solver 'pysat' needs python-sat: pip install 'argmap[sat]'") from None
+        raise SetupError("solver 'pysat' needs python-sat: pip install 'argmap[sat]'") from None
     return PySATSolver(name="cadical153")
 
 

@@ -52,7 +52,7 @@ def canonical_semantics(name: str) -> str:
     key = ALIASES.get(key, key)
     if key not in SEMANTICS and key not in GRADUAL:
         known = ", ".join(SEMANTICS + GRADUAL)
-        raise ArgmapError(f"unknown semantics {name!r}; use one of {known}")
+        raise ArgmapError(f"unknown semantics {name!r}; use one of {known}", param="semantics")
     return key
 
 
@@ -275,7 +275,7 @@ def evaluate(
             raise ArgmapError(f"evaluate() takes an ArgumentMap or a Framework, not {type(subject).__name__}")
         fw = Framework.from_map(subject, support=support)
     if solver not in sat.SOLVER_NAMES:
-        raise ArgmapError(f"unknown solver {solver!r}; use one of {', '.join(sat.SOLVER_NAMES)}")
+        raise ArgmapError(f"unknown solver {solver!r}; use one of {', '.join(sat.SOLVER_NAMES)}", param="solver")
     if name == "grounded":
         labels = dung.grounded(fw)
         return Evaluation(fw, name, labels, [frozenset(np.flatnonzero(labels == dung.IN).tolist())])

@@ -6,11 +6,13 @@ import argparse
 import contextlib
 import gc
 import importlib
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from argmap import __version__
-from argmap.errors import ArgmapError
+from argmap.cli.failures import MEANINGS, describe, status
 
 __all__ = ["main", "entry", "build_parser", "COMMAND_MODULES"]
 
@@ -40,10 +42,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Build, read, check, evaluate and draw argument maps.",
-        epilog="Run `argmap COMMAND --help` for a command's options. "
-        "Exit status: 0 success, 1 the input has errors, 2 bad usage.",
+        epilog="Run `argmap COMMAND --help` for a command's options. Exit status: "
+        + ", ".join(f"{n} {words}" for n, words in MEANINGS.items())
+        + " (disk full, read-only folder, layout engine missing). Every error is listed in docs/errors.md.",
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, also print Python's traceback (or set ARGMAP_DEBUG=1)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         if only is None or _command_name(name) == only:
@@ -52,7 +57,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 bad input, 2 bad usage)."""
+    """Run the command line; return the exit status (0 ok, 1 bad input, 2 bad usage, 3 the
+    environment failed): see :mod:`argmap.cli.failures`."""
     # A short-lived process building big maps allocates millions of small objects that all stay
     # alive: generation-0 collections would rescan them again and again for nothing.
     gc.set_threshold(100_000, 50, 50)
@@ -60,9 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Importing one command's module, not all twelve, keeps a single run quick to start;
     # `argmap --version` needs none of them (only help lists them all).
     known = {_command_name(m) for m in COMMAND_MODULES}
-    if words and words[0] in known:
-        only: str | None = words[0]
-    elif words[:1] == ["--version"]:
+    first = next((w for w in words if w != "--debug"), None)
+    if first in known:
+        only: str | None = first
+    elif first == "--version":
         only = ""
     else:
         only = None
@@ -73,13 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except ArgmapError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # every error: one line per problem, the status says whose it is
+        if args.debug or os.environ.get("ARGMAP_DEBUG"):
+            traceback.print_exc()
+        for line in describe(exc):
+            print(f"argmap: error: {line}", file=sys.stderr)
+        return status(exc)
 
 
 def entry() -> None:

@@ -8,6 +8,8 @@ import sys
 from typing import Any
 
 import argmap
+from argmap.cli.failures import UsageError
+from argmap.cli.files import read_map
 from argmap.cli.options import add_format, add_from, add_input, command
 
 __all__ = ["add_parser", "run"]
@@ -42,8 +44,9 @@ def run(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     unknown = sorted(set(select + ignore) - set(CHECKS))
     if unknown:
-        args._parser.error(f"unknown check code(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})")
-    m = argmap.load(args.input, format=args.source_format)
+        flag = "--select" if set(unknown) & set(select) else "--ignore"
+        raise UsageError(f"{flag}: unknown check code(s): {', '.join(unknown)} (known: {', '.join(CHECKS)})", flag)
+    m = read_map(args.input, args.source_format, "check")
     # Name the file as the user typed it, whatever the reader recorded.
     m.graph.graph["path"] = args.input
     findings = argmap.check(m, select=select or None, ignore=ignore)

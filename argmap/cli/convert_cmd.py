@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import Any, get_args
 
 import argmap
+from argmap.cli.failures import UsageError, options
+from argmap.cli.files import STDOUT, check_outputs, read_any
 from argmap.cli.options import add_from, add_input, command
-from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run"]
 
@@ -26,37 +27,36 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--to", dest="target_format", metavar="T", help="write OUT as format T")
 
 
-def _usage(message: str) -> int:
-    print(f"argmap convert: error: {message}", file=sys.stderr)
-    return 2
-
-
 def run(args: argparse.Namespace) -> int:
     from argmap.formats import registry
+    from argmap.formats.api import FrameworkFormat
 
-    try:
+    # Every name is checked before the input is read: a wrong one is a usage error naming its option.
+    with options(format="--from"):
         source = registry.get(args.source_format) if args.source_format else None
         if source is None:
             registry.for_path(args.input, reading=True)  # only to refuse a name that says nothing
+    if source is not None and not source.can_read:
+        raise UsageError(f"--from: format {source.name!r} can be written but not read", "--from")
+    with options(format="--to"):
         target = registry.get(args.target_format) if args.target_format else None
         if target is None:
-            if args.output == "-":
-                return _usage("writing to standard output needs --to FORMAT")
+            if args.output == STDOUT:
+                raise UsageError("writing to standard output needs --to FORMAT", "--to")
             target = registry.for_path(args.output, reading=False)
-    except ArgmapError as exc:  # a format name or a file name the user must change: usage
-        return _usage(str(exc) + " (see `argmap formats`)")
-    if source is not None and not source.can_read:
-        return _usage(f"format {source.name!r} can be written but not read")
     if not target.can_write:
-        return _usage(f"format {target.name!r} can be read but not written")
-    m = argmap.load(args.input, format=source.name if source else None)
-    if args.output == "-":
-        if target.binary:
-            return _usage(f"format {target.name!r} is binary; give an output file")
-        sys.stdout.write(argmap.dumps(m, target.name))
-        return 0
-    try:
-        argmap.dump(m, args.output, format=target.name)
-    except OSError as exc:  # a folder that does not exist, no permission: the OUT argument is wrong
-        return _usage(f"cannot write {args.output}: {exc.strerror or exc}")
+        raise UsageError(f"--to: format {target.name!r} can be read but not written", "--to")
+    if args.output == STDOUT and target.binary:
+        raise UsageError(f"--to: format {target.name!r} is binary; give an output file", "--to")
+    check_outputs([args.input], {"OUT": args.output})
+    subject = read_any(args.input, source.name if source else None)
+    framework_formats = get_args(FrameworkFormat)
+    if not isinstance(subject, argmap.ArgumentMap) and target.name not in framework_formats:
+        raise UsageError(f"{args.input} is an abstract framework (arguments and attacks, no claims): it converts "
+                         f"to {', '.join(framework_formats)}, not to {target.name}", "OUT")
+    with options(format="--to"):
+        if args.output == STDOUT:
+            sys.stdout.write(argmap.dumps(subject, target.name))
+        else:
+            argmap.dump(subject, args.output, format=target.name)
     return 0

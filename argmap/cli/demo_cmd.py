@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import argmap
+from argmap.cli.failures import options
+from argmap.cli.files import check_outputs
 from argmap.cli.options import add_output, add_theme, command
 
 __all__ = ["add_parser"]
@@ -23,6 +25,8 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.gallery.conscription import build_map
 
-    out = argmap.render(build_map(), Path(args.output), theme=args.theme)
+    check_outputs([], {"-o": args.output})
+    with options(path="-o", format="-o", theme="--theme"):
+        out = argmap.render(build_map(), Path(args.output), theme=args.theme)
     print(out.resolve())
     return 0

@@ -8,8 +8,9 @@ import sys
 from typing import Any
 
 import argmap
+from argmap.cli.failures import options
+from argmap.cli.files import check_outputs, read_any
 from argmap.cli.options import add_format, add_from, add_input, add_output, command
-from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run", "report_text"]
 
@@ -55,25 +56,30 @@ def report_text(result: Any, subject: Any) -> str:
     return "\n".join(lines)
 
 
+#: The library's argument names, as this command's options.
+_OPTIONS = {"semantics": "--semantics", "solver": "--solver", "format": "-o", "path": "-o"}
+
+
 def run(args: argparse.Namespace) -> int:
     from argmap.analysis.framework import Framework
     from argmap.analysis.semantics import canonical_semantics
 
-    try:
-        canonical_semantics(args.semantics)
-    except ArgmapError as exc:
-        print(f"argmap evaluate: error: {exc}", file=sys.stderr)
-        return 2
-    subject = argmap.load(args.input, format=args.source_format)
-    result = argmap.evaluate(subject, args.semantics, support=args.support, solver=args.solver)
+    with options(**_OPTIONS):
+        canonical_semantics(args.semantics)  # a wrong name is refused before the file is read
+    check_outputs([args.input], {"-o": args.output})
+    subject = read_any(args.input, args.source_format)
+    with options(**_OPTIONS):
+        result = argmap.evaluate(subject, args.semantics, support=args.support, solver=args.solver)
+    if args.output:  # drawn before the report is printed: a failure prints nothing
+        # A framework is drawn with a claim per argument: the labels sit on those claims.
+        m = subject.to_map() if isinstance(subject, Framework) else subject
+        with options(**_OPTIONS):
+            argmap.render(m, args.output, evaluation=result)
     if args.output_format == "json":
         json.dump(result.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(report_text(result, subject))
     if args.output:
-        # A framework is drawn with a claim per argument: the labels sit on those claims.
-        m = subject.to_map() if isinstance(subject, Framework) else subject
-        argmap.render(m, args.output, evaluation=result)
         print(args.output, file=sys.stderr)
     return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-import argmap
+from argmap.cli.failures import UsageError
+from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_format, add_from, add_input, add_output, command
 
 __all__ = ["add_parser", "run"]
@@ -36,21 +36,16 @@ def run(args: argparse.Namespace) -> int:
     from argmap.teach.flow import analyse, report_text
     from argmap.teach.flowsheet import flow_html, flow_picture, flow_svg
 
+    if args.ruled < 0:
+        raise UsageError("--ruled must be 0 or more", "--ruled")
+    check_outputs([args.input], {"-o": args.output})
     suffix = Path(args.output).suffix.lower() if args.output else None
     if suffix not in (None, ".svg", ".html", ".htm", ".png", ".pdf"):
-        print(f"argmap flow: error: cannot write a flow sheet as {suffix or 'a file without a suffix'}; "
-              "use .svg, .html, .png or .pdf", file=sys.stderr)
-        return 2
-    if args.ruled < 0:
-        print("argmap flow: error: --ruled must be 0 or more", file=sys.stderr)
-        return 2
-    m = argmap.load(args.input, format=args.source_format)
+        raise UsageError(f"-o: cannot write a flow sheet as {suffix or 'a file without a suffix'}; "
+                         "use .svg, .html, .png or .pdf", "-o")
+    m = read_map(args.input, args.source_format, "flow")
     report = analyse(m)
-    if args.output_format == "json":
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(report_text(m, report))
-    if args.output:
+    if args.output:  # drawn (and written) before the report is printed: a failure prints nothing
         out = Path(args.output)
         if suffix in (".html", ".htm"):
             write_atomic(out, flow_html(m, report, ruled=args.ruled))
@@ -58,4 +53,8 @@ def run(args: argparse.Namespace) -> int:
             write_atomic(out, flow_svg(m, report, ruled=args.ruled))
         else:
             write_atomic(out, flow_picture(m, out.suffix.lower().lstrip("."), report, ruled=args.ruled))
+    if args.output_format == "json":
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report_text(m, report))
     return 0

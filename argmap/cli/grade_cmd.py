@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import argmap
+from argmap.cli.failures import UsageError, options
+from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_format, add_output, add_theme, command
 
 __all__ = ["add_parser", "run"]
@@ -47,22 +48,21 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.formats.files import write_atomic
+    from argmap.formats.api import picture_format
+    from argmap.formats.files import write_files
     from argmap.teach.feedback import annotated_map, report_text
     from argmap.teach.grade import grade
     from argmap.teach.overrides import load_rules, rules_text
 
     if args.threshold is not None and not 0 <= args.threshold <= 100:
-        print("argmap grade: error: --threshold must be between 0 and 100", file=sys.stderr)
-        return 2
-    student = argmap.load(args.student)
-    model = argmap.load(args.model)
+        raise UsageError("--threshold must be between 0 and 100", "--threshold")
+    check_outputs([args.student, args.model, args.rules], {"-o": args.output, "--save-rules": args.save_rules})
+    student = read_map(args.student, None, "grade")
+    model = read_map(args.model, None, "grade")
     rules = load_rules(args.rules) if args.rules else None
     report = grade(student, model, rules=rules, meaning=not args.spelling_only, threshold=args.threshold)
-    if args.output_format == "json":
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(report_text(report, student, model))
+    # Both outputs are made first, then written together, whole or not at all.
+    files: dict[Path, str | bytes] = {}
     if args.save_rules:
         pairs = [(x.student, x.model) for x in report.matches if x.how != "copy"]
         copies = {x.student for x in report.matches if x.how == "copy"}
@@ -71,8 +71,15 @@ def run(args: argparse.Namespace) -> int:
         header = (f"{args.student} graded against {args.model}: each line pairs a student claim with the model "
                   "claim it was taken for (null: matches nothing). Correct a line, or add weights, required, "
                   "accept and ignore (docs/teaching.md), and grade again with --rules.")
-        write_atomic(Path(args.save_rules), rules_text(pairs, unmatched, rules, header).encode("utf-8"))
+        files[Path(args.save_rules)] = rules_text(pairs, unmatched, rules, header)
     if args.output:
         shown, badges = annotated_map(report, student, model)
-        argmap.render(shown, Path(args.output), theme=args.theme, badges=badges)
+        with options(format="-o", path="-o"):
+            files[Path(args.output)] = argmap.render_bytes(shown, picture_format(args.output), theme=args.theme,
+                                                           badges=badges)
+    write_files(files)
+    if args.output_format == "json":
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report_text(report, student, model))
     return 0

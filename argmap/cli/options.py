@@ -23,6 +23,9 @@ def command(sub: Any, name: str, run: Callable[[argparse.Namespace], int], **tex
     """Register subcommand ``name`` (``help``, ``description``, ``epilog``) that runs ``run``."""
     parser: argparse.ArgumentParser = sub.add_parser(name, **texts)
     parser.set_defaults(func=run, _parser=parser)
+    # Also after the command (``argmap render m.json --debug``); SUPPRESS keeps the top level's value.
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="on an error, also print Python's traceback")
     return parser
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-import argmap
+from argmap.cli.files import read_map
 from argmap.cli.options import add_format, add_from, add_input, add_plain, command
 
 __all__ = ["add_parser", "run"]
@@ -33,7 +33,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.analysis.questions import critical_questions, describe_step, unplaced_answers
 
-    m = argmap.load(args.input, format=args.source_format)
+    m = read_map(args.input, args.source_format, "questions")
     entries = critical_questions(m, sources=args.sources, plain=args.plain)
     if not args.show_all:
         entries = [e for e in entries if e.open]

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import argmap
+from argmap.cli.failures import options
+from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser"]
@@ -33,9 +35,11 @@ def default_output(input_path: str, suffix: str = ".svg") -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    m = argmap.load(args.input, format=args.source_format)
     out = Path(args.output) if args.output else default_output(args.input)
+    check_outputs([args.input], {"-o": out})
+    m = read_map(args.input, args.source_format, "render")
     # Without --questions a page still lists the catalogue's questions (questions=None).
-    argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain)
+    with options(path="-o", format="-o", theme="--theme"):
+        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain)
     print(out)
     return 0

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
+import re
 from pathlib import Path
 from typing import Any
 
-import argmap
+from argmap.cli.failures import UsageError
+from argmap.cli.files import check_outputs, read_map, refuse_inputs
 from argmap.cli.options import add_format, add_from, add_input, add_output, add_plain, add_theme, command
 
 __all__ = ["add_parser", "run"]
@@ -42,40 +43,37 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.cli.render_cmd import default_output
-    from argmap.formats.files import write_atomic
+    from argmap.formats.files import write_atomic, write_folder
     from argmap.teach.reveal import reveal_html, reveal_pdf, reveal_svgs
 
     if args.depth < 0:
-        print("argmap reveal: error: --depth must be 0 or more", file=sys.stderr)
-        return 2
+        raise UsageError("--depth must be 0 or more", "--depth")
+    refuse_inputs([args.input], {"-o": args.output})
     fmt = args.output_format
     suffix = Path(args.output).suffix.lower() if args.output else ""
     if fmt is None:
         fmt = {"": "html" if args.output is None else "svg", ".html": "html", ".htm": "html", ".pdf": "pdf"}.get(suffix)
         if fmt is None:
-            print(f"argmap reveal: error: cannot write a reveal as {args.output!r}: name an .html or .pdf file, "
-                  "or a folder (no suffix) for SVG frames with --format svg", file=sys.stderr)
-            return 2
-    if fmt in ("html", "pdf") and args.output and Path(args.output).is_dir():
-        print(f"argmap reveal: error: {args.output} is a folder; name an .{fmt} file or use --format svg",
-              file=sys.stderr)
-        return 2
-    m = argmap.load(args.input, format=args.source_format)
+            raise UsageError(f"-o: cannot write a reveal as {args.output!r}: name an .html or .pdf file, "
+                             "or a folder (no suffix) for SVG frames with --format svg", "-o")
     if fmt in ("html", "pdf"):
         out = Path(args.output) if args.output else default_output(args.input, f"-reveal.{fmt}")
+        if out.is_dir():
+            raise UsageError(f"-o {out} is a folder; name an .{fmt} file or use --format svg", "-o")
+        check_outputs([args.input], {"-o": out})
+        m = read_map(args.input, args.source_format, "reveal")
         made = (reveal_html(m, depth=args.depth, theme=args.theme, plain=args.plain) if fmt == "html"
                 else reveal_pdf(m, depth=args.depth, theme=args.theme, plain=args.plain))
         write_atomic(out, made)
         print(out)
         return 0
     folder = Path(args.output) if args.output else default_output(args.input, "-reveal")
-    if folder.exists() and not folder.is_dir():
-        print(f"argmap reveal: error: {folder} is a file; SVG frames need a folder", file=sys.stderr)
-        return 2
+    check_outputs([args.input], {"-o": folder}, folders=["-o"])
+    m = read_map(args.input, args.source_format, "reveal")
     svgs = reveal_svgs(m, depth=args.depth, theme=args.theme, plain=args.plain)
-    folder.mkdir(parents=True, exist_ok=True)
     width = max(2, len(str(len(svgs))))
-    for k, svg in enumerate(svgs, start=1):
-        write_atomic(folder / f"{k:0{width}d}.svg", svg)
+    # Every frame drawn first, then the folder written whole; frames of an earlier, longer run go.
+    write_folder(folder, {f"{k:0{width}d}.svg": svg for k, svg in enumerate(svgs, start=1)},
+                 replaces=re.compile(r"\d{2,}\.svg"))
     print(f"{folder}: {len(svgs)} frames")
     return 0

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-import argmap
+from argmap.cli.failures import options
+from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
-from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run", "parse_blanks"]
 
@@ -62,17 +62,17 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.teach.worksheet import focus_map, make_worksheet, write_worksheet
+    from argmap.teach.worksheet import focus_map, key_path, make_worksheet, write_worksheet
 
-    m = argmap.load(args.input, format=args.source_format)
-    if args.focus:
-        m = focus_map(m, args.focus)
-    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed, plain=args.plain)
     out = Path(args.output)
-    for target in [out] + ([Path(args.key)] if args.key else []):
-        if not target.parent.is_dir():
-            raise ArgmapError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist")
-    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme,
-                                paper=args.paper):
+    key = None if args.no_key else Path(args.key) if args.key else key_path(out)
+    check_outputs([args.input], {"-o": out, "--key": key})
+    m = read_map(args.input, args.source_format, "worksheet")
+    with options(claim_id="--focus", blanks="--blank", variant="--variant", path="-o", key="--key", paper="--paper"):
+        if args.focus:
+            m = focus_map(m, args.focus)
+        ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed, plain=args.plain)
+        written = write_worksheet(ws, out, key=key, write_key=key is not None, theme=args.theme, paper=args.paper)
+    for path in written:
         print(path)
     return 0

@@ -6,8 +6,9 @@ every SVG argmap writes, gives the root ``role="img"``, puts the map's title in 
 the text outline (``argmap.outline``) in a ``<desc>``, both as its first children and named by
 ``aria-labelledby``, and retitles each node with its claim text (a step: its word and label).
 
-The SVG is parsed with ``defusedxml`` and written back with the standard library's serializer,
-which escapes every text and attribute; the same input gives the same bytes.
+The SVG is parsed with ``defusedxml`` and written back with :func:`argmap.drawing.svgdoc.serialize`,
+which escapes every text and attribute and replaces what XML cannot hold (a vertical tab pasted
+into a claim); the same input gives the same bytes.
 
 >>> import argmap
 >>> m = argmap.ArgumentMap(title="Lunch <today>")
@@ -26,12 +27,12 @@ from typing import TYPE_CHECKING
 
 import defusedxml.ElementTree as SafeET
 
-from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION, serialize
 from argmap.drawing.themes import Theme
 from argmap.errors import RenderError
 from argmap.model import Claim
 from argmap.outline import outline_text
-from argmap.text import shorten
+from argmap.text import shorten, xml_safe
 
 if TYPE_CHECKING:
     from argmap.drawing.dot import Drawing, DrawnPart
@@ -99,8 +100,9 @@ def make_accessible(
     if root.tag != _SVG + "svg":
         raise RenderError(f"expected an SVG document, found <{root.tag}>")
 
-    heading = title if title is not None else map_title(m)
-    description = desc if desc is not None else outline_text(m)
+    # Clean before hashing too: a lone surrogate put in through the API cannot even be encoded.
+    heading = xml_safe(title if title is not None else map_title(m))
+    description = xml_safe(desc if desc is not None else outline_text(m))
 
     # DOT name -> title, for the edges; collected from the node groups first.
     by_name: dict[str, str] = {}
@@ -140,8 +142,7 @@ def make_accessible(
     root.insert(0, title_el)
     root.set("role", "img")
     root.set("aria-labelledby", f"{title_id} {desc_id}")
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
-    return XML_DECLARATION + body + "\n"
+    return XML_DECLARATION + serialize(root) + "\n"
 
 
 def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[str, str]) -> str | None:

@@ -38,7 +38,7 @@ from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.svg import drawing_svg
 from argmap.model import Claim
 from argmap.outline import outline
-from argmap.text import ROLE_WORDS, safe_url, status_word
+from argmap.text import ROLE_WORDS, safe_url, status_word, xml_safe
 
 if TYPE_CHECKING:
     from argmap.drawing.themes import Theme
@@ -305,7 +305,8 @@ def html_fragment(m: ArgumentMap, theme: str | Theme = "default", options: Drawi
     parts = _parts(m, theme, options or DrawingOptions(), prompts=prompts, questions=questions)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=False)
     style = f"<style>{css}</style>"
-    return _body(m, parts, standalone=False, style=style) + f"<script>{map_script()}</script></div>"
+    # A notebook shows the fragment without page(): it leaves through the same sanitiser.
+    return xml_safe(_body(m, parts, standalone=False, style=style)) + f"<script>{map_script()}</script></div>"
 
 
 #: The page's script, one file a job, joined in this order into one function (they share its scope).

@@ -2,31 +2,32 @@
 
 Every piece of map text reaches the DOT through :func:`html_text` (inside labels we build) or
 :func:`attr_text` (plain attribute values), so no text can close a quote, start an HTML label or
-smuggle a ``\\l`` escape: it is drawn as the characters it is.
+smuggle a ``\\l`` escape: it is drawn as the characters it is. Both pass it through
+:func:`argmap.text.xml_safe` first: the engine writes SVG, and a control character or U+FFFE in
+a label would make it fail (or write SVG that is not well-formed).
 """
 
 from __future__ import annotations
 
 import html
-import re
 import textwrap
 from typing import cast
 
 import graphviz
 
+from argmap.text import xml_safe
+
 __all__ = ["html_text", "wrap_lines", "multiline", "svg_id", "attr_text"]
 
-# XML 1.0 forbids most control characters; Graphviz would reject them in an HTML label.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def html_text(text: str) -> str:
-    """Escape text for an HTML-like label: markup characters become entities.
+    """Escape text for one line of an HTML-like label: markup characters become entities, and a
+    line break a space (Graphviz would drop it and run the words together; :func:`multiline`
+    keeps an author's line breaks as ``<br/>``).
 
-    >>> html_text('<b>x</b> & "y"')
-    '&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;'
+    >>> html_text('<b>x</b> & "y"'), html_text("bell\\x07"), html_text("line\\vbreak\\nhere")
+    ('&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;', 'bell\ufffd', 'line break here')
     """
-    return html.escape(_CONTROL.sub("", text), quote=True)
+    return html.escape(" ".join(xml_safe(text).splitlines()), quote=True)
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -56,10 +57,10 @@ def svg_id(node_id: str) -> str:
     >>> svg_id("thesis")
     'am-thesis'
     """
-    return "am-" + node_id
+    return "am-" + xml_safe(node_id)
 
 
 def attr_text(value: str) -> str:
     """A plain attribute value: backslashes and ``<...>`` lose their DOT meaning."""
     # graphviz.escape returns a str marked "not HTML": a value shaped <...> stays plain text.
-    return cast(str, graphviz.escape(_CONTROL.sub("", value)))
+    return cast(str, graphviz.escape(xml_safe(value)))

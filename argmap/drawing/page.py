@@ -22,6 +22,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from argmap.text import xml_safe
+
 __all__ = ["Script", "page", "policy", "embed_json", "csp_hash"]
 
 
@@ -59,23 +61,44 @@ def embed_json(data: object) -> str:
 
     Those characters (and U+2028/2029, which end a line in older JavaScript) become ``\\u``
     escapes, which ``JSON.parse`` reads back, so no text can close the script element or open a
-    comment in it.
+    comment in it. Every text in the data passes :func:`argmap.text.xml_safe` first: JSON would
+    carry a vertical tab pasted into a claim as ``\\u000b``, and the page would show it as a box.
 
     >>> embed_json({"t": "</script><!--"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
-    >>> json.loads(embed_json({"t": "</script>\\u2028"}))["t"]
-    '</script>\\u2028'
+    >>> json.loads(embed_json({"t": "</script>\\u2028", "line\\vbreak": ["bell\\x07"]}))
+    {'t': '</script>\\u2028', 'line\\nbreak': ['bell\ufffd']}
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    text = json.dumps(_clean(data), ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _clean(data: object) -> object:
+    """``data`` with every text (keys too) through :func:`argmap.text.xml_safe`.
+
+    Recursive: the data is a page's own (nodes, frames), a few levels deep whatever the map.
+    """
+    if isinstance(data, str):
+        return xml_safe(data)
+    if isinstance(data, dict):
+        return {_clean(key): _clean(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_clean(item) for item in data]
+    return data
 
 
 def page(*, title: str, style: str, body: Sequence[str | Script], noscript_style: str | None = None) -> str:
     """One self-contained HTML page: the head (policy, title, style), then ``body`` in order.
 
     ``body`` is markup, already escaped, and :class:`Script` parts, written as inline scripts
-    where they stand. ``noscript_style`` applies only when scripts are off.
+    where they stand. ``noscript_style`` applies only when scripts are off. The title and the
+    markup pass :func:`argmap.text.xml_safe` (a control character pasted into a claim is no more
+    welcome in HTML than in XML, and the inline SVG is XML); the scripts are written as they are,
+    so their hashes hold.
+
+    >>> "\\x0b" in page(title="a\\vb", style="", body=["<p>c\\x0bd</p>"])
+    False
     """
     scripts = [part.code for part in body if isinstance(part, Script)]
     styles = [style] + ([noscript_style] if noscript_style is not None else [])
@@ -87,9 +110,9 @@ def page(*, title: str, style: str, body: Sequence[str | Script], noscript_style
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="generator" content="argmap">\n'
-        f"<title>{html.escape(title)}</title>\n"
+        f"<title>{html.escape(xml_safe(title))}</title>\n"
         f"<style>{style}</style>\n"
         f"</head><body>\n{noscript}"
-        + "".join(f"<script>{part.code}</script>" if isinstance(part, Script) else part for part in body)
+        + "".join(f"<script>{part.code}</script>" if isinstance(part, Script) else xml_safe(part) for part in body)
         + "</body></html>\n"
     )

@@ -27,7 +27,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION, serialize
 from argmap.errors import ArgmapError
 
 __all__ = [
@@ -108,7 +108,7 @@ def get_paper(name: str) -> Paper:
     try:
         return PAPERS[name.lower()]
     except KeyError:
-        raise ArgmapError(f"unknown paper {name!r}; papers: {', '.join(PAPERS)}") from None
+        raise ArgmapError(f"unknown paper {name!r}; papers: {', '.join(PAPERS)}", param="paper") from None
 
 
 def _length(value: str | None) -> float | None:
@@ -247,4 +247,4 @@ def on_page(
         if k == 0 and len(lines) > 1:
             line.set("font-weight", "bold")
         line.text = text
-    return XML_DECLARATION + ET.tostring(page, encoding="unicode") + "\n"
+    return XML_DECLARATION + serialize(page) + "\n"  # the title and footer carry map text

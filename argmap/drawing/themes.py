@@ -133,4 +133,4 @@ def get_theme(theme: str | Theme) -> Theme:
     try:
         return THEMES[theme]
     except KeyError:
-        raise ArgmapError(f"unknown theme {theme!r}; themes: {', '.join(THEMES)}") from None
+        raise ArgmapError(f"unknown theme {theme!r}; themes: {', '.join(THEMES)}", param="theme") from None

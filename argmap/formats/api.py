@@ -87,7 +87,7 @@ def load(path: str | Path, format: str | None = None, *,
 
 def _read(fmt: Format, text: str, path: str | None) -> ArgumentMap | Framework:
     if fmt.reader is None:
-        raise ArgmapError(f"format {fmt.name!r} can be written but not read")
+        raise ArgmapError(f"format {fmt.name!r} can be written but not read", param="format")
     if len(text) > _limits.current().input_bytes:
         raise ParseError(_limits.message("input_bytes", "the text", len(text), unit="characters"), path=path)
     result: ArgumentMap | Framework = fmt.reader(text, path)
@@ -105,9 +105,10 @@ def dumps(m: Any, format: str) -> str:
     """
     fmt = registry.get(format)
     if fmt.writer is None:
-        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
+        raise ArgmapError(f"format {fmt.name!r} can be read but not written", param="format")
     if fmt.binary:
-        raise ArgmapError(f"format {fmt.name!r} is binary; use argmap.dump(m, path) or argmap.render")
+        raise ArgmapError(f"format {fmt.name!r} is binary; use argmap.dump(m, path) or argmap.render",
+                          param="format")
     out = _write(fmt, m)
     assert isinstance(out, str)
     return out
@@ -117,7 +118,7 @@ def dump(m: Any, path: str | Path, format: str | None = None) -> None:
     """Write a map to a file; the format comes from the name unless given."""
     fmt = registry.get(format) if format else registry.for_path(path, reading=False)
     if fmt.writer is None:
-        raise ArgmapError(f"format {fmt.name!r} can be read but not written")
+        raise ArgmapError(f"format {fmt.name!r} can be read but not written", param="format")
     write_atomic(path, _write(fmt, m))
 
 
@@ -148,15 +149,21 @@ def _picture(name: str) -> Format:
         fmt = None
     if fmt is None or fmt.draw is None:
         names = ", ".join(f.name for f in registry.pictures())
-        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}") from None
+        raise ArgmapError(f"cannot render to {name!r}; outputs: {names}", param="format") from None
     return fmt
 
 
-def _picture_of(path: Path) -> str:
-    """The picture format a file name asks for (by its last suffix)."""
+def picture_format(path: str | Path) -> str:
+    """The picture format a file name asks for (by its last suffix), as ``argmap.render`` reads it.
+
+    >>> picture_format("map.HTM"), picture_format("notes.gv")
+    ('html', 'dot')
+    """
+    path = Path(path)
     suffix = path.suffix.lower()
     if not suffix:
-        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg")
+        raise ArgmapError(f"cannot tell the output format of {str(path)!r}; add a suffix such as .svg",
+                          param="path")
     return next((f.name for f in registry.pictures() if suffix in f.suffixes), suffix.lstrip("."))
 
 
@@ -201,5 +208,5 @@ def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: s
     ('.svg', True)
     """
     target = Path(path)
-    write_atomic(target, render_bytes(m, format or _picture_of(target), theme, **options))
+    write_atomic(target, render_bytes(m, format or picture_format(target), theme, **options))
     return target

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import PARAM, ArgmapError
 
 if TYPE_CHECKING:
     from argmap.drawing.options import DrawingOptions
@@ -103,7 +103,7 @@ def get(name: str) -> Format:
         return _FORMATS[name.lower()]
     except KeyError:
         known = ", ".join(sorted(_FORMATS))
-        raise ArgmapError(f"unknown format {name!r}; known formats: {known}") from None
+        raise ArgmapError(f"unknown format {name!r}; known formats: {known}", param="format") from None
 
 
 def _suffix_matches(path: str) -> list[Format]:
@@ -131,7 +131,7 @@ def for_path(path: str | Path, *, reading: bool, text: str | None = None) -> For
                    for s in f.suffixes})
     raise ArgmapError(
         f"cannot tell which format to {what} from the name {str(path)!r}; "
-        f"use a known suffix ({', '.join(able)}) or pass format="
+        f"use a known suffix ({', '.join(able)}) or name the format with {PARAM}", param="format",
     )
 
 

@@ -31,7 +31,7 @@ from argmap.drawing.themes import FONT_FALLBACK
 from argmap.model import Inference
 from argmap.outline import outline
 from argmap.teach.flow import FlowReport, Speech, StrengthInput, analyse, assign_sides, report_text, speech_of
-from argmap.text import ROLE_WORDS
+from argmap.text import ROLE_WORDS, xml_safe
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -171,7 +171,7 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
         f'<svg xmlns="{SVG_NS}" role="img" width="{width:.0f}" height="{height:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FALLBACK}" font-size="{FONT}">',
         f"<title>{html_text('Flow sheet: ' + title)}</title>",
-        f"<desc>{html_text(report_text(m, report))}</desc>",
+        f"<desc>{html.escape(report_text(m, report))}</desc>",  # its lines kept: html_text makes one
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>',
@@ -240,7 +240,7 @@ def flow_svg(m: ArgumentMap, report: FlowReport | None = None, strength: Strengt
         out.append(f'<text x="{LEFT}" y="{bottom + 30 + k * LINE:.0f}" font-size="{SMALL + 0.5}" fill="#333">'
                    f"{html_text(note)}</text>")
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return xml_safe("\n".join(out) + "\n")  # map text is escaped above; this keeps out what XML cannot hold
 
 
 _CSS = """

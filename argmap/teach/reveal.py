@@ -37,7 +37,7 @@ from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.paper import SLIDE, Placement, on_page
 from argmap.drawing.raster import pdf_document
 from argmap.drawing.svg import drawing_svg
-from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION
+from argmap.drawing.svgdoc import SVG_NS, XML_DECLARATION, serialize
 from argmap.drawing.themes import Theme, get_theme
 from argmap.outline import outline
 from argmap.text import shorten
@@ -259,10 +259,6 @@ def layered_svg(m: ArgumentMap, fs: list[Frame], theme: str | Theme = "default",
     return root
 
 
-def _serialize(root: ET.Element) -> str:
-    return ET.tostring(root, encoding="unicode")
-
-
 def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme, plain: bool) -> tuple[list[Frame], list[str]]:
     """The fitted frames and one complete SVG per frame (what is revealed so far, whole picture)."""
     lay = _Layout(m, theme, plain)
@@ -270,7 +266,7 @@ def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme, plain: bool) -> 
     root = layered_svg(m, fs, theme, lay)
     out = []
     for k in range(len(fs)):
-        copy = ET.fromstring(_serialize(root))
+        copy = ET.fromstring(serialize(root))
         for parent in copy.iter():
             for child in list(parent):
                 shown = child.get("data-frame")
@@ -284,7 +280,7 @@ def _frame_svgs(m: ArgumentMap, depth: int, theme: str | Theme, plain: bool) -> 
         title = copy.find(f"{{{SVG_NS}}}title")
         if title is not None and title.text:
             title.text = f"{title.text} ({k + 1} of {len(fs)})"
-        out.append(XML_DECLARATION + _serialize(copy) + "\n")
+        out.append(XML_DECLARATION + serialize(copy) + "\n")
     return fs, out
 
 
@@ -436,7 +432,7 @@ def reveal_html(m: ArgumentMap, depth: int = DEFAULT_DEPTH, theme: str | Theme =
     for attr in ("width", "height"):
         root.attrib.pop(attr, None)
     root.set("preserveAspectRatio", "xMidYMid meet")
-    svg = _serialize(root)
+    svg = serialize(root)
     title = html.escape(m.title or "Argument map")
     data = embed_json([{"caption": f.caption, "lines": f.lines, "box": [round(v, 2) for v in f.box] if f.box else None}
                        for f in fs])

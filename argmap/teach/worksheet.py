@@ -40,7 +40,7 @@ from argmap.drawing.raster import pdf_document, rasterize
 from argmap.drawing.svg import drawing_svg
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
-from argmap.formats.files import write_atomic
+from argmap.formats.files import same_file, write_files
 from argmap.formats.markdown import escape as md_escape
 from argmap.model import Inference
 from argmap.outline import outline, outline_text
@@ -176,7 +176,7 @@ def focus_map(m: ArgumentMap, claim_id: str) -> ArgumentMap:
 
     claim = m.claims.get(claim_id)
     if claim is None:
-        raise ArgmapError(f"cannot focus on {claim_id!r}: the map has no claim with that id")
+        raise ArgmapError(f"cannot focus on {claim_id!r}: the map has no claim with that id", param="claim_id")
     keep = nx.ancestors(m.graph, claim_id) | {claim_id}
     sub = m.copy()
     sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in keep])
@@ -193,21 +193,21 @@ def _objection_steps(m: ArgumentMap) -> list[Inference]:
 def _pick_objections(m: ArgumentMap, chosen: int | Sequence[str] | None, rng: random.Random) -> list[Inference]:
     steps = _objection_steps(m)
     if not steps:
-        raise ArgmapError("the map has no objection to blank out; try the 'blanks' variant")
+        raise ArgmapError("the map has no objection to blank out; try the 'blanks' variant", param="variant")
     if chosen is None or isinstance(chosen, int):
         count = 1 if chosen is None else chosen
         if not 1 <= count <= len(steps):
-            raise ArgmapError(f"asked for {count} missing objection(s); the map has {len(steps)}")
+            raise ArgmapError(f"asked for {count} missing objection(s); the map has {len(steps)}", param="blanks")
         return rng.sample(steps, count)
     picked: list[Inference] = []
     for name in chosen:
         node = m.get(name)
         if node is None:
-            raise ArgmapError(f"no claim or step with id {name!r} in the map")
+            raise ArgmapError(f"no claim or step with id {name!r} in the map", param="blanks")
         found = [node] if isinstance(node, Inference) else [s for s in steps if node in s.premises]
         found = [s for s in found if s in steps]
         if not found:
-            raise ArgmapError(f"{name!r} is not an objection (or a premise of one)")
+            raise ArgmapError(f"{name!r} is not an objection (or a premise of one)", param="blanks")
         picked.extend(s for s in found if s not in picked)
     return picked
 
@@ -229,7 +229,7 @@ def make_worksheet(
     ``plain`` draws the sheet and key in words for students (steps' schemes in everyday words).
     """
     if variant not in VARIANTS:
-        raise ArgmapError(f"unknown worksheet variant {variant!r}; variants: {', '.join(VARIANTS)}")
+        raise ArgmapError(f"unknown worksheet variant {variant!r}; variants: {', '.join(VARIANTS)}", param="variant")
     rng = random.Random(seed)
     order = _reading_order(m)
     thesis = m.thesis
@@ -248,17 +248,17 @@ def make_worksheet(
             raise ArgmapError("the map has no claim besides the thesis to blank out")
         if not 1 <= count <= len(candidates):
             raise ArgmapError(f"asked for {count} blank(s); the map has {len(candidates)} claim(s) "
-                              "besides the thesis")
+                              "besides the thesis", param="blanks")
         ids = set(rng.sample(candidates, count))
     else:
         ids = set()
         for name in blanks:
             node = m.get(name)
             if node is None or node.kind != "claim":
-                raise ArgmapError(f"no claim with id {name!r} in the map (blanks name claim ids)")
+                raise ArgmapError(f"no claim with id {name!r} in the map (blanks name claim ids)", param="blanks")
             ids.add(name)
         if not ids:
-            raise ArgmapError("no claim to blank out: give a count or claim ids")
+            raise ArgmapError("no claim to blank out: give a count or claim ids", param="blanks")
     chosen = [c for c in order if c in ids]
     letters: dict[str, str] = {}
     bank: list[tuple[str, str]] = []
@@ -747,24 +747,31 @@ def write_worksheet(
     ``paper`` is ``a4`` or ``letter`` (None: the locale's paper; see :func:`worksheet_pages`), or
     ``"poster"`` for the whole map as one picture of its own size. A PDF holds every page; SVG
     and PNG pages are files of their own (:func:`page_paths`). Every file is made before any is
-    written.
+    written, and they are written whole or not at all (:func:`~argmap.formats.files.write_files`):
+    never a sheet without its key. A key on the sheet's own file is refused (it would replace
+    the sheet).
     """
     target = Path(path)
-    outputs = [(target, False)]
+    outputs = [(target, False, "path")]
     if write_key:
-        outputs.append((Path(key) if key is not None else key_path(target), True))
-    for out, _ in outputs:
+        outputs.append((Path(key) if key is not None else key_path(target), True, "key"))
+        if same_file(outputs[0][0], outputs[1][0]):
+            raise ArgmapError(f"the answer key would be written over the worksheet ({target}); "
+                              "give the key its own file", param="key")
+    for out, _, param in outputs:
         if out.suffix.lower().lstrip(".") not in _FORMATS:
             raise ArgmapError(f"cannot write a worksheet as {str(out)!r}; use one of: "
-                              + ", ".join("." + f for f in _FORMATS))
-    pictures = any(out.suffix.lower() != ".md" for out, _ in outputs)
+                              + ", ".join("." + f for f in _FORMATS), param=param)
+    pictures = any(out.suffix.lower() != ".md" for out, _, _ in outputs)
     pages = None if paper == POSTER or not pictures else worksheet_pages(ws, paper, theme)
     files: list[tuple[Path, bytes]] = []
-    for out, is_key in outputs:
+    for out, is_key, _ in outputs:
         files += _files(ws, out, out.suffix.lower().lstrip("."), theme, is_key, pages)
-    for out, data in files:
-        write_atomic(out, data)
-    return [out for out, _ in files]
+    by_path = dict(files)
+    if len(by_path) < len(files):  # a page of the key named like a page of the sheet
+        raise ArgmapError(f"the worksheet's and the key's pages would share files ({target}); "
+                          "give the key its own name", param="key")
+    return write_files(by_path)
 
 
 def blank_svg_id(claim_id: str) -> str:

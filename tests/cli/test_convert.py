@@ -86,7 +86,7 @@ def test_missing_input_exits_1(tmp_path: Path) -> None:
     assert done.returncode == 1 and "no such file" in done.stderr
 
 
-def test_unwritable_output_exits_2(tmp_path: Path) -> None:
+def test_an_output_folder_that_is_not_there_exits_3(tmp_path: Path) -> None:
     done = run("convert", str(KIALO), str(tmp_path / "no" / "such" / "folder.json"))
-    assert done.returncode == 2 and "cannot write" in done.stderr
+    assert done.returncode == 3 and "cannot write" in done.stderr and "does not exist" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -182,11 +182,12 @@ def test_worksheet_cli(oped_map: argmap.ArgumentMap, tmp_path: Path, capsys: pyt
                  "--focus", "no-blame"]) == 0
     assert (tmp_path / "x.pdf").exists() and not (tmp_path / "x-key.pdf").exists()
     capsys.readouterr()
-    assert main(["worksheet", str(src), "-o", str(tmp_path / "y.svg"), "--blank", "nope"]) == 1
-    assert "no claim with id 'nope'" in capsys.readouterr().err
-    assert main(["worksheet", str(src), "-o", str(tmp_path / "missing" / "y.svg")]) == 1
+    # Usage mistakes exit 2 and name the option; a folder that is not there is the environment (3).
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "y.svg"), "--blank", "nope"]) == 2
+    assert "--blank: no claim with id 'nope'" in capsys.readouterr().err
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "missing" / "y.svg")]) == 3
     assert "does not exist" in capsys.readouterr().err
-    assert main(["worksheet", str(src), "-o", str(tmp_path / "y.txt")]) == 1
+    assert main(["worksheet", str(src), "-o", str(tmp_path / "y.txt")]) == 2
     with pytest.raises(SystemExit) as exc:
         main(["worksheet", str(src), "-o", str(tmp_path / "z.svg"), "--blank", ","])
     assert exc.value.code == 2
