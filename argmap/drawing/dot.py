@@ -277,11 +277,14 @@ def build_dot(
                 premises, color = bracket_lookup[inf_id]
                 cluster = f"cluster_link_{names[inf_id]}"
                 parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", cluster, inf_id)
-                with target.subgraph(name=cluster) as sub:
-                    sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
-                             margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
-                    for p in premises:
-                        sub.node(names[p], **claim_attrs[p])
+                # A subgraph built apart and added: ``with target.subgraph(...)`` would copy the
+                # whole body written so far, once per bracket (quadratic on big maps).
+                sub = graphviz.Digraph(name=cluster)
+                sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
+                         margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
+                for p in premises:
+                    sub.node(names[p], **claim_attrs[p])
+                target.subgraph(sub)
             else:
                 target.node(names[item], **claim_attrs[item])
 
@@ -291,10 +294,11 @@ def build_dot(
             continue
         cluster = f"cluster_group_{index}"
         parts["group-" + str(index)] = DrawnPart("section", cluster)
-        with dot.subgraph(name=cluster) as sub:
-            sub.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
+        section = graphviz.Digraph(name=cluster)
+        section.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
                      fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
-            emit(sub, items)
+        emit(section, items)
+        dot.subgraph(section)
 
     def edge(tail: str, head: str, **attrs: str) -> None:
         edge_id = f"am-edge-{len(dot.body)}"
