@@ -154,6 +154,8 @@ def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[s
         return f"Critical questions still open for: {titles.get(part.node) or node_title(m, part.node, theme)}"
     if part.kind == "node":
         return titles.get(part.node) or node_title(m, part.node, theme)
+    if part.kind == "stub":
+        return f"{part.text or 'More'}, not shown, under: {titles.get(part.node) or node_title(m, part.node, theme)}"
     return None
 
 

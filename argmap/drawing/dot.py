@@ -10,50 +10,87 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import graphviz
 
+from argmap.drawing.engine import engine_found
 from argmap.drawing.labels import attr_text, html_text, multiline, svg_id
+from argmap.drawing.metrics import STEP_HEIGHT, STEP_MARGIN, claim_size, measure, step_size, stub_size
 from argmap.drawing.options import DrawingOptions, Prompts
+from argmap.drawing.pinned import TREE_LAYOUT_FROM, Pinned, position_lines
 from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
+from argmap.drawing.tree_layout import spanning_forest, tree_layout
+from argmap.errors import ArgmapError
 from argmap.model import answers_back
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
+    from argmap.drawing.views import View
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS"]
+__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS", "Layout",
+           "LAYOUTS", "claim_heading", "claim_credit"]
+
+#: Who places the boxes: the engine's layered layout, argmap's tree layout, or by the map's size.
+Layout = Literal["auto", "dot", "tree"]
+LAYOUTS: tuple[Layout, ...] = ("auto", "dot", "tree")
 
 
-def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None) -> str:
-    role = theme.roles[claim.role]
-    heading = role.heading + (" (implicit)" if claim.implicit else "")
+def claim_heading(claim: Claim, theme: Theme, role: str | None = None) -> str:
+    """The small heading of a claim's box: its role in capitals (and "(implicit)")."""
+    return theme.roles[role or claim.role].heading + (" (implicit)" if claim.implicit else "")
+
+
+def claim_credit(claim: Claim) -> str | None:
+    """The source line of a claim's box (``- author, outlet (+1 more)``), or None."""
+    sources = [s.short() for s in claim.sources if s.short()]
+    if not sources:
+        return None
+    return "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
+
+
+def credit_wrap(theme: Theme) -> int:
+    """Characters a line of the (smaller) source line holds."""
+    return int(theme.wrap * theme.fontsize / theme.small)
+
+
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None,
+                 role: str | None = None) -> str:
+    role = role or claim.role
+    heading = claim_heading(claim, theme, role)
     rows = []
     title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
     if claim.label:
         title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
     rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
     rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
-    sources = [s.short() for s in claim.sources if s.short()]
-    if sources:
-        credit = "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
+    credit = claim_credit(claim)
+    if credit:
         rows.append(
             f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
-            f"{multiline(credit, int(theme.wrap * theme.fontsize / theme.small))}"
+            f"{multiline(credit, credit_wrap(theme))}"
             "</i></font></td></tr>"
         )
     if badge:
         rows.append(f'<tr><td><font point-size="{theme.small}"><b>{html_text(badge)}</b></font></td></tr>')
     style = "rounded,dashed" if claim.implicit else "rounded"
-    width = border or (2 if claim.role == "thesis" else 1)
+    width = border or (2 if role == "thesis" else 1)
+    role_style = theme.roles[role]
     return (
         f'<<table border="{width}" cellborder="0" cellspacing="0" cellpadding="4" '
-        f'style="{style}" color="{role.border}" bgcolor="{role.fill}">'
+        f'style="{style}" color="{role_style.border}" bgcolor="{role_style.fill}">'
         + "".join(rows)
         + "</table>>"
     )
+
+
+def _schemes(inf: Inference) -> list[str]:
+    """A step's scheme and its further schemes (see docs/schemes.md), each once."""
+    extra = inf.data.get("schemes")
+    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    return list(dict.fromkeys(str(s) for s in schemes if s))
 
 
 def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
@@ -61,13 +98,23 @@ def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
-    extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
-    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
-    for scheme in dict.fromkeys(str(s) for s in schemes if s):
+    for scheme in _schemes(inf):
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
     return "<" + "<br/>".join(parts) + ">"
+
+
+def _stub_edge(theme: Theme) -> dict[str, str]:
+    return {"style": "dotted", "color": theme.muted, "penwidth": "1.2", "class": "stub"}
+
+
+def _stub_label(text: str, theme: Theme) -> str:
+    """A dashed box saying what a view hides under a claim."""
+    return (f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="4" style="dashed,rounded" '
+            f'color="{theme.muted}" bgcolor="{theme.background}"><tr><td>'
+            f'<font point-size="{theme.small + 1}" color="{theme.muted}">{html_text(text)}</font>'
+            "</td></tr></table>>")
 
 
 def _legend(theme: Theme) -> str:
@@ -132,12 +179,14 @@ class DrawnPart:
 
     ``kind`` is ``node`` (a claim or a step: ``node`` is its map id), ``prompt`` (a step's open
     questions: ``node`` is the step), ``linked`` (the frame of a step's linked premises),
-    ``section`` (a group of claims) or ``legend``. ``name`` is the element's DOT name.
+    ``section`` (a group of claims), ``stub`` (what a view hides under the claim ``node``, in
+    words as ``text``) or ``legend``. ``name`` is the element's DOT name.
     """
 
     kind: str
     name: str
     node: str | None = None
+    text: str | None = None  # a stub's words (``+12 more: ...``)
 
 
 @dataclass(frozen=True)
@@ -186,6 +235,8 @@ def build_dot(
     prompts: Prompts | None = None,
     edge_ids: bool = False,
     graph_attrs: Mapping[str, str] | None = None,
+    layout: Layout = "auto",
+    view: View | None = None,
 ) -> Drawing:
     """The map as DOT: thesis on top, arrows pointing to what they bear on.
 
@@ -195,6 +246,14 @@ def build_dot(
     steps as dashed boxes (data, see :func:`argmap.analysis.questions.step_prompts`).
     ``edge_ids`` gives every edge between map nodes an SVG id; ``graph_attrs`` are graph
     attributes set last (a worksheet's heading, say).
+
+    ``layout`` says who places the boxes: ``"dot"`` (the engine's layered layout), ``"tree"``
+    (argmap's own, :mod:`argmap.drawing.tree_layout`: linear time, wide fan-outs in columns, a
+    shape near a landscape page; the DOT then carries every position) or ``"auto"``: the tree
+    layout for maps of more than :data:`~argmap.drawing.pinned.TREE_LAYOUT_FROM` claims.
+
+    ``view`` (:func:`~argmap.drawing.views.focus_view`, whose ``map`` is ``m``) gives the claims
+    their roles in the whole map, a "+N more" stub under each claim with hidden branches, and links.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Demo")
@@ -207,6 +266,10 @@ def build_dot(
     """
     th = get_theme(theme)
     opts = options or DrawingOptions()
+    if layout not in LAYOUTS:
+        raise ArgmapError(f"unknown layout {layout!r}; layouts: {', '.join(LAYOUTS)}")
+    # The tree layout measures text with the engine: without one, DOT output stays layered.
+    tree = layout == "tree" or (layout == "auto" and len(m.claims) > TREE_LAYOUT_FROM and engine_found())
     badges: Mapping[str, str] = opts.badges
     node_styles: Mapping[str, Mapping[str, str]] = opts.node_styles
     borders: dict[str, str] = {}
@@ -241,12 +304,16 @@ def build_dot(
     parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
     edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
+    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in m.claims} if view else \
+        {claim.id: claim.role for claim in m.claims}
+    links = view.links if view else {}
     for claim in m.claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id)),
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
             "shape": "plain",
             "id": attr_text(svg_id(claim.id)),
-            "class": attr_text(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
+            "class": attr_text(f"claim {roles[claim.id]}" + (" implicit" if claim.implicit else "")),
+            **({"href": attr_text(links[claim.id])} if claim.id in links else {}),
             **claim_styles.get(claim.id, {}),
         }
 
@@ -260,12 +327,14 @@ def build_dot(
                 bracket_of[p] = inf.id
             brackets.append((inf.id, premises, th.relations[inf.role].color))
 
+    # Sections are frames the layered layout keeps together; the tree layout places by the
+    # argument alone, so a section's claims may lie apart: it draws no section frames.
     groups: dict[str | None, list[str]] = {}
     for claim in m.claims:
         if claim.id not in bracket_of:
-            groups.setdefault(claim.group, []).append(claim.id)
+            groups.setdefault(None if tree else claim.group, []).append(claim.id)
     for inf_id, premises, _color in brackets:
-        group = m.graph.nodes[premises[0]].get("group")
+        group = None if tree else m.graph.nodes[premises[0]].get("group")
         same = all(m.graph.nodes[p].get("group") == group for p in premises)
         groups.setdefault(group if same else None, []).append("bracket:" + inf_id)
     bracket_lookup = {inf_id: (premises, color) for inf_id, premises, color in brackets}
@@ -300,7 +369,14 @@ def build_dot(
         emit(section, items)
         dot.subgraph(section)
 
+    # The tree layout places everything once all is known: its edges wait for their routes.
+    waiting: list[tuple[str, str, dict[str, str]]] = []
+
     def edge(tail: str, head: str, **attrs: str) -> None:
+        if tree:
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], "")
+            waiting.append((tail, head, attrs))
+            return
         edge_id = f"am-edge-{len(dot.body)}"
         edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
         dot.edge(names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
@@ -316,8 +392,8 @@ def build_dot(
             fillcolor=rel.fill,
             fontsize=str(th.small + 1),
             fontcolor=rel.color if th.name != "print" else "#000000",
-            margin="0.08,0.03",
-            height="0.3",
+            margin=f"{STEP_MARGIN[0]:g},{STEP_MARGIN[1]:g}",
+            height=f"{STEP_HEIGHT:g}",
             id=attr_text(svg_id(inf.id)),
             **{"class": attr_text(f"inference {inf.role}")},
             **inf_style,
@@ -331,14 +407,85 @@ def build_dot(
         edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
              **{"class": attr_text(f"{inf.polarity} {inf.role}")})
 
+    others: dict[str, str] = {}  # boxes the engine measures: prompts, the legend
+    stub_texts: dict[str, str] = {}
     for step_id, groups_of_questions in (prompts or {}).items():
         name = names[step_id] + "_q"
         parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
         edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
-        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+        others[name] = add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+    for claim_id, stub in (view.stubs if view else {}).items():
+        if claim_id not in names:
+            continue
+        name = names[claim_id] + "_more"
+        element = svg_id(claim_id) + "-more"
+        parts[element] = DrawnPart("stub", name, claim_id, stub.text)
+        edges[f"{name}->{names[claim_id]}"] = DrawnEdge(claim_id, claim_id, name, names[claim_id], "")
+        label = _stub_label(stub.text, th)
+        dot.node(name, label=label, shape="plain", id=attr_text(element), **{"class": "stub"},
+                 **({"href": attr_text(stub.href)} if stub.href else {}))
+        stub_texts[name] = stub.text
+        if not tree:
+            dot.edge(name, names[claim_id], **_stub_edge(th))
     if opts.legend and len(m):
         parts["legend"] = DrawnPart("legend", "legend")
-        dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
+        legend = _legend(th)
+        dot.node("legend", label=legend, shape="plain", id="legend", **{"class": "legend"})
+        others["legend"] = legend
+    if tree:
+        sizes = _box_sizes(m, th, roles, badges, borders, others, stub_texts)
+        pinned = _pin(sizes, {names[c.id] for c in m.claims}, edges,
+                      {names[i]: [names[p] for p in ps] for i, ps, _c in brackets})
+        for tail, head, attrs in waiting:
+            edge_id = f"am-edge-{len(dot.body)}"
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
+            route = pinned.edge_pos(names[tail], names[head], attrs.get("arrowhead", "normal"), th.penwidth)
+            dot.edge(names[tail], names[head], **({"id": edge_id} if edge_ids else {}),
+                     **({"pos": route} if route else {}), **attrs)
+        for name in stub_texts:
+            head = name.removesuffix("_more")
+            route = pinned.edge_pos(name, head, "normal", 1.2)
+            dot.edge(name, head, **({"pos": route} if route else {}), **_stub_edge(th))
+        frames = {f"cluster_link_{names[i]}": names[i] for i, _p, _c in brackets}
+        dot.body += position_lines(pinned, list(sizes), frames)
+        # Lines outside the tree (a premise shared by two steps) are drawn straight: routing
+        # curves around every box costs the engine a second or more a page.
+        dot.attr("graph", layout="nop2", splines="line")
     if graph_attrs:
         dot.attr("graph", **graph_attrs)
     return Drawing(dot, th, names, parts, edges)
+
+
+def _box_sizes(m: ArgumentMap, theme: Theme, roles: Mapping[str, str], badges: Mapping[str, str],
+               borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
+               ) -> dict[str, tuple[float, float]]:
+    """The size of every box by DOT name: claims and steps from their text, the rest measured."""
+    texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
+    for claim in m.claims:
+        texts += [claim.text, claim.label or "", claim_credit(claim) or "",
+                  claim_heading(claim, theme, roles[claim.id])]
+    for inf in m.inferences:
+        texts += [inf.label or "", *_schemes(inf)]
+    metrics, measured = measure(theme.fontname, set().union(*texts),
+                                {name: f"label=<{label[1:-1]}> shape=plain" for name, label in others.items()})
+    sizes: dict[str, tuple[float, float]] = {}
+    for number, claim in enumerate(m.claims, start=1):
+        role = roles[claim.id]
+        border = int(borders.get(claim.id) or (2 if role == "thesis" else 1))
+        sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
+                                         claim_credit(claim), badges.get(claim.id), border)
+    for number, inf in enumerate(m.inferences, start=len(m.claims) + 1):
+        sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[inf.role].word, inf.label, _schemes(inf),
+                                        badges.get(inf.id))
+    for name, text in stubs.items():
+        sizes[name] = stub_size(metrics, theme, text)
+    sizes.update(measured)
+    return sizes
+
+
+def _pin(sizes: Mapping[str, tuple[float, float]], claims: set[str], edges: Mapping[str, DrawnEdge],
+         frames: Mapping[str, list[str]]) -> Pinned:
+    """Lay the boxes out as a tree (steps hang under what they bear on, premises under their step)."""
+    roots, kids = spanning_forest(list(sizes), [(e.tail_name, e.head_name) for e in edges.values()])
+    placed = tree_layout(roots, kids, sizes, columns=claims, frames=frames)
+    return Pinned(placed)

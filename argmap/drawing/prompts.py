@@ -57,8 +57,13 @@ def add_prompt(
     element_id: str,
     groups: Sequence[tuple[str, Sequence[str]]],
     theme: Theme,
-) -> None:
-    """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``."""
-    dot.node(name, label=_label(groups, theme), shape="plain", id=element_id, **{"class": PROMPT_CLASS})
+) -> str:
+    """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``.
+
+    Returns the box's label (an HTML-like label, ``<...>``).
+    """
+    label = _label(groups, theme)
+    dot.node(name, label=label, shape="plain", id=element_id, **{"class": PROMPT_CLASS})
     dot.edge(name, step_name, style="dotted", arrowhead="none", color=theme.muted,
              penwidth="1.2", **{"class": "prompt"})
+    return label
