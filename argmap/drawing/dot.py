@@ -9,7 +9,7 @@ the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import graphviz
@@ -213,6 +213,8 @@ class Drawing:
     ``parts`` maps the SVG id of every node and frame to what it stands for; ``edges`` maps each
     edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
     steps look names up here instead of reading them back out of the DOT or the SVG.
+    ``positions`` are the centres of the boxes (by DOT name, in points, y down) when argmap laid
+    the map out itself (``layout="tree"``), else empty: the engine places them.
     """
 
     digraph: graphviz.Digraph
@@ -220,6 +222,7 @@ class Drawing:
     names: Mapping[str, str]
     parts: Mapping[str, DrawnPart]
     edges: Mapping[str, DrawnEdge]
+    positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -432,6 +435,7 @@ def build_dot(
         legend = _legend(th)
         dot.node("legend", label=legend, shape="plain", id="legend", **{"class": "legend"})
         others["legend"] = legend
+    pinned: Pinned | None = None
     if tree:
         sizes = _box_sizes(m, th, roles, badges, borders, others, stub_texts)
         pinned = _pin(sizes, {names[c.id] for c in m.claims}, edges,
@@ -453,7 +457,7 @@ def build_dot(
         dot.attr("graph", layout="nop2", splines="line")
     if graph_attrs:
         dot.attr("graph", **graph_attrs)
-    return Drawing(dot, th, names, parts, edges)
+    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {})
 
 
 def _box_sizes(m: ArgumentMap, theme: Theme, roles: Mapping[str, str], badges: Mapping[str, str],
