@@ -198,7 +198,9 @@ def test_linked_pages_link_to_files_that_exist_and_each_page_is_no_strip(tmp_pat
         text = file.read_text(encoding="utf-8")
         for href in re.findall(r'xlink:href="([^"]+)"', text):
             assert (file.parent / href).resolve().is_file(), (file, href)
-        width, height = (float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', text).groups())
+        size = re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', text)
+        assert size is not None
+        width, height = float(size.group(1)), float(size.group(2))
         assert max(width / height, height / width) <= 3.0, file
     # Every claim is drawn on some page.
     drawn = set()
