@@ -11,6 +11,7 @@ import random
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,29 @@ def test_render_command_focus_depth_and_pages(tmp_path: Path, oped_map: argmap.A
     done = subprocess.run([sys.executable, "-m", "argmap", "render", str(source), "-o", str(tmp_path / "q.svg"),
                            "--layout", "tree"], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0 and done.stderr == ""
+
+
+def _accessible_facts(svg: str) -> list[object]:
+    ns = "{http://www.w3.org/2000/svg}"
+    root = ET.fromstring(svg.encode("utf-8"))
+    facts: list[object] = [root.get("role"), root.get("aria-labelledby")]
+    facts += [(child.tag, child.text, child.get("id")) for child in root if child.tag in (ns + "title", ns + "desc")]
+    for group in root.iter(ns + "g"):
+        title = group.find(ns + "title")
+        facts.append((group.get("id"), group.get("class"), title.text if title is not None else None))
+    return facts
+
+
+def test_the_streaming_accessibility_pass_says_what_the_tree_pass_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.drawing.accessibility as accessibility
+
+    m = tree_map(150)
+    m.claims["c3"].text = 'Quotes " and <tags> & ampersands stay text.'
+    drawing = build_dot(m, layout="tree", view=focus_view(m, None, depth=4))
+    raw = run_engine(drawing.source, "svg")
+    tree_pass = accessibility.make_accessible(raw, drawing, m)
+    monkeypatch.setattr(accessibility, "STREAM_FROM", 1)
+    streamed = accessibility.make_accessible(raw, drawing, m)
+    assert streamed != tree_pass  # the other pass ran
+    assert _accessible_facts(streamed) == _accessible_facts(tree_pass)
+    assert "<!--" not in streamed and streamed.startswith("<?xml")
