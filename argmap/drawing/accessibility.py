@@ -95,8 +95,8 @@ def make_accessible(
     th = drawing.theme
     titles = dict(titles or {})
     if len(drawing.parts) >= STREAM_FROM and not any(p.kind == "section" for p in drawing.parts.values()):
-        text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
-        return _accessible_stream(text, drawing, m, title, desc, titles)
+        return _accessible_stream(svg.decode("utf-8") if isinstance(svg, bytes) else svg, drawing, m, title, desc,
+                                  titles)
     try:
         root = SafeET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
     except ET.ParseError as exc:
