@@ -281,3 +281,15 @@ def test_the_streaming_accessibility_pass_says_what_the_tree_pass_says(monkeypat
     assert streamed != tree_pass  # the other pass ran
     assert _accessible_facts(streamed) == _accessible_facts(tree_pass)
     assert "<!--" not in streamed and streamed.startswith("<?xml")
+
+
+def test_the_numbers_the_docs_state_are_the_programs() -> None:
+    from argmap.drawing.pages import PER_PAGE
+    from argmap.drawing.pinned import TREE_LAYOUT_FROM
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    guide = (root / "docs" / "big-maps.md").read_text(encoding="utf-8")
+    assert f"past {TREE_LAYOUT_FROM} claims" in readme
+    assert f"more than {TREE_LAYOUT_FROM} claims" in guide
+    assert f"pages of about {PER_PAGE} claims" in guide
