@@ -25,7 +25,7 @@ import hashlib
 import html
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -217,7 +217,11 @@ def _parts(m: ArgumentMap, theme: str | Theme, options: DrawingOptions, *, promp
     # The page shows an evaluation in words of its own (badges, the panel), not as DOT borders.
     drawn = DrawingOptions(legend=options.legend, badges=badges, node_styles=options.node_styles)
     layout: Layout = "tree" if options.layout == "tree" else "dot" if options.layout == "dot" else "auto"
-    drawing = build_dot(m, theme, drawn, prompts=prompts, layout=layout, view=view)
+    # The page links its pages above the map (_pages_nav): links inside the inlined SVG would be
+    # dropped with every other non-drawing element, and the boxes they wrap with them.
+    unlinked = None if view is None else replace(
+        view, links={}, stubs={k: replace(s, href=None) for k, s in view.stubs.items()})
+    drawing = build_dot(m, theme, drawn, prompts=prompts, layout=layout, view=unlinked)
     svg = inline_svg(drawing_svg(drawing, m, describe=False), drawing, _PLACEHOLDER, detach_text=lazy)
     data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes, texts=svg.texts)
     data["size"] = [svg.width, svg.height]

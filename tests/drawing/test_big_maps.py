@@ -293,3 +293,27 @@ def test_the_numbers_the_docs_state_are_the_programs() -> None:
     assert f"past {TREE_LAYOUT_FROM} claims" in readme
     assert f"more than {TREE_LAYOUT_FROM} claims" in guide
     assert f"pages of about {PER_PAGE} claims" in guide
+
+
+def test_linked_html_pages_open_and_link_in_a_browser(browser: object, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    overview = argmap.render(tree_map(400), tmp_path / "debate.html", pages=40)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(overview.as_uri())
+    expect(page.locator(".am-root:not([data-am-ready=ready])")).to_have_count(0)
+    links = page.locator(".am-pages a")
+    assert links.count() > 1
+    page.screenshot(path=str(tmp_path / "overview.png"))
+    links.first.click()
+    expect(page).to_have_url(re.compile(r"/debate-pages/[^/]+\.html$"))
+    expect(page.locator(".am-root:not([data-am-ready=ready])")).to_have_count(0)
+    assert page.locator("svg.am-svg g[data-node]").count() > 1
+    page.screenshot(path=str(tmp_path / "branch.png"))
+    page.locator(".am-page-up").first.click()
+    expect(page).to_have_url(re.compile(r"/debate\.html$"))
+    assert errors == []
+    context.close()
