@@ -127,8 +127,8 @@ def _schemes(inf: Inference) -> list[str]:
     return list(dict.fromkeys(str(s) for s in schemes if s))
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None) -> str:
-    rel = theme.relations[inf.role]
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, role: str | None = None) -> str:
+    rel = theme.relations[role or inf.role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
@@ -344,6 +344,8 @@ def build_dot(
     roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in m.claims} if view else \
         {claim.id: claim.role for claim in m.claims}
     links = view.links if view else {}
+    # Roles are derived from the graph each time they are asked for: ask once.
+    step_roles = {inf.id: inf.role for inf in m.inferences}
     for claim in m.claims:
         claim_attrs[claim.id] = {
             "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
@@ -362,7 +364,7 @@ def build_dot(
         if len(premises) > 1 and not any(p in bracket_of for p in premises):
             for p in premises:
                 bracket_of[p] = inf.id
-            brackets.append((inf.id, premises, th.relations[inf.role].color))
+            brackets.append((inf.id, premises, th.relations[step_roles[inf.id]].color))
 
     # Sections are frames the layered layout keeps together; the tree layout places by the
     # argument alone, so a section's claims may lie apart: it draws no section frames.
@@ -419,12 +421,13 @@ def build_dot(
         _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
 
     for inf in m.inferences:
-        rel = th.relations[inf.role]
+        role = step_roles[inf.id]
+        rel = th.relations[role]
         inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
         _node(
             dot,
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id)),
+            label=_inference_label(inf, th, badges.get(inf.id), role),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
@@ -433,7 +436,7 @@ def build_dot(
             margin=f"{STEP_MARGIN[0]:g},{STEP_MARGIN[1]:g}",
             height=f"{STEP_HEIGHT:g}",
             id=attr_text(svg_id(inf.id)),
-            **{"class": attr_text(f"inference {inf.role}")},
+            **{"class": attr_text(f"inference {role}")},
             **inf_style,
         )
         # The answering half of a mutual attack must not rank its premise (often the thesis)
@@ -441,9 +444,9 @@ def build_dot(
         loose = {"constraint": "false"} if answers_back(m.graph, inf.id) else {}
         for premise in inf.premises:
             edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
-                 **{"class": attr_text(f"premise {inf.role}")}, **loose)
+                 **{"class": attr_text(f"premise {role}")}, **loose)
         edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
-             **{"class": attr_text(f"{inf.polarity} {inf.role}")})
+             **{"class": attr_text(f"{inf.polarity} {role}")})
 
     others: dict[str, str] = {}  # boxes the engine measures: prompts, the legend
     stub_texts: dict[str, str] = {}
@@ -472,7 +475,7 @@ def build_dot(
         others["legend"] = legend
     pinned: Pinned | None = None
     if tree:
-        sizes = _box_sizes(m, th, roles, badges, borders, others, stub_texts)
+        sizes = _box_sizes(m, th, {**roles, **step_roles}, badges, borders, others, stub_texts)
         pinned = _pin(sizes, {names[c.id] for c in m.claims}, edges,
                       {names[i]: [names[p] for p in ps] for i, ps, _c in brackets})
         for tail, head, attrs in waiting:
@@ -514,7 +517,8 @@ def _box_sizes(m: ArgumentMap, theme: Theme, roles: Mapping[str, str], badges: M
         sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
                                          claim_credit(claim), badges.get(claim.id), border)
     for number, inf in enumerate(m.inferences, start=len(m.claims) + 1):
-        sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[inf.role].word, inf.label, _schemes(inf),
+        sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[roles.get(inf.id) or inf.role].word, inf.label,
+                                        _schemes(inf),
                                         badges.get(inf.id))
     for name, text in stubs.items():
         sizes[name] = stub_size(metrics, theme, text)
