@@ -306,7 +306,9 @@ def build_dot(
     if layout not in LAYOUTS:
         raise ArgmapError(f"unknown layout {layout!r}; layouts: {', '.join(LAYOUTS)}")
     # The tree layout measures text with the engine: without one, DOT output stays layered.
-    tree = layout == "tree" or (layout == "auto" and len(m.claims) > TREE_LAYOUT_FROM and engine_found())
+    # m.claims and m.inferences scan the graph each time: once here.
+    claims, inferences = list(m.claims), list(m.inferences)
+    tree = layout == "tree" or (layout == "auto" and len(claims) > TREE_LAYOUT_FROM and engine_found())
     badges: Mapping[str, str] = opts.badges
     node_styles: Mapping[str, Mapping[str, str]] = opts.node_styles
     borders: dict[str, str] = {}
@@ -336,17 +338,17 @@ def build_dot(
 
     # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
     # kinds were interleaved while building, so a map read back from a file draws the same.
-    ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    ordered = [c.id for c in claims] + [i.id for i in inferences]
     names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
     parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
     edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
-    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in m.claims} if view else \
-        {claim.id: claim.role for claim in m.claims}
+    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in claims} if view else \
+        {claim.id: claim.role for claim in claims}
     links = view.links if view else {}
     # Roles are derived from the graph each time they are asked for: ask once.
-    step_roles = {inf.id: inf.role for inf in m.inferences}
-    for claim in m.claims:
+    step_roles = {inf.id: inf.role for inf in inferences}
+    for claim in claims:
         claim_attrs[claim.id] = {
             "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
             "shape": "plain",
@@ -359,7 +361,7 @@ def build_dot(
     # Linked co-premises share a bracket (a cluster); a claim can sit in one bracket only.
     bracket_of: dict[str, str] = {}
     brackets: list[tuple[str, list[str], str]] = []
-    for inf in m.inferences:
+    for inf in inferences:
         premises = [p.id for p in inf.premises]
         if len(premises) > 1 and not any(p in bracket_of for p in premises):
             for p in premises:
@@ -369,7 +371,7 @@ def build_dot(
     # Sections are frames the layered layout keeps together; the tree layout places by the
     # argument alone, so a section's claims may lie apart: it draws no section frames.
     groups: dict[str | None, list[str]] = {}
-    for claim in m.claims:
+    for claim in claims:
         if claim.id not in bracket_of:
             groups.setdefault(None if tree else claim.group, []).append(claim.id)
     for inf_id, premises, _color in brackets:
@@ -420,7 +422,7 @@ def build_dot(
         edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
         _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
 
-    for inf in m.inferences:
+    for inf in inferences:
         role = step_roles[inf.id]
         rel = th.relations[role]
         inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
@@ -475,8 +477,8 @@ def build_dot(
         others["legend"] = legend
     pinned: Pinned | None = None
     if tree:
-        sizes = _box_sizes(m, th, {**roles, **step_roles}, badges, borders, others, stub_texts)
-        pinned = _pin(sizes, {names[c.id] for c in m.claims}, edges,
+        sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts)
+        pinned = _pin(sizes, {names[c.id] for c in claims}, edges,
                       {names[i]: [names[p] for p in ps] for i, ps, _c in brackets})
         for tail, head, attrs in waiting:
             edge_id = f"am-edge-{len(dot.body)}"
@@ -498,27 +500,29 @@ def build_dot(
     return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {})
 
 
-def _box_sizes(m: ArgumentMap, theme: Theme, roles: Mapping[str, str], badges: Mapping[str, str],
+def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
+               badges: Mapping[str, str],
                borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
                ) -> dict[str, tuple[float, float]]:
     """The size of every box by DOT name: claims and steps from their text, the rest measured."""
     texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
-    for claim in m.claims:
+    schemes = {inf.id: _schemes(inf) for inf in inferences}
+    for claim in claims:
         texts += [claim.text, claim.label or "", claim_credit(claim) or "",
                   claim_heading(claim, theme, roles[claim.id])]
-    for inf in m.inferences:
-        texts += [inf.label or "", *_schemes(inf)]
+    for inf in inferences:
+        texts += [inf.label or "", *schemes[inf.id]]
     metrics, measured = measure(theme.fontname, set().union(*texts),
                                 {name: f"label=<{label[1:-1]}> shape=plain" for name, label in others.items()})
     sizes: dict[str, tuple[float, float]] = {}
-    for number, claim in enumerate(m.claims, start=1):
+    for number, claim in enumerate(claims, start=1):
         role = roles[claim.id]
         border = int(borders.get(claim.id) or (2 if role == "thesis" else 1))
         sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
                                          claim_credit(claim), badges.get(claim.id), border)
-    for number, inf in enumerate(m.inferences, start=len(m.claims) + 1):
+    for number, inf in enumerate(inferences, start=len(claims) + 1):
         sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[roles.get(inf.id) or inf.role].word, inf.label,
-                                        _schemes(inf),
+                                        schemes[inf.id],
                                         badges.get(inf.id))
     for name, text in stubs.items():
         sizes[name] = stub_size(metrics, theme, text)

@@ -73,8 +73,8 @@ def test_the_sizes_argmap_assumes_are_the_sizes_the_engine_draws(oped_map: argma
     th = get_theme(theme)
     drawing = build_dot(oped_map, th, DrawingOptions(evaluation=evaluation), layout="tree")
     badges, _styles, borders = evaluation_marks(evaluation, {}, {})
-    roles = {c.id: c.role for c in oped_map.claims}
-    predicted = _box_sizes(oped_map, th, roles, badges, borders, {}, {})
+    roles = {n.id: n.role for n in oped_map}
+    predicted = _box_sizes(list(oped_map.claims), list(oped_map.inferences), th, roles, badges, borders, {}, {})
     drawn = engine_boxes(drawing.source)
     assert len(predicted) == len(oped_map)
     for name, (w, h) in predicted.items():
