@@ -23,7 +23,7 @@ lossless format, so the links do too.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.schemes import (
@@ -52,6 +52,7 @@ __all__ = [
     "question_texts",
     "known_refs",
     "describe_step",
+    "scheme_titles",
     "ANSWERS_KEY",
 ]
 
@@ -65,7 +66,8 @@ class StepQuestions:
 
     ``open`` are the questions not yet answered; ``answered`` pairs each answered question
     with the ids of the inferences that answer it. ``owners`` maps each question's ``ref`` to the
-    scheme or source kind that asks it.
+    scheme or source kind that asks it. ``plain`` entries (``open_questions(m, plain=True)``)
+    carry each question's everyday wording as its ``text`` and name schemes in everyday words.
     """
 
     node: str
@@ -74,11 +76,28 @@ class StepQuestions:
     open: tuple[CriticalQuestion, ...]
     answered: tuple[tuple[CriticalQuestion, tuple[str, ...]], ...]
     owners: dict[str, Scheme | SourceKind] = field(default_factory=dict, compare=False)
+    plain: bool = False
 
     def owner_name(self, question: CriticalQuestion) -> str:
-        """The name of the scheme or source kind that asks ``question``."""
+        """The name of the scheme or source kind that asks ``question`` (everyday words when plain)."""
         owner = self.owners.get(question.ref)
-        return owner.name if owner else question.ref.rsplit(":", 1)[0]
+        return owner.title(self.plain) if owner else question.ref.rsplit(":", 1)[0]
+
+    def plainly(self) -> StepQuestions:
+        """The same entry in everyday words: each question's ``text`` is its plain wording.
+
+        >>> from argmap import ArgumentMap
+        >>> m = ArgumentMap()
+        >>> _ = m.support(m.claim("T"), "My aunt saw it.", id="s", scheme="position to know")
+        >>> entry = critical_questions(m)[0].plainly()
+        >>> entry.owner_name(entry.open[0]), entry.open[1].text
+        ('someone who would know says so', 'Is this person honest here, or could they have a reason to lie?')
+        """
+        if self.plain:
+            return self
+        return replace(self, open=tuple(replace(q, text=q.wording(True)) for q in self.open),
+                       answered=tuple((replace(q, text=q.wording(True)), by) for q, by in self.answered),
+                       plain=True)
 
     def to_dict(self, m: ArgumentMap) -> dict[str, Any]:
         """Plain JSON-ready data (used by ``argmap questions --format json``)."""
@@ -181,9 +200,10 @@ def _source_kinds(claim: Claim) -> list[SourceKind]:
     return list(dict.fromkeys(k for k in kinds if k is not None))
 
 
-def critical_questions(m: ArgumentMap, *, sources: bool = True) -> list[StepQuestions]:
+def critical_questions(m: ArgumentMap, *, sources: bool = True, plain: bool = False) -> list[StepQuestions]:
     """The critical questions of every step with a known scheme (and every claim with a source
-    of a known kind, unless ``sources=False``), in reading order, split into open and answered."""
+    of a known kind, unless ``sources=False``), in reading order, split into open and answered;
+    with ``plain``, in the words written for students (see :meth:`StepQuestions.plainly`)."""
     links = _links(m)
     result: list[StepQuestions] = []
     for node_id in _order(m):
@@ -214,14 +234,24 @@ def critical_questions(m: ArgumentMap, *, sources: bool = True) -> list[StepQues
                 answered.append((q, by))
             else:
                 open_.append(q)
-        result.append(StepQuestions(node_id, kind, tuple(owners), tuple(open_), tuple(answered),
-                                    {q.ref: o for o, q in asks}))
+        entry = StepQuestions(node_id, kind, tuple(owners), tuple(open_), tuple(answered),
+                              {q.ref: o for o, q in asks})
+        result.append(entry.plainly() if plain else entry)
     return result
 
 
-def open_questions(m: ArgumentMap, *, sources: bool = True) -> list[StepQuestions]:
-    """Like :func:`critical_questions`, keeping only the nodes with a question still open."""
-    return [s for s in critical_questions(m, sources=sources) if s.open]
+def open_questions(m: ArgumentMap, *, sources: bool = True, plain: bool = False) -> list[StepQuestions]:
+    """Like :func:`critical_questions`, keeping only the nodes with a question still open.
+
+    ``plain=True`` words them for students: what a page shows next to a claim.
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.support(m.claim("Buy a bike."), "It saves money.", id="s", scheme="positive consequences")
+    >>> [q.text for q in open_questions(m, plain=True)[0].open][:2]
+    ['How likely are these good results, really?', 'What shows that the good results would happen?']
+    """
+    return [s for s in critical_questions(m, sources=sources, plain=plain) if s.open]
 
 
 def unplaced_answers(m: ArgumentMap) -> list[UnplacedAnswer]:
@@ -252,10 +282,10 @@ def unplaced_answers(m: ArgumentMap) -> list[UnplacedAnswer]:
     return out
 
 
-def step_prompts(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]]]]:
+def step_prompts(m: ArgumentMap, *, plain: bool = False) -> dict[str, list[tuple[str, list[str]]]]:
     """Per step id, the open questions grouped by scheme name (for drawing prompt boxes)."""
     prompts: dict[str, list[tuple[str, list[str]]]] = {}
-    for entry in open_questions(m, sources=False):
+    for entry in open_questions(m, sources=False, plain=plain):
         groups: dict[str, list[str]] = {}
         for q in entry.open:
             groups.setdefault(entry.owner_name(q), []).append(q.text)
@@ -263,7 +293,7 @@ def step_prompts(m: ArgumentMap) -> dict[str, list[tuple[str, list[str]]]]:
     return prompts
 
 
-def question_texts(m: ArgumentMap) -> dict[str, list[str]]:
+def question_texts(m: ArgumentMap, *, plain: bool = False) -> dict[str, list[str]]:
     """Per node id, the text of each critical question still open (for a page's panel).
 
     A step asks the questions of its schemes, a claim those of its sources' kinds; when one node
@@ -277,7 +307,7 @@ def question_texts(m: ArgumentMap) -> dict[str, list[str]]:
     True
     """
     found: dict[str, list[str]] = {}
-    for entry in open_questions(m):
+    for entry in open_questions(m, plain=plain):
         owners = {entry.owner_name(q) for q in entry.open}
         found[entry.node] = [q.text if len(owners) == 1 else f"{entry.owner_name(q)}: {q.text}" for q in entry.open]
     return found
@@ -297,8 +327,28 @@ def known_refs(names: Iterable[str]) -> list[str]:
     return out
 
 
-def describe_step(m: ArgumentMap, node_id: str) -> str:
-    """A one-line description of a step or claim for listings: role, label or text, target."""
+def scheme_titles(m: ArgumentMap, *, plain: bool = False) -> dict[str, list[str]]:
+    """Per step with a scheme, the names to show under its word: the catalogue's name or, with
+    ``plain``, its everyday wording (a name the catalogue does not know is shown as written).
+
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.support(m.claim("T"), "R", id="s", scheme="argument from position to know")
+    >>> scheme_titles(m, plain=True)
+    {'s': ['someone who would know says so']}
+    """
+    titles: dict[str, list[str]] = {}
+    for inf in m.inferences:
+        names = scheme_names_of(inf)
+        if names:
+            known = [catalogue().scheme(n) for n in names]
+            titles[inf.id] = list(dict.fromkeys(s.title(plain) if s else n for s, n in zip(known, names, strict=True)))
+    return titles
+
+
+def describe_step(m: ArgumentMap, node_id: str, *, plain: bool = False) -> str:
+    """A one-line description of a step or claim for listings: role, label or text, target
+    (and the step's schemes, in everyday words when ``plain``)."""
     node = m[node_id]
     if isinstance(node, Claim):
         return f"claim {node_id!r}: {shorten(node.text)}"
@@ -306,5 +356,5 @@ def describe_step(m: ArgumentMap, node_id: str) -> str:
     premises = " + ".join(shorten(p.label or p.text, 40) for p in inf.premises)
     target = inf.target
     aim = shorten(target.label or target.text, 40) if isinstance(target, Claim) else f"step {target.id!r}"
-    names = ", ".join(scheme_names_of(inf))
+    names = ", ".join(scheme_titles(m, plain=True).get(node_id, []) if plain else scheme_names_of(inf))
     return f"{inf.role} {node_id!r}: {premises} -> {aim}" + (f"  [{names}]" if names else "")

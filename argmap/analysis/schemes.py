@@ -93,6 +93,16 @@ class CriticalQuestion:
     burden: str
     ref: str
     premise: str | None = None
+    plain: str = ""
+
+    def wording(self, plain: bool = False) -> str:
+        """The question's text; with ``plain``, its wording for students (no jargon, short sentences).
+
+        >>> q = get_scheme("position to know").question("honest")
+        >>> q.wording(plain=True)
+        'Is this person honest here, or could they have a reason to lie?'
+        """
+        return (self.plain or self.text) if plain else self.text
 
     @property
     def targets_text(self) -> str:
@@ -112,7 +122,11 @@ class Premise:
 
 @dataclass(frozen=True)
 class Scheme:
-    """An argumentation scheme: premise templates, a conclusion template, critical questions."""
+    """An argumentation scheme: premise templates, a conclusion template, critical questions.
+
+    ``plain`` names what the step does in everyday words ("someone who would know says so"), for
+    students; :meth:`title` picks it or the scheme's name.
+    """
 
     id: str
     name: str
@@ -120,6 +134,15 @@ class Scheme:
     premises: tuple[Premise, ...]
     conclusion: str
     questions: tuple[CriticalQuestion, ...]
+    plain: str = ""
+
+    def title(self, plain: bool = False) -> str:
+        """The scheme's name, or with ``plain`` its everyday wording.
+
+        >>> get_scheme("position to know").title(), get_scheme("position to know").title(plain=True)
+        ('Argument from position to know', 'someone who would know says so')
+        """
+        return (self.plain or self.name) if plain else self.name
 
     def question(self, question_id: str) -> CriticalQuestion:
         """The question with that id; ``ArgmapError`` names the ids otherwise."""
@@ -151,6 +174,11 @@ class SourceKind:
     aliases: tuple[str, ...]
     scheme: str | None
     questions: tuple[CriticalQuestion, ...]
+    plain: str = ""
+
+    def title(self, plain: bool = False) -> str:
+        """The kind's name, or with ``plain`` its everyday wording ("numbers", "a news report")."""
+        return (self.plain or self.name) if plain else self.name
 
 
 @dataclass(frozen=True)
@@ -201,6 +229,14 @@ def _text(item: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _plain(item: dict[str, Any], where: str) -> str:
+    """The optional everyday wording (``plain``) of a scheme, kind or question."""
+    value = item.get("plain", "")
+    if not isinstance(value, str):
+        raise _fail(where, "'plain' must be a text")
+    return value.strip()
+
+
 def _questions(raw: Any, owner: str, ref_prefix: str, premise_ids: set[str] | None) -> tuple[CriticalQuestion, ...]:
     if not isinstance(raw, list) or not raw:
         raise _fail(owner, "needs a list of questions")
@@ -220,7 +256,8 @@ def _questions(raw: Any, owner: str, ref_prefix: str, premise_ids: set[str] | No
         premise = q.get("premise")
         if target == "premise" and premise_ids is not None and premise not in premise_ids:
             raise _fail(where, f"names premise {premise!r}, which the scheme does not have")
-        out.append(CriticalQuestion(qid, _text(q, "text", where), target, burden, f"{ref_prefix}:{qid}", premise))
+        out.append(CriticalQuestion(qid, _text(q, "text", where), target, burden, f"{ref_prefix}:{qid}", premise,
+                                    _plain(q, where)))
     if len({q.id for q in out}) != len(out):
         raise _fail(owner, "question ids repeat")
     return tuple(out)
@@ -264,6 +301,7 @@ def load_catalogue(text: str) -> Catalogue:
             premises=premises,
             conclusion=_text(raw, "conclusion", where),
             questions=_questions(raw.get("questions"), where, sid, {p.id for p in premises}),
+            plain=_plain(raw, where),
         ))
     kinds: list[SourceKind] = []
     for n, raw in enumerate(doc.get("source_kinds") or [], start=1):
@@ -277,6 +315,7 @@ def load_catalogue(text: str) -> Catalogue:
             aliases=tuple(str(a) for a in raw.get("aliases", [])),
             scheme=raw.get("scheme"),
             questions=_questions(raw.get("questions"), where, f"source:{kid}", None),
+            plain=_plain(raw, where),
         ))
     for label, ids in (("scheme", [s.id for s in schemes]), ("source kind", [k.id for k in kinds])):
         if len(set(ids)) != len(ids):

@@ -21,7 +21,7 @@ def add_parser(sub: Any) -> None:
                 "'speeches' or a known format: policy, Lincoln-Douglas, public forum, classroom) and report "
                 "arguments dropped by the other side, arguments new in rebuttal speeches, and the weakest "
                 "link on the way to each side's thesis. -o writes a printable flow sheet, one column per "
-                "speech (.svg or .html; .png and .pdf need cairosvg).",
+                "speech (.svg, .html, .png or .pdf).",
                 epilog="Example: argmap flow examples/debate-conscription.json -o flow.html")
     add_input(p, "the debate map file")
     add_from(p)

@@ -16,7 +16,7 @@ from typing import Any
 
 from argmap.drawing.themes import THEMES
 
-__all__ = ["command", "add_input", "add_from", "add_output", "add_theme", "add_format"]
+__all__ = ["command", "add_input", "add_from", "add_output", "add_theme", "add_format", "add_plain"]
 
 
 def command(sub: Any, name: str, run: Callable[[argparse.Namespace], int], **texts: str) -> argparse.ArgumentParser:
@@ -47,6 +47,12 @@ def add_theme(p: argparse.ArgumentParser, default: str = "default", what: str = 
     """``--theme T`` (one of the themes), as ``args.theme``; ``why`` says why the default suits."""
     p.add_argument("--theme", default=default, choices=sorted(THEMES),
                    help=f"look of {what} (default: %(default)s{why})")
+
+
+def add_plain(p: argparse.ArgumentParser, what: str = "the steps' schemes and their critical questions") -> None:
+    """``--plain``, as ``args.plain``: words for students instead of the field's terms."""
+    p.add_argument("--plain", action="store_true",
+                   help=f"plain words for students: {what} in everyday language, without the field's terms")
 
 
 def add_format(p: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json"), default: str | None = "text",

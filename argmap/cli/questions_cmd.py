@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_format, add_from, add_input, command
+from argmap.cli.options import add_format, add_from, add_input, add_plain, command
 
 __all__ = ["add_parser", "run"]
 
@@ -27,13 +27,14 @@ def add_parser(sub: Any) -> None:
                    help="leave out the questions of the claims' kinds of source")
     p.add_argument("--all", dest="show_all", action="store_true",
                    help="also list the questions already answered, and by what")
+    add_plain(p, "the questions (and the steps' schemes)")
 
 
 def run(args: argparse.Namespace) -> int:
     from argmap.analysis.questions import critical_questions, describe_step, unplaced_answers
 
     m = argmap.load(args.input, format=args.source_format)
-    entries = critical_questions(m, sources=args.sources)
+    entries = critical_questions(m, sources=args.sources, plain=args.plain)
     if not args.show_all:
         entries = [e for e in entries if e.open]
     unplaced = unplaced_answers(m)
@@ -48,17 +49,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     out: list[str] = []
     for e in entries:
-        out.append(describe_step(m, e.node))
+        out.append(describe_step(m, e.node, plain=args.plain))
         for q in e.open:
-            where = q.targets_text
-            out.append(f"  ? [{q.ref}] {q.text}  (asks about {where}; burden: {q.burden})")
+            if args.plain:  # for students: the question alone
+                out.append(f"  ? {q.text}")
+            else:
+                out.append(f"  ? [{q.ref}] {q.text}  (asks about {q.targets_text}; burden: {q.burden})")
         if args.show_all:
             for q, by in e.answered:
-                out.append(f"  = [{q.ref}] {q.text}  (answered by {', '.join(by)})")
+                out.append(f"  = {q.text}  (answered)" if args.plain
+                           else f"  = [{q.ref}] {q.text}  (answered by {', '.join(by)})")
         out.append("")
     total = sum(len(e.open) for e in entries)
-    out.append(f"{total} open question(s) on {len(entries)} step(s) and claim(s)."
-               if entries else "No open critical questions (no step names a known scheme, or all are answered).")
+    if args.plain:
+        out.append(f"{total} question(s) to ask." if entries else "No questions to ask: nothing here asks one.")
+    else:
+        out.append(f"{total} open question(s) on {len(entries)} step(s) and claim(s)."
+                   if entries else "No open critical questions (no step names a known scheme, or all are answered).")
     for u in unplaced:
         out.append(f"warning: {u.node}: {u.reason}")
     print("\n".join(out))

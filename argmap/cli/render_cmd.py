@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 from argmap.cli.progress import progress_bar
 
 __all__ = ["add_parser"]
@@ -23,6 +23,7 @@ def add_parser(sub: Any) -> None:
     add_from(p)
     p.add_argument("--questions", action="store_true",
                    help="draw each step's open critical questions as dashed prompt boxes")
+    add_plain(p)
     p.add_argument("--focus", metavar="ID",
                    help="draw only the claim ID, what bears on it (see --depth) and the line up to its thesis")
     p.add_argument("--depth", type=int, metavar="N",
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     pages: bool | int = False if args.pages is None else (args.pages or True)
     # Without --questions a page still lists the catalogue's questions (questions=None).
     with progress_bar() as bar:
-        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, pages=pages,
-                      focus=args.focus, depth=args.depth, layout=args.layout, progress=bar)
+        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain,
+                      pages=pages, focus=args.focus, depth=args.depth, layout=args.layout, progress=bar)
     print(out)
     return 0

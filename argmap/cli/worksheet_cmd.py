@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import argmap
-from argmap.cli.options import add_from, add_input, add_output, add_theme, command
+from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
 from argmap.errors import ArgmapError
 
 __all__ = ["add_parser", "run", "parse_blanks"]
@@ -32,7 +32,9 @@ def add_parser(sub: Any) -> None:
     p = command(sub, "worksheet", run, help="make a worksheet (blanked claims, numbered) and its answer key",
                 description="Blank out claims of a map, numbered in reading order, for students to fill in; "
                 "write the answer key beside the sheet (sheet-key.svg for sheet.svg). The format follows "
-                "OUT's suffix: .svg, .pdf, .png or .md.",
+                "OUT's suffix: .svg, .pdf, .png or .md. Sheet and key come on A4 or Letter pages, one branch "
+                "a page when the map is too big, no text printed below 9 pt: a PDF holds every page, SVG and "
+                "PNG pages are files of their own (sheet-p1.png, sheet-p2.png, ...).",
                 epilog="Examples: argmap worksheet map.json -o sheet.svg --blank 4 --seed 7; "
                 "argmap worksheet map.json -o sheet.pdf --variant sort --focus no-blame")
     add_input(p)
@@ -48,9 +50,14 @@ def add_parser(sub: Any) -> None:
                    "sort: place claims from a word bank (default: %(default)s)")
     p.add_argument("--focus", metavar="CLAIM_ID",
                    help="only the part of the map bearing on this claim (one branch fits a page)")
+    p.add_argument("--paper", choices=("a4", "letter", "poster"), default=None,
+                   help="page size: a4 or letter (default: from the locale: Letter in the US, Canada, Mexico and "
+                   "a few more, A4 elsewhere), or "
+                   "poster for the whole map as one picture of its own size")
     p.add_argument("--key", metavar="PATH", help="where to write the answer key (default: beside OUT)")
     p.add_argument("--no-key", action="store_true", help="do not write an answer key")
     add_theme(p, "print", what="the sheet", why=", greyscale for photocopies")
+    add_plain(p, "the steps' schemes")
     add_from(p)
 
 
@@ -60,11 +67,12 @@ def run(args: argparse.Namespace) -> int:
     m = argmap.load(args.input, format=args.source_format)
     if args.focus:
         m = focus_map(m, args.focus)
-    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed)
+    ws = make_worksheet(m, args.blank, variant=args.variant, seed=args.seed, plain=args.plain)
     out = Path(args.output)
     for target in [out] + ([Path(args.key)] if args.key else []):
         if not target.parent.is_dir():
             raise ArgmapError(f"cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist")
-    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme):
+    for path in write_worksheet(ws, out, key=args.key, write_key=not args.no_key, theme=args.theme,
+                                paper=args.paper):
         print(path)
     return 0

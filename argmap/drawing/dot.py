@@ -8,7 +8,7 @@ the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -120,19 +120,21 @@ def _edge(graph: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
     graph.body.append(f"\t{_quote(tail)} -> {_quote(head)}{_attr_list(attrs)}\n")
 
 
-def _schemes(inf: Inference) -> list[str]:
-    """A step's scheme and its further schemes (see docs/schemes.md), each once."""
+def _schemes(inf: Inference, names: Sequence[str] | None = None) -> list[str]:
+    """The scheme names drawn under a step's word: ``names`` when given (plain words), else its
+    scheme and further schemes (see docs/schemes.md), each once."""
     extra = inf.data.get("schemes")
-    schemes = [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    schemes = list(names) if names is not None else [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
     return list(dict.fromkeys(str(s) for s in schemes if s))
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None, role: str | None = None) -> str:
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None,
+                     role: str | None = None) -> str:
     rel = theme.relations[role or inf.role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
-    for scheme in _schemes(inf):
+    for scheme in _schemes(inf, names):
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
@@ -348,6 +350,7 @@ def build_dot(
     links = view.links if view else {}
     # Roles are derived from the graph each time they are asked for: ask once.
     step_roles = {inf.id: inf.role for inf in inferences}
+    scheme_names: Mapping[str, Sequence[str]] = opts.scheme_names or {}
     for claim in claims:
         claim_attrs[claim.id] = {
             "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
@@ -429,7 +432,7 @@ def build_dot(
         _node(
             dot,
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id), role),
+            label=_inference_label(inf, th, badges.get(inf.id), scheme_names.get(inf.id), role),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
@@ -456,7 +459,8 @@ def build_dot(
         name = names[step_id] + "_q"
         parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
         edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
-        others[name] = add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th)
+        others[name] = add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th,
+                                  plain=opts.plain)
     for claim_id, stub in (view.stubs if view else {}).items():
         if claim_id not in names:
             continue
@@ -477,7 +481,8 @@ def build_dot(
         others["legend"] = legend
     pinned: Pinned | None = None
     if tree:
-        sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts)
+        sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts,
+                           scheme_names)
         pinned = _pin(sizes, {names[c.id] for c in claims}, edges,
                       {names[i]: [names[p] for p in ps] for i, ps, _c in brackets})
         for tail, head, attrs in waiting:
@@ -503,10 +508,10 @@ def build_dot(
 def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
                badges: Mapping[str, str],
                borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
-               ) -> dict[str, tuple[float, float]]:
+               scheme_names: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[float, float]]:
     """The size of every box by DOT name: claims and steps from their text, the rest measured."""
     texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
-    schemes = {inf.id: _schemes(inf) for inf in inferences}
+    schemes = {inf.id: _schemes(inf, (scheme_names or {}).get(inf.id)) for inf in inferences}
     for claim in claims:
         texts += [claim.text, claim.label or "", claim_credit(claim) or "",
                   claim_heading(claim, theme, roles[claim.id])]

@@ -37,6 +37,7 @@ class DrawingKeywords(TypedDict, total=False):
     node_styles: Mapping[str, Mapping[str, str]] | None
     evaluation: Mapping[str, object] | None
     questions: bool | QuestionList | None
+    plain: bool
     focus: str | None
     depth: int | None
     layout: str
@@ -55,6 +56,9 @@ class DrawingOptions:
     - ``questions``: ``True`` draws each step's open critical questions as dashed prompt boxes
       (and a page lists them); ``None`` lists them in a page's panel only; ``False`` shows none;
       a mapping of node ids to lists of questions is what a page lists instead.
+    - ``plain``: words for students: schemes named in everyday words, questions in plain wording.
+    - ``scheme_names``: step id -> the names shown under the step's word instead of its schemes
+      (``plain`` drawing fills it from the catalogue).
     - ``focus`` and ``depth``: draw only the claim ``focus`` (None: the theses), ``depth`` levels
       of what bears on it (default 2) and the line up to its thesis; hidden branches fold into
       "+N more" stubs that say what they hide (see :mod:`argmap.drawing.views`).
@@ -67,6 +71,8 @@ class DrawingOptions:
     node_styles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     evaluation: Mapping[str, object] | None = None
     questions: bool | QuestionList | None = None
+    plain: bool = False
+    scheme_names: Mapping[str, Sequence[str]] | None = None
     focus: str | None = None
     depth: int | None = None
     layout: str = "auto"
@@ -76,12 +82,16 @@ class DrawingOptions:
     def of(cls, **keywords: Unpack[DrawingKeywords]) -> DrawingOptions:
         """The options from keyword arguments, where None means the default.
 
-        >>> DrawingOptions.of(badges=None, legend=False, depth=1).depth
+        >>> DrawingOptions.of(badges=None, legend=False)
+        DrawingOptions(legend=False, badges={}, node_styles={}, evaluation=None, questions=None, plain=False, \
+scheme_names=None, focus=None, depth=None, layout='auto')
+        >>> DrawingOptions.of(depth=1).depth
         1
         """
         return cls(legend=keywords.get("legend", True), badges=keywords.get("badges") or {},
                    node_styles=keywords.get("node_styles") or {}, evaluation=keywords.get("evaluation"),
-                   questions=keywords.get("questions"), focus=keywords.get("focus"), depth=keywords.get("depth"),
+                   questions=keywords.get("questions"), plain=keywords.get("plain", False),
+                   focus=keywords.get("focus"), depth=keywords.get("depth"),
                    layout=keywords.get("layout") or "auto", progress=keywords.get("progress"))
 
     @property

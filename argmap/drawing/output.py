@@ -19,13 +19,13 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from argmap.analysis.questions import question_texts, step_prompts
+from argmap.analysis.questions import question_texts, scheme_titles, step_prompts
 from argmap.drawing.dot import Layout, build_dot
 from argmap.drawing.html import html_fragment, html_page
 from argmap.drawing.options import DrawingOptions, Progress, Prompts, QuestionList
 from argmap.drawing.pages import PER_PAGE, split_pages
-from argmap.drawing.raster import cairosvg_module, rasterize
-from argmap.drawing.svg import drawing_svg, drawings_svg, engine_picture
+from argmap.drawing.raster import rasterize
+from argmap.drawing.svg import drawing_svg, drawings_svg
 from argmap.drawing.themes import Theme, get_theme
 from argmap.drawing.views import View, focus_view
 from argmap.errors import ArgmapError
@@ -46,22 +46,30 @@ PICTURE_KINDS: tuple[PictureKind, ...] = ("dot", "svg", "png", "pdf", "html")
 def _prompts(m: ArgumentMap, options: DrawingOptions, *, page: bool) -> Prompts | None:
     # A page's panel takes a mapping of questions; only True also draws the prompt boxes there.
     wanted = options.questions is True if page else bool(options.questions)
-    return step_prompts(m) if wanted else None
+    return step_prompts(m, plain=options.plain) if wanted else None
 
 
 def _panel(m: ArgumentMap, options: DrawingOptions) -> QuestionList:
     if options.questions is None or options.questions is True:
-        return question_texts(m)
+        return question_texts(m, plain=options.plain)
     return options.questions or {}
+
+
+def _worded(m: ArgumentMap, options: DrawingOptions | None) -> DrawingOptions:
+    """The options, with the steps' schemes named in everyday words when ``plain``."""
+    opts = options or DrawingOptions()
+    if opts.plain and opts.scheme_names is None:
+        return replace(opts, scheme_names=scheme_titles(m, plain=True))
+    return opts
 
 
 def draw(m: ArgumentMap, kind: str, theme: str | Theme = "default", options: DrawingOptions | None = None) -> bytes:
     """The bytes of ``m`` drawn as ``kind`` (``dot``, ``svg``, ``png``, ``pdf`` or ``html``).
 
-    PNG and PDF come from the SVG through cairosvg, else from the layout engine itself.
+    PNG and PDF are drawn from the SVG (:func:`argmap.drawing.raster.rasterize`).
     """
     th = get_theme(theme)  # fail on a bad theme before any work
-    opts = options or DrawingOptions()
+    opts = _worded(m, options)
     if kind not in PICTURE_KINDS:
         raise ArgmapError(f"cannot draw {kind!r}; kinds: {', '.join(PICTURE_KINDS)}")
     return _draw(m, view_of(m, opts), kind, th, opts)
@@ -81,8 +89,6 @@ def _draw(m: ArgumentMap, view: View | None, kind: str, theme: Theme, opts: Draw
         return drawing.source.encode("utf-8")
     if report is not None:
         report(1, 3, "drawing")
-    if kind != "svg" and cairosvg_module() is None:
-        return engine_picture(drawing, kind)
     svg = drawing_svg(drawing, m, progress=report)
     if kind == "svg":
         return svg.encode("utf-8")
@@ -112,7 +118,7 @@ def draw_pages(m: ArgumentMap, kind: str, theme: str | Theme = "default", option
     True
     """
     th = get_theme(theme)
-    opts = options or DrawingOptions()
+    opts = _worded(m, options)
     if kind not in PAGE_KINDS:
         raise ArgmapError(f"cannot split {kind!r} into linked pages; page formats: {', '.join(PAGE_KINDS)}")
     if opts.viewed:
@@ -155,7 +161,7 @@ def _layout(options: DrawingOptions) -> Layout:
 
 def digraph(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None) -> graphviz.Digraph:
     """The map as a ``graphviz.Digraph`` (what ``m.to_dot()`` returns)."""
-    opts = options or DrawingOptions()
+    opts = _worded(m, options)
     view = view_of(m, opts)
     if view is not None:
         m = view.map
@@ -164,7 +170,7 @@ def digraph(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOpti
 
 def notebook_html(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None) -> str:
     """The interactive map as one ``<div>`` for notebooks (what ``m._repr_html_()`` returns)."""
-    opts = options or DrawingOptions()
+    opts = _worded(m, options)
     return html_fragment(m, theme, opts, prompts=_prompts(m, opts, page=True), questions=_panel(m, opts))
 
 

@@ -33,9 +33,10 @@ def prompt_id(step_id: str) -> str:
     return svg_id(step_id) + "-questions"
 
 
-def _label(groups: Sequence[tuple[str, Sequence[str]]], theme: Theme) -> str:
+def _label(groups: Sequence[tuple[str, Sequence[str]]], theme: Theme, plain: bool = False) -> str:
+    heading = "questions to ask about this step" if plain else "critical questions still open"
     rows = [f'<tr><td align="left"><font point-size="{theme.small}" color="{theme.muted}">'
-            "<b>ASK</b> (critical questions still open)</font></td></tr>"]
+            f"<b>ASK</b> ({heading})</font></td></tr>"]
     number = 0
     for scheme, questions in groups:
         rows.append(f'<tr><td align="left"><font point-size="{theme.small}"><i>{html_text(scheme)}</i>'
@@ -57,12 +58,12 @@ def add_prompt(
     element_id: str,
     groups: Sequence[tuple[str, Sequence[str]]],
     theme: Theme,
+    *,
+    plain: bool = False,
 ) -> str:
-    """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``.
-
-    Returns the box's label (an HTML-like label, ``<...>``).
-    """
-    label = _label(groups, theme)
+    """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``;
+    ``plain`` heads it in words for students. Returns the box's label (an HTML-like label)."""
+    label = _label(groups, theme, plain)
     dot.node(name, label=label, shape="plain", id=element_id, **{"class": PROMPT_CLASS})
     dot.edge(name, step_name, style="dotted", arrowhead="none", color=theme.muted,
              penwidth="1.2", **{"class": "prompt"})

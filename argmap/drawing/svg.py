@@ -3,8 +3,7 @@
 Every SVG of a map (the picture, the page, the reveal, the worksheets) comes from
 :func:`drawing_svg`: the engine lays the DOT out, the font list gains fallbacks, and the
 accessibility pass (:mod:`argmap.drawing.accessibility`) gives it a title, a text description and
-readable titles. :func:`engine_picture` is the engine's own PNG or PDF, for when cairosvg is
-missing.
+readable titles.
 
 >>> from argmap import ArgumentMap
 >>> from argmap.drawing.dot import build_dot
@@ -23,14 +22,13 @@ from typing import TYPE_CHECKING
 from argmap.drawing.accessibility import make_accessible
 from argmap.drawing.engine import run_engine, run_engine_many
 from argmap.drawing.themes import FONT_FALLBACK
-from argmap.errors import RenderError
 
 if TYPE_CHECKING:
     from argmap.drawing.dot import Drawing
     from argmap.drawing.options import Progress
     from argmap.model import ArgumentMap
 
-__all__ = ["drawing_svg", "drawings_svg", "engine_picture", "font_fallback"]
+__all__ = ["drawing_svg", "drawings_svg", "font_fallback"]
 
 
 def font_fallback(svg: str, fontname: str) -> str:
@@ -71,16 +69,3 @@ def drawings_svg(items: Sequence[tuple[Drawing, ArgumentMap]]) -> list[str]:
     engine_out = run_engine_many([drawing.source for drawing, _m in items], "svg")
     return [make_accessible(font_fallback(out.decode("utf-8"), drawing.theme.fontname), drawing, m)
             for out, (drawing, m) in zip(engine_out, items, strict=True)]
-
-
-def engine_picture(drawing: Drawing, fmt: str) -> bytes:
-    """The engine's own ``png`` or ``pdf`` of the drawing (used when cairosvg is not installed)."""
-    try:
-        return run_engine(drawing.source, fmt)
-    except RenderError as exc:
-        if fmt != "pdf":
-            raise
-        raise RenderError(
-            f"{exc} PDF needs cairosvg (`pip install 'argmap[pdf]'`) or a system Graphviz with "
-            "PDF support (set ARGMAP_DOT to its dot)."
-        ) from None

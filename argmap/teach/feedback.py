@@ -32,7 +32,7 @@ _WIDTH = 96
 def mistake_numbers(report: GradeReport) -> dict[int, int]:
     """Each mistake's number (by ``id()``), as the report and the map's badges show it: the
     mistakes that cost points first, then the extra claims."""
-    ordered = [*report.lost(), *(x for x in report.mistakes if x.kind == "extra")]
+    ordered = [*report.lost(), *(x for x in report.mistakes if x.kind == "extra"), *report.maybe]
     return {id(x): k for k, x in enumerate(ordered, start=1)}
 
 
@@ -57,8 +57,8 @@ def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -
     if linked["of"]:
         lines.append(f"  linked reasons drawn as linked:           {linked['right']} of {linked['of']}{more}")
     elif unchecked:
-        lines.append(f"  linked reasons: none could be checked{more[:-1].replace(' (', ': ')}"
-                     f" (no points for them either way)")
+        lines.append(f"  linked reasons: none could be checked ({unchecked}: part of each is missing or misplaced;"
+                     f" no points for them either way)")
     else:
         lines.append("  linked reasons: none in the model answer (nothing to check)")
     lost = report.lost()
@@ -77,13 +77,16 @@ def report_text(report: GradeReport, student: ArgumentMap, model: ArgumentMap) -
             lines += _item(numbers[id(x)], x.word, x.message)
     unsure = report.unsure()
     if unsure:
-        lines += ["", "Matched more by where they sit than by their words (your teacher may check these):"]
+        lines += ["", "Maybe: matched more by where they sit than by their words (your teacher will check these):"]
         s_text = {c.id: c.text for c in student.claims}
         m_text = {c.id: c.label or c.text for c in model.claims}
         for match in unsure:
             lines += textwrap.wrap(f"your “{_short(s_text[match.student])}” was taken for "
                                    f"“{_short(m_text[match.model])}”",
                                    _WIDTH, initial_indent="  - ", subsequent_indent="    ")
+        for x in report.maybe:
+            lines += _item(numbers[id(x)], f"MAYBE {x.word} (no points lost unless your teacher confirms it)",
+                           x.message)
     if report.ignored:
         lines += ["", f"Not counted, by your teacher's rules ({len(report.ignored)}):"]
         for x in report.ignored:
@@ -126,13 +129,19 @@ def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap)
         if text not in badges.get(node, ""):
             badges[node] = f"{badges[node]}; {text}" if node in badges else text
 
+    maybe_match = {x.student for x in report.unsure()}
     for mid in report.found:
         for sid in s_of.get(mid, []):
-            add(sid, "✓ RIGHT")
+            add(sid, "? MAYBE RIGHT: your teacher will check" if sid in maybe_match else "✓ RIGHT")
+    for x in report.maybe:
+        for sid in s_of.get(x.model or "", []):
+            add(sid, f"? {numbers[id(x)]} MAYBE {x.word}")
+    ghosts: dict[str, list[str]] = {}  # model id -> the id of its drawing in the student's map
     for x in report.mistakes:
         number = numbers[id(x)]
         if x.kind == "missing" and x.model:
-            _draw_missing(shown, model, x, s_of, number, add)
+            ghost = _draw_missing(shown, model, x, number, add)
+            ghosts[x.model] = [ghost]
         elif x.kind == "extra" and x.student:
             add(x.student, f"{number} EXTRA: no points lost")
         elif x.student:
@@ -142,23 +151,38 @@ def annotated_map(report: GradeReport, student: ArgumentMap, model: ArgumentMap)
                 for other in x.related:
                     for sid in s_of.get(other, []):
                         add(sid, f"✗ {number} {x.word}")
+    # Each missing claim hangs where the model has it: under the student's claim for what it bears
+    # on, or under the drawing of that claim when the student left it out too.
+    _connect_missing(shown, model, ghosts, {**s_of, **ghosts})
     return shown, badges
 
 
-def _draw_missing(shown: ArgumentMap, model: ArgumentMap, x: Mistake, s_of: dict[str, list[str]], number: int,
-                  add: Callable[[str, str], None]) -> None:
-    """Draw a missing model claim in the student's map, under the student's claim for its target."""
+def _draw_missing(shown: ArgumentMap, model: ArgumentMap, x: Mistake, number: int,
+                  add: Callable[[str, str], None]) -> str:
+    """Draw a missing model claim in the student's map (unconnected); return its id."""
     from argmap.model import Claim
-    from argmap.model import Inference as Inf
 
     assert x.model is not None
     mc = model[x.model]
     assert isinstance(mc, Claim)
     ghost = shown.claim(mc.text, id=shown._new_id(None, "missing-" + x.model), label=mc.label)  # noqa: SLF001
     add(ghost.id, f"✗ {number} MISSING: in the model answer, not in yours")
-    for step in mc.inferences:
-        target = step.target
-        anchors = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
-        where = next((s_of[a][0] for a in anchors if a in s_of), None)
-        if where is not None:
-            shown.infer(step.polarity, where, ghost, id=shown._new_id(None, "missing-step-" + step.id))  # noqa: SLF001
+    return ghost.id
+
+
+def _connect_missing(shown: ArgumentMap, model: ArgumentMap, ghosts: dict[str, list[str]],
+                     where: dict[str, list[str]]) -> None:
+    """Join each drawn missing claim to what it bears on in the model, as the model does."""
+    from argmap.model import Claim
+    from argmap.model import Inference as Inf
+
+    for mid, (ghost, *_) in ghosts.items():
+        mc = model[mid]
+        assert isinstance(mc, Claim)
+        for step in mc.inferences:
+            target = step.target
+            anchors = [p.id for p in target.premises] if isinstance(target, Inf) else [target.id]
+            to = next((where[a][0] for a in anchors if a in where), None)
+            if to is not None:
+                shown.infer(step.polarity, to, shown[ghost],  # type: ignore[arg-type]
+                            id=shown._new_id(None, "missing-step-" + step.id))  # noqa: SLF001

@@ -294,5 +294,5 @@ def flow_html(m: ArgumentMap, report: FlowReport | None = None, strength: Streng
 
 def flow_picture(m: ArgumentMap, fmt: str, report: FlowReport | None = None, strength: StrengthInput = None,
                  ruled: int = 0) -> bytes:
-    """The flow sheet as ``png`` or ``pdf`` bytes (through cairosvg, like every picture)."""
+    """The flow sheet as ``png`` or ``pdf`` bytes (through :mod:`argmap.drawing.raster`, like every picture)."""
     return rasterize(flow_svg(m, report, strength, ruled), fmt, scale=1.5)

@@ -8,10 +8,15 @@ evidence too: the share of the model claim's neighbours (what it bears on, what 
 with their polarity) whose own matches are the student claim's neighbours. The thesis matches
 the student's main claim (the top of the biggest tree) whatever its wording, unless the text
 plainly says otherwise. A pair is a candidate when its text likeness reaches
-:data:`THRESHOLD` %, or :data:`SUPPORTED_THRESHOLD` % with its neighbours agreeing; the
-candidates are assigned one-to-one with the best total (``networkx.max_weight_matching``), and
-again with the neighbours the last round found, until the assignment settles. A student claim
-written twice (the same words) counts as one claim drawn in two places.
+:data:`THRESHOLD` %, or, with its neighbours agreeing, :data:`SUPPORTED_THRESHOLD` % (less for
+a claim of a few words: :func:`place_floor`), and when it is within :data:`WORDING_MARGIN` of the
+best likeness either claim has (a claim plainly worded like another is that one, wherever it
+sits); the candidates are assigned one-to-one with the best total
+(``networkx.max_weight_matching``), and again with the neighbours the last round found, until the
+assignment settles. A match made by place more than by words (under :data:`UNSURE_BELOW` %) is a
+maybe: it counts, is listed for the teacher, and a mistake about it is listed in
+:attr:`GradeReport.maybe` without costing points. A student claim written twice (the same words)
+counts as one claim drawn in two places.
 
 **Judging.** Each model claim is worth its weight (1 point unless the teacher says otherwise;
 see :mod:`argmap.teach.overrides`): half for having it, half for having it in the right place
@@ -19,11 +24,12 @@ as the right kind (a reason or an objection of the claim it bears on in the mode
 in two places splits that half). A mistake costs its share once: a missing claim its whole
 weight, a claim in the wrong place or drawn as the wrong kind its place's share. Claims below a
 missing one are judged against the nearest claim above it that the student has, so one gap is
-not counted again for everything beneath it. Each linked step of the model (co-premises that
-support only together) is worth 1 point when the student has two or more of its premises in
-their places (a step that cannot be checked is said so, never counted as right); a student step
-linking claims the model keeps apart costs 1 point. Extra claims cost nothing: the teacher
-reads them. The score is the share of points kept, out of 100.
+not counted again for everything beneath it; the kind passes through the gap (an answer to a
+left-out objection is, in effect, a reason for what the objection argued against). Each linked
+step of the model (co-premises that support only together) is worth 1 point when the student has
+two or more of its premises in their places (a step that cannot be checked is said so, never
+counted as right); a student step linking claims the model keeps apart costs 1 point. Extra
+claims cost nothing: the teacher reads them. The score is the share of points kept, out of 100.
 
 Mistake kinds: ``missing``, ``extra``, ``wrong-place``, ``wrong-polarity`` (a reason drawn as an
 objection or the reverse), ``linked-as-independent``, ``independent-as-linked``.
@@ -57,13 +63,22 @@ if TYPE_CHECKING:
 
     from argmap.model import ArgumentMap
 
-__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match", "Mistake",
-           "GradeReport", "grade", "match_claims", "short_text"]
+__all__ = ["THRESHOLD", "SUPPORTED_THRESHOLD", "place_floor", "FOUND_SHARE", "LINK_POINTS", "KIND_WORDS", "Match",
+           "Mistake", "GradeReport", "grade", "match_claims", "short_text"]
 
 #: Text likeness (%) a match needs when nothing around it agrees.
 THRESHOLD = 55.0
-#: Text likeness (%) a match needs when its neighbours agree (the map itself is evidence).
+#: Text likeness (%) a match needs when its neighbours agree (the map itself is evidence), for a
+#: student claim of at least LONG_WORDS content words; a claim of SHORT_WORDS or fewer needs only
+#: SHORT_THRESHOLD (a few words say little), and in between it rises evenly (see :func:`place_floor`).
 SUPPORTED_THRESHOLD = 35.0
+SHORT_THRESHOLD = 20.0
+SHORT_WORDS = 4
+LONG_WORDS = 10
+#: Only wordings about as alike as the best are candidates: a pair whose text likeness is more than
+#: this (0-1) below the best either claim has with any claim of the other map is no match, however
+#: well the map around it agrees (a claim plainly worded like another is that one, wherever it is).
+WORDING_MARGIN = 0.2
 #: How much the agreement of neighbours (0-1) adds to a pair's text likeness (0-1).
 STRUCTURE_WEIGHT = 0.3
 #: How much alike positions in the maps (role, depth, linked or not; 0-1) add to a pair's likeness.
@@ -141,10 +156,11 @@ class GradeReport:
     cap: tuple[float, str] | None = None
     method: str = ""
     thesis: tuple[str, str | None] | None = None
+    maybe: list[Mistake] = field(default_factory=list)
 
     def unsure(self) -> list[Match]:
-        """Matches made on the map's evidence whose words are less than :data:`UNSURE_BELOW` %
-        alike: for the teacher to check."""
+        """The maybe matches, for the teacher to confirm: made on the map's evidence, with words
+        less than :data:`UNSURE_BELOW` % alike."""
         return [x for x in self.matches if x.how == "map" and x.text < UNSURE_BELOW / 100]
 
     def lost(self) -> list[Mistake]:
@@ -162,6 +178,7 @@ class GradeReport:
             "unsure": [m.student for m in self.unsure()],
             "mistakes": [_plain(x) for x in self.mistakes],
             "ignored": [_plain(x) for x in self.ignored],
+            "maybe": [_plain(x) for x in self.maybe],
             "found": self.found,
             "unchecked_links": [list(x) for x in self.unchecked_links],
         }
@@ -318,9 +335,24 @@ def match_claims(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRule
     return _match(student, model, rules or GradingRules(), meaning, threshold, _Shape(model), _Shape(student))
 
 
+def place_floor(words: int, supported: float = SUPPORTED_THRESHOLD) -> float:
+    """The text likeness (%) a match supported by the map needs, for a student claim of ``words``
+    content words: a few words say little, so a short claim in the right place needs less.
+
+    >>> place_floor(2), place_floor(7), place_floor(20)
+    (20.0, 27.5, 35.0)
+    """
+    if words >= LONG_WORDS or supported <= SHORT_THRESHOLD:
+        return supported
+    share = max(0, words - SHORT_WORDS) / (LONG_WORDS - SHORT_WORDS)
+    return round(SHORT_THRESHOLD + share * (supported - SHORT_THRESHOLD), 2)
+
+
 def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meaning: bool, threshold: float,
            mshape: _Shape, sshape: _Shape) -> list[Match]:
     import networkx as nx
+
+    from argmap.teach.similarity import content_words
 
     likeness = _text_likeness(student, model, rules, meaning)
     m_index = {c: i for i, c in enumerate(mshape.ids)}
@@ -328,8 +360,15 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
     fixed = {mid: sid for sid, mid in rules.match.items() if mid is not None}
     free_m = [c for c in mshape.ids if c not in fixed]
     free_s = [c for c in sshape.ids if c not in rules.match]
-    alone, supported = threshold / 100, min(threshold, SUPPORTED_THRESHOLD) / 100
+    alone = threshold / 100
+    # What a match the neighbours support needs, by the student claim's length: a short claim less,
+    # since a few words say little. (On its words alone, a short claim needs as much as any: few
+    # words match many claims about as well.)
+    needs = {sid: place_floor(len(content_words(sshape.text[sid])), min(threshold, SUPPORTED_THRESHOLD)) / 100
+             for sid in free_s}
     shape = {(mid, sid): _shape_likeness(mid, sid, mshape, sshape) for mid in free_m for sid in free_s}
+    best_s = {sid: max((float(likeness[m_index[mid], s_index[sid]]) for mid in free_m), default=0.0)
+              for sid in free_s}
     current: dict[str, str] = dict(fixed)
     agreement: dict[tuple[str, str], float] = {}
     seen: list[dict[str, str]] = []
@@ -339,8 +378,11 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
             for sid in free_s:
                 text = float(likeness[m_index[mid], s_index[sid]])
                 top = mid == mshape.root and sid == sshape.root
+                supported = needs[sid]
                 if text < supported and not top:
                     continue
+                if text < best_s[sid] - WORDING_MARGIN and not top:
+                    continue  # the student's claim is plainly worded like another: it is that one
                 structure = _agreement(mid, sid, current, mshape, sshape) if current else 0.0
                 agreement[mid, sid] = structure
                 evidence = text + STRUCTURE_WEIGHT * structure
@@ -379,6 +421,7 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
 # -- judging -------------------------------------------------------------------------------------
 
 _DOES = {"support": "back up", "attack": "argue against"}
+_OPPOSITE = {"support": "attack", "attack": "support"}
 _DOING = {"support": "backing up", "attack": "arguing against"}
 _DOES3 = {"support": "backs up", "attack": "argues against"}
 _ROLE = {"thesis": "main claim", "reason": "reason", "objection": "objection", "rebuttal": "answer to an objection",
@@ -441,18 +484,27 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     misplaced: set[str] = set()
     place_count = {"right": 0, "total": 0}
 
-    def effective_anchor(anchor: frozenset[str]) -> set[str]:
-        """The student claims standing for what a place bears on: its match, or if the student
-        left that out, the nearest claim above it the student has."""
+    def effective_anchor(place: _Place) -> tuple[set[str], str, str | None]:
+        """The student claims standing for what a place bears on, the kind the claim should be
+        for them, and the model claim they stand for: its match, or if the student left that
+        out, the nearest claim above it the student has. Bearing on a left-out claim passes
+        through it: an objection to a left-out objection is, in effect, a reason for what that
+        objection argued against (and an objection to a left-out reason an objection)."""
         seen: set[str] = set()
-        level = set(anchor)
+        level = {a: place.polarity for a in place.anchor}
         while level:
-            have = {s for mid in level if mid in group for s in group[mid]}
-            if have:
-                return have
-            seen |= level
-            level = {a for mid in level for p in mshape.places[mid] for a in p.anchor} - seen
-        return set()
+            for mid in sorted(level):
+                if mid in group:
+                    return set().union(*(group[m] for m in level if m in group)), level[mid], mid
+            seen |= set(level)
+            up: dict[str, str] = {}
+            for mid, polarity in sorted(level.items()):
+                for p in mshape.places[mid]:
+                    passed = polarity if p.polarity == "support" else _OPPOSITE[polarity]
+                    for a in p.anchor - seen:
+                        up.setdefault(a, passed)
+            level = up
+        return set(), place.polarity, None
 
     for mid in mshape.ids:
         weight = weights[mid]
@@ -486,7 +538,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
         astray = []
         for place in wanted:
             place_count["total"] += 1
-            anchor = effective_anchor(place.anchor)
+            anchor, polarity, stands_for = effective_anchor(place)
             if not anchor:
                 place_count["right"] += 1  # nothing above it is in the map: the gap is counted there
                 continue
@@ -496,10 +548,10 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
                 astray.append((place, gone))
                 continue
             left.remove(same)
-            target = next(iter(sorted(place.anchor)))
-            if same.polarity != place.polarity:
+            if same.polarity != polarity:
                 misplaced.add(mid)
-                kind_want = "a reason for" if place.polarity == "support" else "an objection to"
+                target = stands_for if stands_for is not None else next(iter(sorted(place.anchor)))
+                kind_want = "a reason for" if polarity == "support" else "an objection to"
                 kind_have = "an objection to it" if same.polarity == "attack" else "a reason for it"
                 raw.append((Mistake(
                     "wrong-polarity", mid, sid,
@@ -570,8 +622,16 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     def ignored(x: Mistake) -> bool:
         return (x.kind, x.student if x.kind == "extra" else x.model) in ignore
 
+    # A mistake about a maybe match (a claim matched by its place more than its words) is listed for
+    # the teacher to confirm and costs nothing until then.
+    doubtful = {x.model for x in matches if x.how == "map" and x.text < UNSURE_BELOW / 100}
+
+    def maybe(x: Mistake) -> bool:
+        about = {x.model, *x.related} if x.kind in ("linked-as-independent", "independent-as-linked") else {x.model}
+        return x.kind not in ("missing", "extra") and bool(about & doubtful)
+
     possible = sum(weights.values()) + LINK_POINTS * links["total"]
-    counted = [(x, w) for x, w in raw if not ignored(x)]
+    counted = [(x, w) for x, w in raw if not ignored(x) and not maybe(x)]
     lost = sum(w for _, w in counted)
     exact = 100.0 * (possible - lost) / possible if possible else 100.0
     points = _round_to_total([100.0 * w / possible if possible else 0.0 for _, w in counted],
@@ -594,7 +654,7 @@ def grade(student: ArgumentMap, model: ArgumentMap, *, rules: GradingRules | Non
     }
     thesis = None if mshape.root is None else (mshape.root, s_of.get(mshape.root))
     return GradeReport(score, matches, mistakes, [x for x, _ in raw if ignored(x)], found, counts, unchecked, cap,
-                       text_method(meaning), thesis)
+                       text_method(meaning), thesis, [x for x, _ in raw if maybe(x) and not ignored(x)])
 
 
 def _with_points(x: Mistake, points: float) -> Mistake:

@@ -28,14 +28,38 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["spelling", "spelling_matrix", "meaning_matrix", "text_matrix", "text_method", "meaning_available",
-           "MEANING_MODEL"]
+__all__ = ["content_words", "spelling", "spelling_matrix", "meaning_matrix", "text_matrix", "text_method",
+           "meaning_available", "MEANING_MODEL"]
 
 #: The WordLlama model used for meaning: its configuration name and embedding size.
 MEANING_MODEL = ("l2_supercat", 256)
 
 #: How much meaning counts against spelling when both are known (they add up to 1).
 MEANING_SHARE = 0.6
+
+
+# Words that carry little of a claim's content, for counting how much a claim says.
+_FUNCTION_WORDS_TEXT = """
+a an the and or but nor so yet if then than as of to in on at by for with from into onto over under
+about up down out off is are was were be been being am it its it's this that these those there here
+they them their theirs he him his she her hers we us our ours you your yours i me my mine one
+do does did doing done have has had having will would shall should can could may might must
+not no just also only even very too really quite some any all such more most much many
+what which who whom whose when where why how because while though although
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry content: lower-cased, without punctuation and function
+    words ("the", "is", "they", ...). Digits and text-speak count as words.
+
+    >>> content_words("It's a mistake to turn them away!")
+    ['mistake', 'turn', 'away']
+    """
+    import re
+
+    return [w for w in re.findall(r"[\w']+", text.lower()) if w not in _FUNCTION_WORDS]
 
 
 def spelling(a: str, b: str) -> float:

@@ -26,15 +26,17 @@ same worksheet. Blanks are numbered in reading order (the outline's), not in the
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argmap.analysis.questions import scheme_titles
 from argmap.drawing.dot import build_dot
-from argmap.drawing.labels import html_text, svg_id, wrap_lines
+from argmap.drawing.labels import html_text, multiline, svg_id, wrap_lines
 from argmap.drawing.options import DrawingOptions
-from argmap.drawing.raster import rasterize
+from argmap.drawing.paper import Paper, Placement, default_paper, fit, get_paper, on_page, smallest_text, svg_size
+from argmap.drawing.raster import pdf_document, rasterize
 from argmap.drawing.svg import drawing_svg
 from argmap.drawing.themes import Theme, get_theme
 from argmap.errors import ArgmapError
@@ -42,6 +44,8 @@ from argmap.formats.files import write_atomic
 from argmap.formats.markdown import escape as md_escape
 from argmap.model import Inference
 from argmap.outline import outline, outline_text
+from argmap.teach.paging import Part, part_map, split_map
+from argmap.text import shorten
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -58,7 +62,11 @@ __all__ = [
     "worksheet_svg",
     "key_svg",
     "interchangeable",
+    "Pages",
+    "worksheet_pages",
+    "page_paths",
     "write_worksheet",
+    "POSTER",
 ]
 
 VARIANTS = ("blanks", "objection", "sort")
@@ -100,6 +108,7 @@ class Worksheet:
     seed: int
     bank: tuple[tuple[str, str], ...] = ()
     hidden_labels: tuple[str, ...] = field(default=())
+    plain: bool = False
 
     @property
     def title(self) -> str:
@@ -209,6 +218,7 @@ def make_worksheet(
     *,
     variant: str = "blanks",
     seed: int = 0,
+    plain: bool = False,
 ) -> Worksheet:
     """Choose the blanks of a worksheet.
 
@@ -216,6 +226,7 @@ def make_worksheet(
     ``objection``: objection step ids or their premises' ids), or None for the variant's default:
     about a quarter of the claims for ``blanks``, one objection for ``objection``, every claim but
     the thesis for ``sort``. The thesis is never chosen at random (it names the topic).
+    ``plain`` draws the sheet and key in words for students (steps' schemes in everyday words).
     """
     if variant not in VARIANTS:
         raise ArgmapError(f"unknown worksheet variant {variant!r}; variants: {', '.join(VARIANTS)}")
@@ -262,7 +273,7 @@ def make_worksheet(
         claim = m.claims[claim_id]
         made.append(Blank(number, claim_id, claim.text, claim.role, claim.label,
                           letters.get(claim_id)))
-    return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels))
+    return Worksheet(m, variant, tuple(made), seed, tuple(bank), tuple(hidden_labels), plain)
 
 
 # -- Markdown -----------------------------------------------------------------------------------
@@ -355,7 +366,7 @@ def worksheet_text(ws: Worksheet) -> str:
 
 # -- SVG ----------------------------------------------------------------------------------------
 
-def _blank_label(blank: Blank, theme: Theme, implicit: bool = False) -> str:
+def _blank_label(blank: Blank, theme: Theme, implicit: bool = False, more: int | None = None) -> str:
     role = theme.roles.get(blank.role, theme.roles["premise"])
     # An unstated premise keeps its dashed box and says so: finding it is the exercise.
     word = role.heading + (" (implicit: unstated in the text)" if implicit else "")
@@ -366,38 +377,62 @@ def _blank_label(blank: Blank, theme: Theme, implicit: bool = False) -> str:
         f'color="{theme.muted}"> </td></tr>'
         for _ in range(BLANK_LINES)
     )
-    letter = ""
+    extra = ""
     if blank.letter is not None:
-        letter = (f'<tr><td align="right"><font point-size="{theme.small}" color="{theme.muted}">'
+        extra += (f'<tr><td align="right"><font point-size="{theme.small}" color="{theme.muted}">'
                   "letter: ____</font></td></tr>")
+    if more is not None:
+        extra += f'<tr><td><font point-size="{theme.small}"><b>{html_text(_more_words(more))}</b></font></td></tr>'
     return (
         f'<<table border="2" cellborder="0" cellspacing="0" cellpadding="6" '
         f'style="{"rounded,dashed" if implicit else "rounded"}" color="{role.border}" bgcolor="white">'
         f'<tr><td align="left">{heading}</td></tr>'
         f'<tr><td><table border="0" cellborder="0" cellspacing="2" cellpadding="0">{ruled}</table></td></tr>'
-        f"{letter}</table>>"
+        f"{extra}</table>>"
     )
 
 
-def _header(ws: Worksheet, theme: Theme) -> str:
-    size = theme.fontsize
-    rows = [
-        f'<tr><td colspan="2"><font point-size="{theme.title_size}"><b>{html_text(ws.title)}</b></font></td></tr>',
-        f'<tr><td colspan="2" align="left"><font point-size="{size}">Name: ______________________   '
-        "Class: __________   Date: __________</font></td></tr>",
-    ]
-    for line in wrap_lines(ws.instructions, 110):
-        rows.append(f'<tr><td colspan="2" align="left"><font point-size="{size}"><i>{html_text(line)}</i>'
-                    "</font></td></tr>")
-    if ws.bank:
-        rows.append(f'<tr><td colspan="2" align="left"><font point-size="{size}"><b>Word bank</b></font></td></tr>')
-        half = (len(ws.bank) + 1) // 2
-        columns = [ws.bank[:half], ws.bank[half:]]
+def _more_words(page: int) -> str:
+    return f"MORE ON PAGE {page} \u25bc"
 
-        def cell(entries: tuple[tuple[str, str], ...]) -> str:
+
+#: Instructions and word-bank entries wrap at these many characters, so the heading fits a page.
+INSTRUCTIONS_WRAP = 78
+BANK_WRAP = 38
+
+
+def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tuple[str, str], ...] | None = None) -> str:
+    """The sheet's heading. ``full``: title, name line, instructions and word bank (page 1);
+    ``continued``: title and a note that the map goes on from an earlier page; ``bank``: title and
+    the word bank going on; ``map``: title and instructions (the map after pages of word bank)."""
+    size = theme.fontsize
+    entries = ws.bank if bank is None else bank
+
+    def line(text: str, markup: str = "i") -> list[str]:
+        return [f'<tr><td colspan="2" align="left"><font point-size="{size}"><{markup}>{html_text(part)}'
+                f"</{markup}></font></td></tr>" for part in wrap_lines(text, INSTRUCTIONS_WRAP)]
+
+    rows = [f'<tr><td colspan="2"><font point-size="{theme.title_size}"><b>{_title_lines(ws.title, theme)}</b>'
+            "</font></td></tr>"]
+    if mode == "continued":
+        rows += line(_CONTINUED)
+    elif mode == "bank":
+        rows += line("Word bank (continued)", "b")
+    else:
+        if mode == "full":
+            rows.append(f'<tr><td colspan="2" align="left"><font point-size="{size}">Name: ______________________   '
+                        "Class: __________   Date: __________</font></td></tr>")
+        rows += line(ws.instructions)
+    if entries and mode in ("full", "bank"):
+        if mode == "full":
+            rows += line("Word bank", "b")
+        half = (len(entries) + 1) // 2
+        columns = [entries[:half], entries[half:]]
+
+        def cell(column: tuple[tuple[str, str], ...]) -> str:
             inner = []
-            for letter, text in entries:
-                lines = wrap_lines(text, 52)
+            for letter, text in column:
+                lines = wrap_lines(text, BANK_WRAP)
                 body = '<br align="left"/>'.join(html_text(x) for x in lines) + '<br align="left"/>'
                 inner.append(f'<tr><td align="right" valign="top"><b>{html_text(letter)}</b></td>'
                              f'<td align="left" balign="left" valign="top">{body}</td></tr>')
@@ -410,6 +445,16 @@ def _header(ws: Worksheet, theme: Theme) -> str:
     return '<<table border="0" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>>"
 
 
+def _title_lines(title: str, theme: Theme) -> str:
+    """The heading wrapped as wide as the instructions below it."""
+    width = int(INSTRUCTIONS_WRAP * theme.fontsize / theme.title_size)
+    return '<br align="left"/>'.join(html_text(line) for line in wrap_lines(title, width))
+
+
+_CONTINUED = ("The map goes on from an earlier page. The small grey boxes at the top are on that "
+              "page: they show where this part belongs.")
+
+
 def _sheet_map(ws: Worksheet) -> ArgumentMap:
     """The map as drawn on the sheet: hidden step labels removed (they would give answers away)."""
     drawn = ws.map.copy()
@@ -418,41 +463,231 @@ def _sheet_map(ws: Worksheet) -> ArgumentMap:
     return drawn
 
 
-def worksheet_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
-    """The worksheet drawn as an accessible SVG (greyscale ``print`` theme by default)."""
+def _context_label(ws: Worksheet, claim_id: str, page: int | None, theme: Theme, *, full: bool) -> str:
+    """A claim drawn on another page, shown small above a part for orientation."""
+    claim = ws.map.claims[claim_id]
+    blank = ws.blank_of(claim_id)
+    where = f" (page {page})" if page else ""
+    heading = theme.roles.get(claim.role, theme.roles["premise"]).heading + where
+    if blank is not None:
+        body = html_text(f"box {blank.number}")
+    elif full:
+        body = multiline(claim.text, theme.wrap)
+    else:
+        body = html_text(shorten(claim.label or claim.text, theme.wrap))
+    return (
+        f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="3" style="rounded,dashed" '
+        f'color="{theme.muted}" bgcolor="#f5f5f5">'
+        f'<tr><td align="left"><font point-size="{theme.small}" color="{theme.muted}">{html_text(heading)}</font>'
+        "</td></tr>"
+        f'<tr><td><font color="{theme.muted}">{body}</font></td></tr></table>>'
+    )
+
+
+def _part_styles(ws: Worksheet, part: Part | None, theme: Theme) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Node styles and badges that put a part on its page: context boxes and "more on page" marks."""
+    styles: dict[str, dict[str, str]] = {}
+    badges: dict[str, str] = {}
+    if part is None:
+        return styles, badges
+    for k, node in enumerate(part.chain):
+        if ws.map.claims.get(node) is not None:
+            styles[node] = {"label": _context_label(ws, node, part.pages.get(node), theme, full=k == 0),
+                            "class": "claim context"}
+    for node in part.elsewhere:  # drawn in full on an earlier page: once is enough to fill in
+        styles[node] = {"label": _context_label(ws, node, part.pages.get(node), theme, full=True),
+                        "class": "claim context"}
+    for node, page in part.more.items():
+        badges[node] = _more_words(page)
+    return styles, badges
+
+
+def _options(ws: Worksheet, drawn: ArgumentMap, styles: dict[str, dict[str, str]], badges: dict[str, str],
+             legend: bool) -> DrawingOptions:
+    names = scheme_titles(drawn, plain=True) if ws.plain else None
+    return DrawingOptions(node_styles=styles, badges=badges, legend=legend, plain=ws.plain, scheme_names=names)
+
+
+def _drawn_map(m: ArgumentMap, part: Part | None) -> ArgumentMap:
+    return m if part is None else part_map(m, part)
+
+
+def worksheet_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | None = None,
+                  bank_pages: bool = False) -> bytes:
+    """The worksheet drawn as an accessible SVG (greyscale ``print`` theme by default).
+
+    ``part`` (see :func:`worksheet_pages`) draws only what one page of the sheet shows;
+    ``bank_pages`` says the word bank has pages of its own (:func:`bank_svg`), so the map's first
+    page leaves it out.
+    """
     th = get_theme(theme)
-    drawn = _sheet_map(ws)
-    styles = {b.claim: {"label": _blank_label(b, th, drawn.claims[b.claim].implicit),
-                        "class": f"claim blank {b.role}"} for b in ws.blanks}
-    drawing = build_dot(drawn, th, DrawingOptions(node_styles=styles),
-                        graph_attrs={"label": _header(ws, th), "labelloc": "t", "labeljust": "l"})
-    titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks}
+    drawn = _drawn_map(_sheet_map(ws), part)
+    styles, badges = _part_styles(ws, part, th)
+    more = part.more if part else {}
+    for b in ws.blanks:
+        if drawn.claims.get(b.claim) is not None and b.claim not in styles:
+            styles[b.claim] = {"label": _blank_label(b, th, drawn.claims[b.claim].implicit, more.get(b.claim)),
+                               "class": f"claim blank {b.role}"}
+    first = part is None or part.first
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first),
+                        graph_attrs={"label": _header(ws, th, mode=_mode(first, bank_pages)), "labelloc": "t",
+                                     "labeljust": "l"})
+    titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks
+              if drawn.claims.get(b.claim) is not None}
     return drawing_svg(drawing, drawn, title=ws.title, desc=worksheet_text(ws), titles=titles).encode("utf-8")
 
 
-def _answer_label(blank: Blank, text: str, theme: Theme) -> str:
+def _mode(first: bool, bank_pages: bool) -> str:
+    if not first:
+        return "continued"
+    return "map" if bank_pages else "full"
+
+
+def bank_svg(ws: Worksheet, theme: str | Theme = "print", *, entries: tuple[tuple[str, str], ...],
+             first: bool) -> bytes:
+    """A page of the word bank alone (the first with the sheet's full heading), for a bank too
+    long to share a page with the map."""
+    th = get_theme(theme)
+    empty = ws.map.copy()
+    empty.graph.clear()
+    drawing = build_dot(empty, th, DrawingOptions(legend=False),
+                        graph_attrs={"label": _header(ws, th, mode="full" if first else "bank", bank=entries),
+                                     "labelloc": "t", "labeljust": "l"})
+    return drawing_svg(drawing, empty, title=ws.title, desc=worksheet_text(ws), titles={}).encode("utf-8")
+
+
+def _answer_label(blank: Blank, text: str, theme: Theme, more: int | None = None) -> str:
     role = theme.roles.get(blank.role, theme.roles["premise"])
     letter = f"  = {blank.letter}" if blank.letter else ""
     heading = (f'<font point-size="{theme.fontsize + 4}"><b>{blank.number}{html_text(letter)}</b></font>'
                f'  <font point-size="{theme.small}" color="{theme.muted}">ANSWER ({html_text(role.heading)})</font>')
     body = '<br align="center"/>'.join(html_text(line) for line in wrap_lines(text, theme.wrap))
+    extra = ""
+    if more is not None:
+        extra = f'<tr><td><font point-size="{theme.small}"><b>{html_text(_more_words(more))}</b></font></td></tr>'
     return (
         f'<<table border="3" cellborder="0" cellspacing="0" cellpadding="6" style="rounded" '
         f'color="{role.border}" bgcolor="white">'
-        f'<tr><td align="left">{heading}</td></tr><tr><td width="{BLANK_WIDTH}">{body}</td></tr></table>>'
+        f'<tr><td align="left">{heading}</td></tr><tr><td width="{BLANK_WIDTH}">{body}</td></tr>{extra}</table>>'
     )
 
 
-def key_svg(ws: Worksheet, theme: str | Theme = "print") -> bytes:
-    """The answer key drawn as an SVG: the whole map, each answer boxed with its blank number."""
+def key_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | None = None) -> bytes:
+    """The answer key drawn as an SVG: the whole map (or one page's ``part``), each answer boxed
+    with its blank number."""
     th = get_theme(theme)
-    styles = {b.claim: {"label": _answer_label(b, b.text, th), "class": f"claim answer {b.role}"}
-              for b in ws.blanks}
-    either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>' for line in _either_order(ws))
-    heading = f'<<b><font point-size="{th.title_size}">{html_text(ws.key_title)}</font></b>{either}>'
-    drawing = build_dot(ws.map, th, DrawingOptions(node_styles=styles), graph_attrs={"label": heading})
+    drawn = _drawn_map(ws.map, part)
+    styles, badges = _part_styles(ws, part, th)
+    more = part.more if part else {}
+    for b in ws.blanks:
+        if drawn.claims.get(b.claim) is not None and b.claim not in styles:
+            styles[b.claim] = {"label": _answer_label(b, b.text, th, more.get(b.claim)),
+                               "class": f"claim answer {b.role}"}
+    first = part is None or part.first
+    lines = _either_order(ws) if first else [_CONTINUED]
+    either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>'
+                     for text in lines for line in wrap_lines(text, INSTRUCTIONS_WRAP))
+    heading = f'<<b><font point-size="{th.title_size}">{_title_lines(ws.key_title, th)}</font></b>{either}>'
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first), graph_attrs={"label": heading})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
-    return drawing_svg(drawing, ws.map, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
+    return drawing_svg(drawing, drawn, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
+
+
+# -- pages --------------------------------------------------------------------------------------
+
+#: ``paper="poster"``: the whole map as one picture of its own size (for a plotter or a screen).
+POSTER = "poster"
+
+
+def legible(theme: str | Theme) -> Theme:
+    """The theme with its small type at least 11 points, so a page may shrink it to 82 % and
+    still print it at 9 points or more.
+
+    >>> legible("print").small, legible("projector").small
+    (11.0, 13.0)
+    """
+    th = get_theme(theme)
+    return replace(th, small=max(th.small, 11.0))
+
+
+@dataclass(frozen=True)
+class Pages:
+    """A worksheet and its key laid out on paper: page SVGs, and each page's smallest printed
+    text in points (sheet pages first, then key pages). A word bank too long to share page 1
+    with the map has pages of its own before the map's, on the sheet only."""
+
+    paper: Paper
+    sheet: tuple[str, ...]
+    key: tuple[str, ...]
+    printed: tuple[float, ...]
+
+    @property
+    def smallest(self) -> float:
+        """The smallest text printed anywhere, in points."""
+        return min(self.printed)
+
+
+def worksheet_pages(ws: Worksheet, paper: str | Paper | None = None, theme: str | Theme = "print") -> Pages:
+    """The worksheet and its key on ``paper`` (``a4`` or ``letter``; None: the locale's), one
+    branch a page when the whole map is too big, no text printed below 9 points.
+
+    Each page is an SVG of the paper's size: the heading (the full one on page 1), the part of
+    the map, and a footer with the page number. The key has the same pages as the sheet.
+    """
+    sheet_paper = paper if isinstance(paper, Paper) else get_paper(paper or default_paper())
+    th = legible(theme)
+    drawn: dict[tuple[object, ...], bytes] = {}
+
+    def placement(svg: bytes) -> Placement | None:
+        return fit(svg_size(svg), sheet_paper, smallest_text(svg))
+
+    banks = _bank_chunks(ws, th, placement)
+    bank_pages = [bank_svg(ws, th, entries=chunk, first=k == 0) for k, chunk in enumerate(banks)]
+
+    def draw(part: Part, key: bool) -> bytes:
+        seen = (part.nodes, part.chain, tuple(sorted(part.pages.items())), tuple(sorted(part.more.items())),
+                part.first, key)
+        if seen not in drawn:
+            drawn[seen] = (key_svg(ws, th, part=part) if key
+                           else worksheet_svg(ws, th, part=part.after(len(bank_pages)), bank_pages=bool(banks)))
+        return drawn[seen]
+
+    def fits(part: Part) -> bool:
+        return placement(draw(part, False)) is not None and placement(draw(part, True)) is not None
+
+    parts = split_map(ws.map, fits)
+    sheet: list[str] = []
+    key: list[str] = []
+    printed: list[float] = []
+    documents = ((sheet, ws.title, bank_pages + [draw(p, False) for p in parts]),
+                 (key, ws.key_title, [draw(p, True) for p in parts]))
+    for pages, title, svgs in documents:
+        for number, svg in enumerate(svgs, start=1):
+            # A part no split could shrink enough still prints, as large as the page allows.
+            place = placement(svg) or fit(svg_size(svg), sheet_paper, smallest_text(svg), min_pt=0)
+            assert place is not None
+            footer = f"{title}  \u00b7  page {number} of {len(svgs)}"
+            pages.append(on_page(svg, sheet_paper, place, footer=footer,
+                                 title=f"{title} (page {number} of {len(svgs)})" if len(svgs) > 1 else None))
+            printed.append(smallest_text(svg) * place.scale)
+    return Pages(sheet_paper, tuple(sheet), tuple(key), tuple(printed))
+
+
+def _bank_chunks(ws: Worksheet, theme: Theme,
+                 placement: Callable[[bytes], Placement | None]) -> list[tuple[tuple[str, str], ...]]:
+    """The word bank split into pages of its own when the sheet's heading with the whole bank
+    does not fit a page (none when it does, or there is no bank)."""
+    if not ws.bank or placement(bank_svg(ws, theme, entries=ws.bank, first=True)) is not None:
+        return []
+    chunks: list[tuple[tuple[str, str], ...]] = []
+    rest = ws.bank
+    while rest:
+        size = len(rest)
+        while size > 1 and placement(bank_svg(ws, theme, entries=rest[:size], first=not chunks)) is None:
+            size = size * 3 // 4  # a few tries, not one per entry
+        chunks.append(rest[:size])
+        rest = rest[size:]
+    return chunks
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -467,16 +702,34 @@ def key_path(sheet: str | Path) -> Path:
     return path.with_name(f"{path.stem}-key{path.suffix}")
 
 
+def page_paths(path: str | Path, count: int) -> list[Path]:
+    """The files of ``count`` pages written as SVG or PNG: the path itself for one page, else
+    ``-p1``, ``-p2``, ... before the suffix.
+
+    >>> [p.name for p in page_paths("sheet.png", 1)], [p.name for p in page_paths("sheet.png", 2)]
+    (['sheet.png'], ['sheet-p1.png', 'sheet-p2.png'])
+    """
+    target = Path(path)
+    if count == 1:
+        return [target]
+    return [target.with_name(f"{target.stem}-p{k}{target.suffix}") for k in range(1, count + 1)]
+
+
 _FORMATS = ("svg", "pdf", "png", "md")
 
 
-def _bytes(ws: Worksheet, fmt: str, theme: str | Theme, key: bool) -> bytes:
+def _files(ws: Worksheet, out: Path, fmt: str, theme: str | Theme, key: bool,
+           pages: Pages | None) -> list[tuple[Path, bytes]]:
     if fmt == "md":
-        return (key_markdown(ws) if key else worksheet_markdown(ws)).encode("utf-8")
-    svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
-    if fmt == "svg":
-        return svg
-    return rasterize(svg, fmt)
+        return [(out, (key_markdown(ws) if key else worksheet_markdown(ws)).encode("utf-8"))]
+    if pages is None:  # a poster: the whole map at its own size
+        svg = key_svg(ws, theme) if key else worksheet_svg(ws, theme)
+        return [(out, svg if fmt == "svg" else rasterize(svg, fmt))]
+    svgs = pages.key if key else pages.sheet
+    if fmt == "pdf":
+        return [(out, pdf_document(svgs, title=ws.key_title if key else ws.title))]
+    return [(path, svg.encode("utf-8") if fmt == "svg" else rasterize(svg, fmt))
+            for path, svg in zip(page_paths(out, len(svgs)), svgs, strict=True)]
 
 
 def write_worksheet(
@@ -486,22 +739,32 @@ def write_worksheet(
     key: str | Path | None = None,
     write_key: bool = True,
     theme: str | Theme = "print",
+    paper: str | Paper | None = None,
 ) -> list[Path]:
     """Write the worksheet (format from the suffix: .svg, .pdf, .png, .md) and its answer key
-    beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths."""
+    beside it (:func:`key_path`, same format unless ``key`` names another file); return the paths.
+
+    ``paper`` is ``a4`` or ``letter`` (None: the locale's paper; see :func:`worksheet_pages`), or
+    ``"poster"`` for the whole map as one picture of its own size. A PDF holds every page; SVG
+    and PNG pages are files of their own (:func:`page_paths`). Every file is made before any is
+    written.
+    """
     target = Path(path)
     outputs = [(target, False)]
     if write_key:
         outputs.append((Path(key) if key is not None else key_path(target), True))
-    written = []
-    for out, is_key in outputs:
-        fmt = out.suffix.lower().lstrip(".")
-        if fmt not in _FORMATS:
+    for out, _ in outputs:
+        if out.suffix.lower().lstrip(".") not in _FORMATS:
             raise ArgmapError(f"cannot write a worksheet as {str(out)!r}; use one of: "
                               + ", ".join("." + f for f in _FORMATS))
-        write_atomic(out, _bytes(ws, fmt, theme, is_key))
-        written.append(out)
-    return written
+    pictures = any(out.suffix.lower() != ".md" for out, _ in outputs)
+    pages = None if paper == POSTER or not pictures else worksheet_pages(ws, paper, theme)
+    files: list[tuple[Path, bytes]] = []
+    for out, is_key in outputs:
+        files += _files(ws, out, out.suffix.lower().lstrip("."), theme, is_key, pages)
+    for out, data in files:
+        write_atomic(out, data)
+    return [out for out, _ in files]
 
 
 def blank_svg_id(claim_id: str) -> str:

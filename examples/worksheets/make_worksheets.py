@@ -1,6 +1,9 @@
 """Write the example worksheets and their answer keys into this folder.
 
 Run: python examples/worksheets/make_worksheets.py
+
+The sheets are A4 PDFs (one branch a page where the map is too big; no text below 9 pt) and
+Markdown outlines; `argmap worksheet ... --paper letter` makes the same on Letter.
 """
 
 from __future__ import annotations
@@ -18,16 +21,16 @@ def main(folder: Path = HERE) -> list[Path]:
     oped = conscription.build_map()
     debate = uniforms.build_map()
     sheets = [
-        (make_worksheet(oped, 6, seed=1), "conscription-blanks.svg"),
+        (make_worksheet(oped, 6, seed=1), "conscription-blanks.pdf"),
         (make_worksheet(oped, 6, seed=1), "conscription-blanks.md"),
-        (make_worksheet(focus_map(oped, "no-blame"), 3, seed=1), "conscription-no-blame.svg"),
-        (make_worksheet(oped, ["security-objection"], variant="objection"), "conscription-objection.svg"),
-        (make_worksheet(debate, variant="sort", seed=3), "uniforms-sort.svg"),
+        (make_worksheet(focus_map(oped, "no-blame"), 3, seed=1), "conscription-no-blame.pdf"),
+        (make_worksheet(oped, ["security-objection"], variant="objection"), "conscription-objection.pdf"),
+        (make_worksheet(debate, variant="sort", seed=3), "uniforms-sort.pdf"),
         (make_worksheet(debate, variant="sort", seed=3), "uniforms-sort.md"),
     ]
     written = []
     for ws, name in sheets:
-        written += write_worksheet(ws, folder / name)
+        written += write_worksheet(ws, folder / name, paper="a4")
     return written
 
 

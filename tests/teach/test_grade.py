@@ -89,6 +89,26 @@ def test_a_missing_claim_is_not_counted_again_for_what_hangs_below_it() -> None:
     assert report.counts["places"] == {"right": 4, "of": 4}
 
 
+def test_an_answer_to_a_left_out_objection_backs_what_the_objection_argued_against() -> None:
+    """Leave out the study (an objection to the bullying reason) and draw Long Beach, which answers
+    it, as a reason for the bullying reason: in effect it is one, so only the study is missing."""
+    model = uniforms.build_map()
+    student = argmap.ArgumentMap()
+    t = student.claim(model["uniforms"].text, id="t")  # type: ignore[union-attr]
+    r = student.claim(model["less-pressure"].text, id="r")  # type: ignore[union-attr]
+    student.support(t, [r, student.claim(model["better-learning"].text, id="l")])  # type: ignore[union-attr]
+    student.support(r, student.claim(model["long-beach"].text, id="lb"))  # type: ignore[union-attr]
+    report = grade(student, model)
+    assert ("wrong-polarity", "long-beach", "lb") not in mistakes(report)
+    assert ("missing", "no-effect", None) in mistakes(report)
+    # drawn as an objection to the bullying reason, it is for/against mixed up
+    student.graph.remove_node(next(i.id for i in student.inferences if [p.id for p in i.premises] == ["lb"]))
+    student.attack(r, student["lb"])  # type: ignore[arg-type]
+    flipped = grade(student, model)
+    [x] = [x for x in flipped.mistakes if x.model == "long-beach"]
+    assert x.kind == "wrong-polarity" and "a reason for" in x.message and "you drew it as an objection" in x.message
+
+
 def test_no_full_marks_for_linkage_nobody_could_check() -> None:
     m = uniforms.build_map()
     s = argmap.ArgumentMap()
@@ -200,7 +220,7 @@ def test_rules_weigh_require_accept_match_and_ignore(tmp_path: Path) -> None:
     s.support(t, s.claim("its cheaper", id="u3"))
     s.attack(t, s.claim("they'll control our hair next", id="u6"))
     plain = grade(s, model)
-    assert ("missing", "cheaper", None) in mistakes(plain) and ("extra", None, "u3") in mistakes(plain)
+    assert ("missing", "cheaper", None) in mistakes(plain)  # "its cheaper" says too little to be sure
 
     rules = rules_from_text(
         "match: {u3: cheaper}\n"
@@ -382,6 +402,29 @@ def test_the_committed_graded_map_is_current() -> None:
     assert committed == render_bytes(shown, "svg", badges=badges), "run make examples"
 
 
+def test_a_mistake_about_a_maybe_match_is_listed_and_costs_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    """"school gets nicer" sits where the unstated "a better place to learn" sits, and says too
+    little to be sure: a maybe match. That it is not linked with the bullying reason is a maybe
+    mistake: listed for the teacher, no points lost."""
+    model = uniforms.build_map()
+    s = argmap.ArgumentMap()
+    t = s.claim(model["uniforms"].text, id="t")  # type: ignore[union-attr]
+    s.support(t, s.claim(model["less-pressure"].text, id="r"))  # type: ignore[union-attr]
+    s.support(t, s.claim("school gets nicer", id="x"))
+    report = grade(s, model)
+    assert [(x.model, x.student) for x in report.unsure()] == [("better-learning", "x")]
+    [maybe] = report.maybe
+    assert (maybe.kind, maybe.model, maybe.related) == ("linked-as-independent", "less-pressure", ("better-learning",))
+    assert all(x.kind == "missing" for x in report.lost())
+    assert round(sum(x.points for x in report.mistakes), 1) == round(100 - report.score, 1)
+    text = report_text(report, s, model)
+    number = mistake_numbers(report)[id(maybe)]
+    assert f"  {number}. MAYBE SHOULD BE LINKED (no points lost unless your teacher confirms it)" in text
+    _, badges = annotated_map(report, s, model)
+    assert f"? {number} MAYBE SHOULD BE LINKED" in badges["r"] and "? MAYBE RIGHT" in badges["x"]
+    assert report.to_dict()["maybe"][0]["kind"] == "linked-as-independent"
+
+
 def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
         capsys: pytest.CaptureFixture[str]) -> None:
     """The grader's blind spot (docs/teaching.md): a student's own objection where the model has
@@ -391,5 +434,5 @@ def test_matches_made_by_place_more_than_words_are_listed_for_the_teacher(
     report = grade(student, model)
     assert [(x.model, x.student) for x in report.unsure()] == [("other-measures", "L14")]
     text = report_text(report, student, model)
-    assert "your teacher may check these" in text and "But Long Beach is a huge city" in text
+    assert "Maybe: matched more by where they sit" in text and "But Long Beach is a huge city" in text
     assert report.to_dict()["unsure"] == ["L14"]

@@ -14,7 +14,7 @@ from argmap.cli import main
 from argmap.drawing.svgdoc import SVG_NS
 from argmap.gallery.conscription import build_map
 from argmap.outline import outline
-from argmap.teach.reveal import frames, layered_svg, reveal_html, reveal_svgs
+from argmap.teach.reveal import fitted_frames, frames, layered_svg, reveal_html, reveal_svgs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -72,7 +72,7 @@ def _boxes(svg: str) -> dict[str, str]:
 def test_svg_frames_grow_and_nothing_moves(build: object) -> None:
     m = build()  # type: ignore[operator]
     svgs = reveal_svgs(m)
-    fs = frames(m)
+    fs = fitted_frames(m)
     assert len(svgs) == len(fs)
     final = _boxes(svgs[-1])
     assert set(final) >= {"am-" + n for n in m.graph.nodes}
@@ -135,7 +135,7 @@ def test_cli_html_and_svg_series(tmp_path: Path, capsys: pytest.CaptureFixture[s
     slides = tmp_path / "slides"
     assert main(["reveal", model, "-o", str(slides), "--format", "svg", "--depth", "1"]) == 0
     names = sorted(p.name for p in slides.iterdir())
-    count = len(frames(argmap.load(model), depth=1))
+    count = len(fitted_frames(argmap.load(model), depth=1))
     assert names == [f"{k:02d}.svg" for k in range(1, count + 1)]
     assert "frames" in capsys.readouterr().out
 

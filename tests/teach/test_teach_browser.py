@@ -12,7 +12,7 @@ from typing import Any
 import argmap
 from argmap.gallery.conscription import build_map
 from argmap.teach.flowsheet import flow_html
-from argmap.teach.reveal import frames, reveal_html
+from argmap.teach.reveal import fitted_frames, frames, reveal_html
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def hostile_map() -> argmap.ArgumentMap:
 
 def test_reveal_steps_through_the_oped_without_errors(browser: Any, tmp_path: Path) -> None:
     m = build_map()
-    count = len(frames(m))
+    count = len(fitted_frames(m))
     path = tmp_path / "talk.html"
     path.write_text(reveal_html(m), encoding="utf-8")
     page = Page(browser, path)
@@ -80,7 +80,7 @@ def test_reveal_steps_through_the_oped_without_errors(browser: Any, tmp_path: Pa
         total = page.page.evaluate("document.querySelectorAll('#stage [data-frame]').length")
         assert page.visible_frames() == total
         caption = page.page.text_content("#caption") or ""
-        assert caption.startswith(frames(m)[-1].lines[0])
+        assert caption.startswith(fitted_frames(m)[-1].lines[0])
         assert page.errors == []
         assert page.requests == [page.url]  # nothing fetched from anywhere else
     finally:
