@@ -483,8 +483,12 @@ def build_dot(
     if tree:
         sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts,
                            scheme_names)
+        title_width = 0.0
+        if m.title:  # the title is set in bold at title_size; the picture is at least as wide
+            metrics, _sizes = measure(th.fontname, set(m.title))
+            title_width = metrics.width(m.title, th.title_size, bold=True) + 2 * 21.6
         pinned = _pin(sizes, {names[c.id] for c in claims}, edges,
-                      {names[i]: [names[p] for p in ps] for i, ps, _c in brackets})
+                      {names[i]: [names[p] for p in ps] for i, ps, _c in brackets}, title_width)
         for tail, head, attrs in waiting:
             edge_id = f"am-edge-{len(dot.body)}"
             edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
@@ -536,8 +540,8 @@ def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, r
 
 
 def _pin(sizes: Mapping[str, tuple[float, float]], claims: set[str], edges: Mapping[str, DrawnEdge],
-         frames: Mapping[str, list[str]]) -> Pinned:
+         frames: Mapping[str, list[str]], min_width: float = 0.0) -> Pinned:
     """Lay the boxes out as a tree (steps hang under what they bear on, premises under their step)."""
     roots, kids = spanning_forest(list(sizes), [(e.tail_name, e.head_name) for e in edges.values()])
-    placed = tree_layout(roots, kids, sizes, columns=claims, frames=frames)
+    placed = tree_layout(roots, kids, sizes, columns=claims, frames=frames, min_width=min_width)
     return Pinned(placed)

@@ -112,7 +112,7 @@ def split_pages(m: ArgumentMap, *, per_page: int = PER_PAGE, name: str = "map.sv
             queue.append((claim_id, target, file))
             stubs[claim_id] = replace(stub, href=_relative(target, here))
         if root is not None:
-            view.map.title = f"{m.title or 'Argument map'}: {shorten(m.graph.nodes[root]['text'], 60)}"
+            view.map.title = f"{m.title or 'Argument map'}: {shorten(m.graph.nodes[root]['text'], 40)}"
         pages.append(Page(file, replace(view, stubs=stubs, links=links), parent))
     return pages
 

@@ -32,8 +32,9 @@ __all__ = ["tree_layout", "Placed", "spanning_forest", "ASPECT"]
 
 #: The shape aimed at: width / height of a block and of the whole map (a landscape page).
 ASPECT = 1.6
-#: The shape no drawing may pass (either way), when a few tries can avoid it.
-MOST_ELONGATED = 3.0
+#: The shape no drawing may pass (either way), when a few tries can avoid it; a little inside 3:1,
+#: so that the title and margins the engine adds keep the picture within 3:1.
+MOST_ELONGATED = 2.7
 
 _SIBLING_GAP = 18.0  # between blocks side by side
 _FRAMED_GAP = 14.0  # between linked premises in one frame
@@ -221,12 +222,14 @@ def _pack(roots: Sequence[str], blocks: Mapping[str, _Block], aspect: float) -> 
 
 def tree_layout(roots: Sequence[str], kids: Mapping[str, Sequence[str]], sizes: Mapping[str, Point], *,
                 columns: Collection[str] = (), frames: Mapping[str, Sequence[str]] | None = None,
-                aspect: float = ASPECT) -> Placed:
+                aspect: float = ASPECT, min_width: float = 0.0) -> Placed:
     """Place every box of the forest (``kids`` from :func:`spanning_forest`), in linear time.
 
     ``sizes`` are box widths and heights in points; ``columns`` the names whose kids may stand in
     a column (claims); ``frames`` names groups of kids (linked premises) to draw in one frame, by
-    the frame's name. A route runs from the kid (the line's tail) to the box it hangs under.
+    the frame's name; ``min_width`` is what the picture takes across whatever the boxes (its
+    title), counted in its shape. A route runs from the kid (the line's tail) to the box it hangs
+    under.
     """
     frames = frames or {}
     framed = {member: frame for frame, members in frames.items() for member in members}
@@ -239,13 +242,19 @@ def tree_layout(roots: Sequence[str], kids: Mapping[str, Sequence[str]], sizes: 
                 padded[member] = (padded[member][0], tallest)
     order = _post_order(roots, kids)
     placed = Placed()
-    for _attempt in range(4):
+    best: tuple[float, dict[str, _Block], list[Point], float, float] | None = None
+    for _attempt in range(6):
         blocks = _blocks(order, kids, padded, columns, framed, aspect)
         spots, width, height = _pack(roots, blocks, aspect)
-        shape = width / max(height, 1.0)
+        shape = max(width, min_width) / max(height, 1.0)
+        stray = abs(math.log(shape))
+        if best is None or stray < best[0]:
+            best = (stray, blocks, spots, width, height)
         if 1 / MOST_ELONGATED <= shape <= MOST_ELONGATED:
             break
-        aspect *= (ASPECT / shape) ** 0.5  # lean the other way, and try again
+        aspect *= ASPECT / shape  # lean the other way, and try again
+    assert best is not None
+    _stray, blocks, spots, width, height = best
     placed.width, placed.height = width, height
     _place(roots, spots, blocks, kids, sizes, placed)
     _route(order, kids, blocks, sizes, columns, placed)
