@@ -10,6 +10,7 @@ import argmap
 from argmap.cli.failures import options
 from argmap.cli.files import check_outputs, read_map
 from argmap.cli.options import add_from, add_input, add_output, add_plain, add_theme, command
+from argmap.cli.progress import progress_bar
 
 __all__ = ["add_parser"]
 
@@ -25,6 +26,17 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--questions", action="store_true",
                    help="draw each step's open critical questions as dashed prompt boxes")
     add_plain(p)
+    p.add_argument("--focus", metavar="ID",
+                   help="draw only the claim ID, what bears on it (see --depth) and the line up to its thesis")
+    p.add_argument("--depth", type=int, metavar="N",
+                   help="levels of claims to draw below the focus (or the theses), default 2; the rest folds "
+                   "into '+N more' stubs")
+    p.add_argument("--layout", choices=("auto", "dot", "tree"), default="auto",
+                   help="who places the boxes: Graphviz's layered layout (dot), argmap's tree layout for big "
+                   "maps (tree), or by size (auto, the default: tree past 60 claims)")
+    p.add_argument("--pages", nargs="?", type=int, const=0, default=None, metavar="N",
+                   help="write a big map as linked pages (SVG or HTML): OUT is the overview, NAME-pages/ "
+                   "holds a page per branch, about N claims a page (default 60)")
 
 
 def default_output(input_path: str, suffix: str = ".svg") -> Path:
@@ -38,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else default_output(args.input)
     check_outputs([args.input], {"-o": out})
     m = read_map(args.input, args.source_format, "render")
+    pages: bool | int = False if args.pages is None else (args.pages or True)
     # Without --questions a page still lists the catalogue's questions (questions=None).
-    with options(path="-o", format="-o", theme="--theme"):
-        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain)
+    with options(path="-o", format="-o", theme="--theme", focus="--focus", depth="--depth", pages="--pages",
+                 layout="--layout"), \
+            progress_bar() as bar:
+        argmap.render(m, out, theme=args.theme, questions=True if args.questions else None, plain=args.plain,
+                      pages=pages, focus=args.focus, depth=args.depth, layout=args.layout, progress=bar)
     print(out)
     return 0

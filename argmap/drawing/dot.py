@@ -9,65 +9,148 @@ the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import graphviz
 
+from argmap.drawing.engine import engine_found
 from argmap.drawing.labels import attr_text, html_text, multiline, svg_id
+from argmap.drawing.metrics import STEP_HEIGHT, STEP_MARGIN, claim_size, measure, step_size, stub_size
 from argmap.drawing.options import DrawingOptions, Prompts
+from argmap.drawing.pinned import TREE_LAYOUT_FROM, Pinned, position_lines
 from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
+from argmap.drawing.tree_layout import spanning_forest, tree_layout
+from argmap.errors import ArgmapError
 from argmap.model import answers_back
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
+    from argmap.drawing.views import View
     from argmap.model import ArgumentMap, Claim, Inference
 
-__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS"]
+__all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS", "Layout",
+           "LAYOUTS", "claim_heading", "claim_credit"]
+
+#: Who places the boxes: the engine's layered layout, argmap's tree layout, or by the map's size.
+Layout = Literal["auto", "dot", "tree"]
+LAYOUTS: tuple[Layout, ...] = ("auto", "dot", "tree")
 
 
-def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None) -> str:
-    role = theme.roles[claim.role]
-    heading = role.heading + (" (implicit)" if claim.implicit else "")
+def claim_heading(claim: Claim, theme: Theme, role: str | None = None) -> str:
+    """The small heading of a claim's box: its role in capitals (and "(implicit)")."""
+    return theme.roles[role or claim.role].heading + (" (implicit)" if claim.implicit else "")
+
+
+def claim_credit(claim: Claim) -> str | None:
+    """The source line of a claim's box (``- author, outlet (+1 more)``), or None."""
+    sources = [s.short() for s in claim.sources if s.short()]
+    if not sources:
+        return None
+    return "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
+
+
+def credit_wrap(theme: Theme) -> int:
+    """Characters a line of the (smaller) source line holds."""
+    return int(theme.wrap * theme.fontsize / theme.small)
+
+
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None,
+                 role: str | None = None) -> str:
+    role = role or claim.role
+    heading = claim_heading(claim, theme, role)
     rows = []
     title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
     if claim.label:
         title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
     rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
     rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
-    sources = [s.short() for s in claim.sources if s.short()]
-    if sources:
-        credit = "- " + sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "")
+    credit = claim_credit(claim)
+    if credit:
         rows.append(
             f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
-            f"{multiline(credit, int(theme.wrap * theme.fontsize / theme.small))}"
+            f"{multiline(credit, credit_wrap(theme))}"
             "</i></font></td></tr>"
         )
     if badge:
         rows.append(f'<tr><td><font point-size="{theme.small}"><b>{html_text(badge)}</b></font></td></tr>')
     style = "rounded,dashed" if claim.implicit else "rounded"
-    width = border or (2 if claim.role == "thesis" else 1)
+    width = border or (2 if role == "thesis" else 1)
+    role_style = theme.roles[role]
     return (
         f'<<table border="{width}" cellborder="0" cellspacing="0" cellpadding="4" '
-        f'style="{style}" color="{role.border}" bgcolor="{role.fill}">'
+        f'style="{style}" color="{role_style.border}" bgcolor="{role_style.fill}">'
         + "".join(rows)
         + "</table>>"
     )
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None) -> str:
-    rel = theme.relations[inf.role]
+# -- DOT statements, written fast ----------------------------------------------------------------
+# The same text as graphviz.Digraph.node/edge (label first, the rest sorted, quoted by
+# graphviz.quoting.quote), with the quoting of repeated values (colours, classes, shapes) cached:
+# on a map of thousands of claims it was half the time of building the DOT.
+_QUOTED: dict[tuple[type, str], str] = {}
+
+
+def _quote(value: str) -> str:
+    if value.startswith("<"):  # an HTML-like label (each one different): no point caching
+        return cast(str, graphviz.quoting.quote(value))
+    key = (type(value), value)  # a NoHtml "<...>" must never be taken for an HTML label
+    found = _QUOTED.get(key)
+    if found is None:
+        found = _QUOTED[key] = cast(str, graphviz.quoting.quote(value))
+        if len(_QUOTED) > 100_000:
+            _QUOTED.clear()
+    return found
+
+
+def _attr_list(attrs: Mapping[str, str]) -> str:
+    label = attrs.get("label")
+    items = [f"label={_quote(label)}"] if label is not None else []
+    items += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label" and v is not None]
+    return f" [{' '.join(items)}]" if items else ""
+
+
+def _node(graph: graphviz.Digraph, name: str, **attrs: str) -> None:
+    graph.body.append(f"\t{_quote(name)}{_attr_list(attrs)}\n")
+
+
+def _edge(graph: graphviz.Digraph, tail: str, head: str, **attrs: str) -> None:
+    graph.body.append(f"\t{_quote(tail)} -> {_quote(head)}{_attr_list(attrs)}\n")
+
+
+def _schemes(inf: Inference, names: Sequence[str] | None = None) -> list[str]:
+    """The scheme names drawn under a step's word: ``names`` when given (plain words), else its
+    scheme and further schemes (see docs/schemes.md), each once."""
+    extra = inf.data.get("schemes")
+    schemes = list(names) if names is not None else [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
+    return list(dict.fromkeys(str(s) for s in schemes if s))
+
+
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None,
+                     role: str | None = None) -> str:
+    rel = theme.relations[role or inf.role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
-    extra = inf.data.get("schemes")  # further schemes of the same step (see docs/schemes.md)
-    schemes = list(names) if names is not None else [inf.scheme, *(extra if isinstance(extra, list) else [extra])]
-    for scheme in dict.fromkeys(str(s) for s in schemes if s):
+    for scheme in _schemes(inf, names):
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
     return "<" + "<br/>".join(parts) + ">"
+
+
+def _stub_edge(theme: Theme) -> dict[str, str]:
+    return {"style": "dotted", "color": theme.muted, "penwidth": "1.2", "class": "stub"}
+
+
+def _stub_label(text: str, theme: Theme) -> str:
+    """A dashed box saying what a view hides under a claim."""
+    return (f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="4" style="dashed,rounded" '
+            f'color="{theme.muted}" bgcolor="{theme.background}"><tr><td>'
+            f'<font point-size="{theme.small + 1}" color="{theme.muted}">{html_text(text)}</font>'
+            "</td></tr></table>>")
 
 
 def _legend(theme: Theme) -> str:
@@ -132,12 +215,14 @@ class DrawnPart:
 
     ``kind`` is ``node`` (a claim or a step: ``node`` is its map id), ``prompt`` (a step's open
     questions: ``node`` is the step), ``linked`` (the frame of a step's linked premises),
-    ``section`` (a group of claims) or ``legend``. ``name`` is the element's DOT name.
+    ``section`` (a group of claims), ``stub`` (what a view hides under the claim ``node``, in
+    words as ``text``) or ``legend``. ``name`` is the element's DOT name.
     """
 
     kind: str
     name: str
     node: str | None = None
+    text: str | None = None  # a stub's words (``+12 more: ...``)
 
 
 @dataclass(frozen=True)
@@ -164,6 +249,8 @@ class Drawing:
     ``parts`` maps the SVG id of every node and frame to what it stands for; ``edges`` maps each
     edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
     steps look names up here instead of reading them back out of the DOT or the SVG.
+    ``positions`` are the centres of the boxes (by DOT name, in points, y down) when argmap laid
+    the map out itself (``layout="tree"``), else empty: the engine places them.
     """
 
     digraph: graphviz.Digraph
@@ -171,6 +258,7 @@ class Drawing:
     names: Mapping[str, str]
     parts: Mapping[str, DrawnPart]
     edges: Mapping[str, DrawnEdge]
+    positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -186,6 +274,8 @@ def build_dot(
     prompts: Prompts | None = None,
     edge_ids: bool = False,
     graph_attrs: Mapping[str, str] | None = None,
+    layout: Layout = "auto",
+    view: View | None = None,
 ) -> Drawing:
     """The map as DOT: thesis on top, arrows pointing to what they bear on.
 
@@ -195,6 +285,14 @@ def build_dot(
     steps as dashed boxes (data, see :func:`argmap.analysis.questions.step_prompts`).
     ``edge_ids`` gives every edge between map nodes an SVG id; ``graph_attrs`` are graph
     attributes set last (a worksheet's heading, say).
+
+    ``layout`` says who places the boxes: ``"dot"`` (the engine's layered layout), ``"tree"``
+    (argmap's own, :mod:`argmap.drawing.tree_layout`: linear time, wide fan-outs in columns, a
+    shape near a landscape page; the DOT then carries every position) or ``"auto"``: the tree
+    layout for maps of more than :data:`~argmap.drawing.pinned.TREE_LAYOUT_FROM` claims.
+
+    ``view`` (:func:`~argmap.drawing.views.focus_view`, whose ``map`` is ``m``) gives the claims
+    their roles in the whole map, a "+N more" stub under each claim with hidden branches, and links.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="Demo")
@@ -207,6 +305,12 @@ def build_dot(
     """
     th = get_theme(theme)
     opts = options or DrawingOptions()
+    if layout not in LAYOUTS:
+        raise ArgmapError(f"unknown layout {layout!r}; layouts: {', '.join(LAYOUTS)}")
+    # The tree layout measures text with the engine: without one, DOT output stays layered.
+    # m.claims and m.inferences scan the graph each time: once here.
+    claims, inferences = list(m.claims), list(m.inferences)
+    tree = layout == "tree" or (layout == "auto" and len(claims) > TREE_LAYOUT_FROM and engine_found())
     badges: Mapping[str, str] = opts.badges
     node_styles: Mapping[str, Mapping[str, str]] = opts.node_styles
     borders: dict[str, str] = {}
@@ -236,36 +340,45 @@ def build_dot(
 
     # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
     # kinds were interleaved while building, so a map read back from a file draws the same.
-    ordered = [c.id for c in m.claims] + [i.id for i in m.inferences]
+    ordered = [c.id for c in claims] + [i.id for i in inferences]
     names = {node: f"n{i}" for i, node in enumerate(ordered, start=1)}
     parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
     edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
-    for claim in m.claims:
+    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in claims} if view else \
+        {claim.id: claim.role for claim in claims}
+    links = view.links if view else {}
+    # Roles are derived from the graph each time they are asked for: ask once.
+    step_roles = {inf.id: inf.role for inf in inferences}
+    scheme_names: Mapping[str, Sequence[str]] = opts.scheme_names or {}
+    for claim in claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id)),
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
             "shape": "plain",
             "id": attr_text(svg_id(claim.id)),
-            "class": attr_text(f"claim {claim.role}" + (" implicit" if claim.implicit else "")),
+            "class": attr_text(f"claim {roles[claim.id]}" + (" implicit" if claim.implicit else "")),
+            **({"href": attr_text(links[claim.id])} if claim.id in links else {}),
             **claim_styles.get(claim.id, {}),
         }
 
     # Linked co-premises share a bracket (a cluster); a claim can sit in one bracket only.
     bracket_of: dict[str, str] = {}
     brackets: list[tuple[str, list[str], str]] = []
-    for inf in m.inferences:
+    for inf in inferences:
         premises = [p.id for p in inf.premises]
         if len(premises) > 1 and not any(p in bracket_of for p in premises):
             for p in premises:
                 bracket_of[p] = inf.id
-            brackets.append((inf.id, premises, th.relations[inf.role].color))
+            brackets.append((inf.id, premises, th.relations[step_roles[inf.id]].color))
 
+    # Sections are frames the layered layout keeps together; the tree layout places by the
+    # argument alone, so a section's claims may lie apart: it draws no section frames.
     groups: dict[str | None, list[str]] = {}
-    for claim in m.claims:
+    for claim in claims:
         if claim.id not in bracket_of:
-            groups.setdefault(claim.group, []).append(claim.id)
+            groups.setdefault(None if tree else claim.group, []).append(claim.id)
     for inf_id, premises, _color in brackets:
-        group = m.graph.nodes[premises[0]].get("group")
+        group = None if tree else m.graph.nodes[premises[0]].get("group")
         same = all(m.graph.nodes[p].get("group") == group for p in premises)
         groups.setdefault(group if same else None, []).append("bracket:" + inf_id)
     bracket_lookup = {inf_id: (premises, color) for inf_id, premises, color in brackets}
@@ -277,13 +390,16 @@ def build_dot(
                 premises, color = bracket_lookup[inf_id]
                 cluster = f"cluster_link_{names[inf_id]}"
                 parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", cluster, inf_id)
-                with target.subgraph(name=cluster) as sub:
-                    sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
-                             margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
-                    for p in premises:
-                        sub.node(names[p], **claim_attrs[p])
+                # A subgraph built apart and added: ``with target.subgraph(...)`` would copy the
+                # whole body written so far, once per bracket (quadratic on big maps).
+                sub = graphviz.Digraph(name=cluster)
+                sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
+                         margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
+                for p in premises:
+                    _node(sub, names[p], **claim_attrs[p])
+                target.subgraph(sub)
             else:
-                target.node(names[item], **claim_attrs[item])
+                _node(target, names[item], **claim_attrs[item])
 
     for index, (group, items) in enumerate(sorted(groups.items(), key=lambda kv: kv[0] is not None)):
         if group is None:
@@ -291,31 +407,41 @@ def build_dot(
             continue
         cluster = f"cluster_group_{index}"
         parts["group-" + str(index)] = DrawnPart("section", cluster)
-        with dot.subgraph(name=cluster) as sub:
-            sub.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
+        section = graphviz.Digraph(name=cluster)
+        section.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
                      fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
-            emit(sub, items)
+        emit(section, items)
+        dot.subgraph(section)
+
+    # The tree layout places everything once all is known: its edges wait for their routes.
+    waiting: list[tuple[str, str, dict[str, str]]] = []
 
     def edge(tail: str, head: str, **attrs: str) -> None:
+        if tree:
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], "")
+            waiting.append((tail, head, attrs))
+            return
         edge_id = f"am-edge-{len(dot.body)}"
         edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
-        dot.edge(names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
+        _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
 
-    for inf in m.inferences:
-        rel = th.relations[inf.role]
+    for inf in inferences:
+        role = step_roles[inf.id]
+        rel = th.relations[role]
         inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
-        dot.node(
+        _node(
+            dot,
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id), (opts.scheme_names or {}).get(inf.id)),
+            label=_inference_label(inf, th, badges.get(inf.id), scheme_names.get(inf.id), role),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
             fontsize=str(th.small + 1),
             fontcolor=rel.color if th.name != "print" else "#000000",
-            margin="0.08,0.03",
-            height="0.3",
+            margin=f"{STEP_MARGIN[0]:g},{STEP_MARGIN[1]:g}",
+            height=f"{STEP_HEIGHT:g}",
             id=attr_text(svg_id(inf.id)),
-            **{"class": attr_text(f"inference {inf.role}")},
+            **{"class": attr_text(f"inference {role}")},
             **inf_style,
         )
         # The answering half of a mutual attack must not rank its premise (often the thesis)
@@ -323,18 +449,99 @@ def build_dot(
         loose = {"constraint": "false"} if answers_back(m.graph, inf.id) else {}
         for premise in inf.premises:
             edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
-                 **{"class": attr_text(f"premise {inf.role}")}, **loose)
+                 **{"class": attr_text(f"premise {role}")}, **loose)
         edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
-             **{"class": attr_text(f"{inf.polarity} {inf.role}")})
+             **{"class": attr_text(f"{inf.polarity} {role}")})
 
+    others: dict[str, str] = {}  # boxes the engine measures: prompts, the legend
+    stub_texts: dict[str, str] = {}
     for step_id, groups_of_questions in (prompts or {}).items():
         name = names[step_id] + "_q"
         parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
         edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
-        add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th, plain=opts.plain)
+        others[name] = add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th,
+                                  plain=opts.plain)
+    for claim_id, stub in (view.stubs if view else {}).items():
+        if claim_id not in names:
+            continue
+        name = names[claim_id] + "_more"
+        element = svg_id(claim_id) + "-more"
+        parts[element] = DrawnPart("stub", name, claim_id, stub.text)
+        edges[f"{name}->{names[claim_id]}"] = DrawnEdge(claim_id, claim_id, name, names[claim_id], "")
+        label = _stub_label(stub.text, th)
+        _node(dot, name, label=label, shape="plain", id=attr_text(element), **{"class": "stub"},
+                 **({"href": attr_text(stub.href)} if stub.href else {}))
+        stub_texts[name] = stub.text
+        if not tree:
+            _edge(dot, name, names[claim_id], **_stub_edge(th))
     if opts.legend and len(m):
         parts["legend"] = DrawnPart("legend", "legend")
-        dot.node("legend", label=_legend(th), shape="plain", id="legend", **{"class": "legend"})
+        legend = _legend(th)
+        _node(dot, "legend", label=legend, shape="plain", id="legend", **{"class": "legend"})
+        others["legend"] = legend
+    pinned: Pinned | None = None
+    if tree:
+        sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts,
+                           scheme_names)
+        title_width = 0.0
+        if m.title:  # the title is set in bold at title_size; the picture is at least as wide
+            metrics, _sizes = measure(th.fontname, set(m.title))
+            title_width = metrics.width(m.title, th.title_size, bold=True) + 2 * 21.6
+        pinned = _pin(sizes, {names[c.id] for c in claims}, edges,
+                      {names[i]: [names[p] for p in ps] for i, ps, _c in brackets}, title_width)
+        for tail, head, attrs in waiting:
+            edge_id = f"am-edge-{len(dot.body)}"
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
+            route = pinned.edge_pos(names[tail], names[head], attrs.get("arrowhead", "normal"), th.penwidth)
+            _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}),
+                     **({"pos": route} if route else {}), **attrs)
+        for name in stub_texts:
+            head = name.removesuffix("_more")
+            route = pinned.edge_pos(name, head, "normal", 1.2)
+            _edge(dot, name, head, **({"pos": route} if route else {}), **_stub_edge(th))
+        frames = {f"cluster_link_{names[i]}": names[i] for i, _p, _c in brackets}
+        dot.body += position_lines(pinned, list(sizes), frames)
+        # Lines outside the tree (a premise shared by two steps) are drawn straight: routing
+        # curves around every box costs the engine a second or more a page.
+        dot.attr("graph", layout="nop2", splines="line")
     if graph_attrs:
         dot.attr("graph", **graph_attrs)
-    return Drawing(dot, th, names, parts, edges)
+    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {})
+
+
+def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
+               badges: Mapping[str, str],
+               borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
+               scheme_names: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[float, float]]:
+    """The size of every box by DOT name: claims and steps from their text, the rest measured."""
+    texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
+    schemes = {inf.id: _schemes(inf, (scheme_names or {}).get(inf.id)) for inf in inferences}
+    for claim in claims:
+        texts += [claim.text, claim.label or "", claim_credit(claim) or "",
+                  claim_heading(claim, theme, roles[claim.id])]
+    for inf in inferences:
+        texts += [inf.label or "", *schemes[inf.id]]
+    metrics, measured = measure(theme.fontname, set().union(*texts),
+                                {name: f"label=<{label[1:-1]}> shape=plain" for name, label in others.items()})
+    sizes: dict[str, tuple[float, float]] = {}
+    for number, claim in enumerate(claims, start=1):
+        role = roles[claim.id]
+        border = int(borders.get(claim.id) or (2 if role == "thesis" else 1))
+        sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
+                                         claim_credit(claim), badges.get(claim.id), border)
+    for number, inf in enumerate(inferences, start=len(claims) + 1):
+        sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[roles.get(inf.id) or inf.role].word, inf.label,
+                                        schemes[inf.id],
+                                        badges.get(inf.id))
+    for name, text in stubs.items():
+        sizes[name] = stub_size(metrics, theme, text)
+    sizes.update(measured)
+    return sizes
+
+
+def _pin(sizes: Mapping[str, tuple[float, float]], claims: set[str], edges: Mapping[str, DrawnEdge],
+         frames: Mapping[str, list[str]], min_width: float = 0.0) -> Pinned:
+    """Lay the boxes out as a tree (steps hang under what they bear on, premises under their step)."""
+    roots, kids = spanning_forest(list(sizes), [(e.tail_name, e.head_name) for e in edges.values()])
+    placed = tree_layout(roots, kids, sizes, columns=claims, frames=frames, min_width=min_width)
+    return Pinned(placed)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from argmap.errors import RenderError
 
-__all__ = ["find_engine", "run_engine", "ENV_VAR", "NO_ENGINE_HELP"]
+__all__ = ["find_engine", "engine_found", "run_engine", "run_engine_many", "ENV_VAR", "NO_ENGINE_HELP"]
 
 ENV_VAR = "ARGMAP_DOT"
 BUNDLED = "graphviz-pure"
@@ -65,6 +65,33 @@ def find_engine() -> str:
         if found:
             return found
     raise RenderError(NO_ENGINE_HELP)
+
+
+def run_engine_many(sources: list[str], fmt: str = "svg") -> list[bytes]:
+    """Lay out several DOT graphs in one run of the engine (one start-up, not one each).
+
+    Only for ``svg``: the engine writes one document after another, each opening with its XML
+    declaration, and they are split there.
+    """
+    if fmt != "svg":
+        raise RenderError("several graphs in one run: SVG only")
+    if not sources:
+        return []
+    out = run_engine("\n".join(sources), fmt)
+    marker = b"<?xml"
+    documents = [marker + part for part in out.split(marker)[1:]]
+    if len(documents) != len(sources):
+        raise RenderError(f"the layout engine drew {len(documents)} of {len(sources)} graphs")
+    return documents
+
+
+def engine_found() -> bool:
+    """Whether :func:`find_engine` finds an engine."""
+    try:
+        find_engine()
+    except RenderError:
+        return False
+    return True
 
 
 def run_engine(source: str, fmt: str) -> bytes:

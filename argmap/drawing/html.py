@@ -25,12 +25,12 @@ import hashlib
 import html
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from argmap.drawing.dot import build_dot
+from argmap.drawing.dot import Layout, build_dot
 from argmap.drawing.folds import fold_tree
 from argmap.drawing.inline_svg import InlineSvg, inline_svg
 from argmap.drawing.options import DrawingOptions, Prompts, QuestionList
@@ -38,10 +38,11 @@ from argmap.drawing.page import Script, embed_json, page
 from argmap.drawing.svg import drawing_svg
 from argmap.model import Claim
 from argmap.outline import outline
-from argmap.text import ROLE_WORDS, safe_url, status_word, xml_safe
+from argmap.text import ROLE_WORDS, safe_url, shorten, status_word, xml_safe
 
 if TYPE_CHECKING:
     from argmap.drawing.themes import Theme
+    from argmap.drawing.views import View
     from argmap.model import ArgumentMap
 
 __all__ = ["html_page", "html_fragment", "page_data", "map_script", "MAP_SCRIPT_PARTS", "LAZY_NODES"]
@@ -201,10 +202,11 @@ class _Parts:
     data: dict[str, Any]
     outline: str
     lazy: bool
+    pages: str = ""
 
 
 def _parts(m: ArgumentMap, theme: str | Theme, options: DrawingOptions, *, prompts: Prompts | None,
-           questions: QuestionList | None, lazy: bool = False) -> _Parts:
+           questions: QuestionList | None, lazy: bool = False, view: View | None = None) -> _Parts:
     evaluation = options.evaluation
     badges = options.badges
     if evaluation:
@@ -214,7 +216,12 @@ def _parts(m: ArgumentMap, theme: str | Theme, options: DrawingOptions, *, promp
                 badges.setdefault(node, _badge(value))
     # The page shows an evaluation in words of its own (badges, the panel), not as DOT borders.
     drawn = DrawingOptions(legend=options.legend, badges=badges, node_styles=options.node_styles)
-    drawing = build_dot(m, theme, drawn, prompts=prompts)
+    layout: Layout = "tree" if options.layout == "tree" else "dot" if options.layout == "dot" else "auto"
+    # The page links its pages above the map (_pages_nav): links inside the inlined SVG would be
+    # dropped with every other non-drawing element, and the boxes they wrap with them.
+    unlinked = None if view is None else replace(
+        view, links={}, stubs={k: replace(s, href=None) for k, s in view.stubs.items()})
+    drawing = build_dot(m, theme, drawn, prompts=prompts, layout=layout, view=unlinked)
     svg = inline_svg(drawing_svg(drawing, m, describe=False), drawing, _PLACEHOLDER, detach_text=lazy)
     data = page_data(m, evaluation=evaluation, questions=questions, boxes=svg.boxes, texts=svg.texts)
     data["size"] = [svg.width, svg.height]
@@ -225,7 +232,24 @@ def _parts(m: ArgumentMap, theme: str | Theme, options: DrawingOptions, *, promp
     digest = hashlib.sha256(svg.markup.encode("utf-8") + embed_json(data).encode("utf-8"))
     scope = "argmap-" + digest.hexdigest()[:12]
     svg.markup = svg.markup.replace(_PLACEHOLDER, scope)
-    return _Parts(scope, svg, data, _outline_html(m), lazy)
+    return _Parts(scope, svg, data, _outline_html(m), lazy, _pages_nav(m, view))
+
+
+def _pages_nav(m: ArgumentMap, view: View | None) -> str:
+    """Links to the pages above and below, when the map is split into linked pages."""
+    if view is None:
+        return ""
+    esc = html.escape
+    items = [f'<li><a class="am-page-up" href="{esc(href)}">\u2191 Up: the page above</a></li>'
+             for href in sorted(set(view.links.values()))]
+    for claim_id, stub in view.stubs.items():
+        if stub.href and claim_id in m:
+            text = shorten(m.claims[claim_id].text, 70)
+            items.append(f'<li><a href="{esc(stub.href)}">{esc(stub.text)}</a> under \u201c{esc(text)}\u201d</li>')
+    if not items:
+        return ""
+    return ('<nav class="am-pages" aria-label="Other pages of this map"><h2>This map goes on in other pages</h2>'
+            f"<ul>{''.join(items)}</ul></nav>")
 
 
 def _body(m: ArgumentMap, parts: _Parts, *, standalone: bool, style: str = "") -> str:
@@ -250,7 +274,8 @@ def _body(m: ArgumentMap, parts: _Parts, *, standalone: bool, style: str = "") -
         '<button type="button" class="am-toggle-outline" aria-pressed="false" '
         'title="Show the argument as a text outline (o)">Outline</button>'
         "</div></header>"
-        '<div class="am-main">'
+        + parts.pages
+        + '<div class="am-main">'
         '<div class="am-viewport" tabindex="0" aria-label="Argument map. Arrow keys move between claims, '
         'Enter opens one, Escape closes, c folds or unfolds what bears on it.">'
         + svg
@@ -275,15 +300,16 @@ def _style(scope: str, svg_size: tuple[float, float], *, standalone: bool) -> st
 
 
 def html_page(m: ArgumentMap, theme: str | Theme = "default", options: DrawingOptions | None = None, *,
-              prompts: Prompts | None = None, questions: QuestionList | None = None) -> str:
+              prompts: Prompts | None = None, questions: QuestionList | None = None, view: View | None = None) -> str:
     """The whole page as text.
 
     ``options`` are those of every picture (legend, badges, node styles, evaluation); ``prompts``
     are the open questions drawn beside their steps and ``questions`` what the panel lists for
-    each node, both data (``argmap.render`` takes them from the schemes catalogue).
+    each node, both data (``argmap.render`` takes them from the schemes catalogue). ``view`` is
+    the part of a bigger map that ``m`` is (:func:`~argmap.drawing.views.focus_view`).
     """
     parts = _parts(m, theme, options or DrawingOptions(), prompts=prompts, questions=questions,
-                   lazy=len(m) > LAZY_NODES)
+                   lazy=len(m) > LAZY_NODES, view=view)
     css = _style(parts.scope, (parts.svg.width, parts.svg.height), standalone=True)
     # With scripts off, nothing would mark a big map's nodes as near the viewport: show them all.
     noscript = f"#{parts.scope} .am-svg.am-lazy g {{ display: inline !important; }}"

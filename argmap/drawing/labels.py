@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from functools import lru_cache
 from typing import cast
 
 import graphviz
@@ -36,10 +37,16 @@ def wrap_lines(text: str, width: int) -> list[str]:
     >>> wrap_lines("one two three four", 9)
     ['one two', 'three', 'four']
     """
+    return list(_wrapped(text, width))
+
+
+@lru_cache(maxsize=50_000)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    # Cached: a big map's label and its box size (argmap's own layout) wrap the same text.
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-    return lines
+    return tuple(lines)
 
 
 def multiline(text: str, width: int) -> str:

@@ -60,9 +60,11 @@ def add_prompt(
     theme: Theme,
     *,
     plain: bool = False,
-) -> None:
+) -> str:
     """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``;
-    ``plain`` heads it in words for students."""
-    dot.node(name, label=_label(groups, theme, plain), shape="plain", id=element_id, **{"class": PROMPT_CLASS})
+    ``plain`` heads it in words for students. Returns the box's label (an HTML-like label)."""
+    label = _label(groups, theme, plain)
+    dot.node(name, label=label, shape="plain", id=element_id, **{"class": PROMPT_CLASS})
     dot.edge(name, step_name, style="dotted", arrowhead="none", color=theme.muted,
              penwidth="1.2", **{"class": "prompt"})
+    return label

@@ -16,18 +16,19 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.drawing.accessibility import make_accessible
-from argmap.drawing.engine import run_engine
+from argmap.drawing.engine import run_engine, run_engine_many
 from argmap.drawing.themes import FONT_FALLBACK
 
 if TYPE_CHECKING:
     from argmap.drawing.dot import Drawing
+    from argmap.drawing.options import Progress
     from argmap.model import ArgumentMap
 
-__all__ = ["drawing_svg", "font_fallback"]
+__all__ = ["drawing_svg", "drawings_svg", "font_fallback"]
 
 
 def font_fallback(svg: str, fontname: str) -> str:
@@ -47,6 +48,7 @@ def drawing_svg(
     title: str | None = None,
     desc: str | None = None,
     titles: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> str:
     """The drawing laid out as SVG text, with the font fallback and (``describe``) the accessibility pass.
 
@@ -57,5 +59,13 @@ def drawing_svg(
     svg = font_fallback(run_engine(drawing.source, "svg").decode("utf-8"), drawing.theme.fontname)
     if not describe:
         return svg
+    if progress is not None:
+        progress(2, 3, "describing")
     return make_accessible(svg, drawing, m, title=title, desc=desc, titles=titles)
 
+
+def drawings_svg(items: Sequence[tuple[Drawing, ArgumentMap]]) -> list[str]:
+    """Several drawings as finished SVG (as :func:`drawing_svg`), laid out in one run of the engine."""
+    engine_out = run_engine_many([drawing.source for drawing, _m in items], "svg")
+    return [make_accessible(font_fallback(out.decode("utf-8"), drawing.theme.fontname), drawing, m)
+            for out, (drawing, m) in zip(engine_out, items, strict=True)]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack, overload
 from argmap import limits as _limits
 from argmap.errors import ArgmapError, ParseError
 from argmap.formats import registry
-from argmap.formats.files import read_text, write_atomic
+from argmap.formats.files import read_text, write_atomic, write_files
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -188,8 +188,8 @@ def render_bytes(m: ArgumentMap, format: str, theme: str | Theme = "default",
     return draw(m, theme, DrawingOptions.of(**options))
 
 
-def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: str | Theme = "default",
-           **options: Unpack[DrawingKeywords]) -> Path:
+def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: str | Theme = "default", *,
+           pages: bool | int = False, **options: Unpack[DrawingKeywords]) -> Path:
     """Draw the map to a file and return its path; on any failure no file is left behind.
 
     The format comes from the suffix (``.svg``, ``.png``, ``.pdf``, ``.dot``, ``.html``) unless
@@ -198,7 +198,13 @@ def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: s
     ``node_styles`` Graphviz attributes to nodes by id; ``evaluation`` (what ``argmap.evaluate``
     returns) marks each node's status in words and by its border; ``questions=True`` draws each
     step's open critical questions (see ``docs/html.md`` for what a page does with ``None``,
-    ``False`` or a mapping).
+    ``False`` or a mapping); ``focus`` and ``depth`` draw the part of the map around one claim,
+    what they hide folded into "+N more" stubs; ``layout`` is ``"auto"``, ``"dot"`` or ``"tree"``;
+    ``progress(done, total, what)`` hears how a long drawing goes.
+
+    ``pages=True`` (or a number of claims a page) writes a very large map as linked pages: the
+    overview at ``path`` and a page per branch in the folder ``NAME-pages/`` beside it (SVG or
+    HTML; see ``docs/big-maps.md``).
 
     >>> import argmap, tempfile, pathlib
     >>> m = argmap.ArgumentMap(title="Demo")
@@ -208,5 +214,19 @@ def render(m: ArgumentMap, path: str | Path, format: str | None = None, theme: s
     ('.svg', True)
     """
     target = Path(path)
-    write_atomic(target, render_bytes(m, format or picture_format(target), theme, **options))
+    kind = format or picture_format(target)
+    if not pages:
+        write_atomic(target, render_bytes(m, kind, theme, **options))
+        return target
+    from argmap.drawing.options import DrawingOptions
+    from argmap.drawing.output import draw_pages
+    from argmap.drawing.pages import PER_PAGE
+
+    per_page = PER_PAGE if pages is True else int(pages)
+    files = draw_pages(m, kind, theme, DrawingOptions.of(**options), name=target.name, per_page=per_page,
+                       progress=options.get("progress"))
+    # Every page is drawn before the first is written: a failure leaves no half set behind.
+    for name in files:
+        (target.parent / name).parent.mkdir(parents=True, exist_ok=True)
+    write_files({target.parent / name: data for name, data in files.items()})
     return target

@@ -1,0 +1,86 @@
+"""A drawing whose every box and line is placed by argmap, for the engine only to draw.
+
+Big maps are laid out by :mod:`argmap.drawing.tree_layout` in linear time; this module sizes
+their boxes (:mod:`argmap.drawing.metrics`), places them, and writes the positions into the DOT:
+``layout=nop2`` makes the engine keep them (Graphviz's "no layout" mode, positions in points),
+each line gets its route as ``pos`` (arrowheads included), each linked-premise frame its ``bb``.
+The DOT stays the same DOT otherwise: the same labels, colours, words and classes, so the SVG,
+the accessibility pass and the page treat it like any other.
+
+>>> spline([(0.0, 0.0), (0.0, 30.0)], 100.0, arrow=10.0)
+'e,0.00,70.00 0.00,100.00 0.00,93.33 0.00,86.67 0.00,80.00'
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from argmap.drawing.tree_layout import Placed
+
+__all__ = ["spline", "arrow_length", "Pinned", "position_lines", "TREE_LAYOUT_FROM"]
+
+#: Maps with more claims than this are laid out by argmap (``layout="auto"``), smaller ones by dot.
+TREE_LAYOUT_FROM = 60
+
+
+def arrow_length(arrowhead: str, penwidth: float) -> float:
+    """How far an arrowhead reaches back from the box it points at (as the engine draws it).
+
+    >>> arrow_length("none", 1.6), round(arrow_length("normal", 1.6), 2)
+    (0.0, 12.29)
+    """
+    if arrowhead in ("none", ""):
+        return 0.0
+    if arrowhead == "tee":
+        return 4.73
+    return 10.0 + 1.432 * penwidth
+
+
+def spline(points: Sequence[tuple[float, float]], height: float, *, arrow: float = 0.0) -> str:
+    """A polyline (y down, points) as a DOT ``pos`` spline (y up), its last stretch left for the arrow."""
+    flipped = [(x, height - y) for x, y in points]
+    end = flipped[-1]
+    if arrow > 0:
+        (x0, y0), (x1, y1) = flipped[-2], flipped[-1]
+        length = math.hypot(x1 - x0, y1 - y0)
+        cut = min(arrow, length * 0.9) / length if length else 0.0
+        flipped[-1] = (x1 - (x1 - x0) * cut, y1 - (y1 - y0) * cut)
+    controls = [flipped[0]]
+    for (x0, y0), (x1, y1) in zip(flipped, flipped[1:], strict=False):
+        controls += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3), (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3),
+                     (x1, y1)]
+    text = " ".join(f"{x:.2f},{y:.2f}" for x, y in controls)
+    return f"e,{end[0]:.2f},{end[1]:.2f} {text}" if arrow > 0 else text
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """A placed drawing: the layout, and the DOT lines that pin it."""
+
+    placed: Placed
+    margin: float = 0.0
+
+    def pos(self, name: str) -> str:
+        x, y = self.placed.centre[name]
+        return f"{x:.2f},{self.placed.height - y:.2f}"
+
+    def edge_pos(self, tail: str, head: str, arrowhead: str, penwidth: float) -> str | None:
+        route = self.placed.routes.get((tail, head))
+        if route is None:
+            return None
+        return spline(route, self.placed.height, arrow=arrow_length(arrowhead, penwidth))
+
+
+def position_lines(pinned: Pinned, names: Sequence[str], clusters: Mapping[str, str]) -> list[str]:
+    """DOT statements giving every node its place and every frame (cluster) its box."""
+    height = pinned.placed.height
+    lines = [f'\t{name} [pos="{pinned.pos(name)}"]' for name in names if name in pinned.placed.centre]
+    for cluster, frame in clusters.items():
+        box = pinned.placed.frames.get(frame)
+        if box is not None:
+            x0, y0, x1, y1 = box
+            bb = f"{x0:.2f},{height - y1:.2f},{x1:.2f},{height - y0:.2f}"
+            lines.append(f'\tsubgraph {cluster} {{ graph [bb="{bb}"] }}')
+    return lines
