@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypedDict, Unpack
 
-from argmap.errors import ArgmapError
+from argmap.errors import PARAM, ArgmapError
 
 __all__ = ["DrawingOptions", "DrawingKeywords", "Prompts", "QuestionList", "Progress"]
 
@@ -106,8 +106,8 @@ scheme_names=None, focus=None, depth=None, layout='auto')
             raise ArgmapError("questions= takes True, False or a mapping of node id to a list of questions")
         if self.depth is not None and (isinstance(self.depth, bool) or not isinstance(self.depth, int)
                                        or self.depth < 0):
-            raise ArgmapError(f"depth= takes a whole number, 0 or more, not {self.depth!r}", param="depth")
+            raise ArgmapError(f"{PARAM} takes a whole number, 0 or more, not {self.depth!r}", param="depth")
         if self.progress is not None and not callable(self.progress):
             raise ArgmapError("progress= takes a function progress(done, total, what)")
         if self.layout not in ("auto", "dot", "tree"):
-            raise ArgmapError(f"layout= takes 'auto', 'dot' or 'tree', not {self.layout!r}", param="layout")
+            raise ArgmapError(f"{PARAM} takes 'auto', 'dot' or 'tree', not {self.layout!r}", param="layout")
