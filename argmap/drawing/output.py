@@ -120,7 +120,8 @@ def draw_pages(m: ArgumentMap, kind: str, theme: str | Theme = "default", option
     th = get_theme(theme)
     opts = _worded(m, options)
     if kind not in PAGE_KINDS:
-        raise ArgmapError(f"cannot split {kind!r} into linked pages; page formats: {', '.join(PAGE_KINDS)}", param="format")
+        raise ArgmapError(f"cannot split {kind!r} into linked pages; page formats: {', '.join(PAGE_KINDS)}",
+                          param="format")
     if opts.viewed:
         raise ArgmapError("linked pages show the whole map: leave out focus and depth", param="pages")
     pages = split_pages(m, per_page=per_page, name=name)
