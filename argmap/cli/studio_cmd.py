@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from pathlib import Path
 from typing import Any
 
+from argmap.cli.failures import UsageError
 from argmap.cli.options import command
+from argmap.errors import ArgmapError
 from argmap.studio import open_session
 from argmap.studio.launch import MissingServer, PortBusy, server_modules, start
 
@@ -49,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     except MissingServer as exc:
         print(f"argmap studio: error: {exc}", file=sys.stderr)
         return 3
+    _refuse_framework(args.input)
     session = open_session(args.input, text=args.text, title=args.title)  # a bad file: exit 1 (cli.main)
     try:
         running = start(session, host=args.host, port=args.port, open_browser=args.browser)
@@ -59,3 +64,18 @@ def run(args: argparse.Namespace) -> int:
     print(f"argmap studio at {running.url} ({where}); Ctrl+C stops it", flush=True)
     running.wait(args.stop_after)
     return 0
+
+
+def _refuse_framework(path: str | None) -> None:
+    """A framework file (``.apx``, ``.tgf``, ``.i23``) is refused as every map command refuses one."""
+    if not path or not Path(path).is_file():
+        return
+    from typing import get_args
+
+    from argmap.formats import registry
+    from argmap.formats.api import FrameworkFormat
+
+    with contextlib.suppress(ArgmapError):
+        if registry.for_path(path, reading=True).name in get_args(FrameworkFormat):
+            raise UsageError(f"{path} is an abstract framework (arguments and attacks, no claims): "
+                             "`argmap evaluate` reads it; `argmap studio` needs a map", "FILE")

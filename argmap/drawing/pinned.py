@@ -76,11 +76,13 @@ class Pinned:
 def position_lines(pinned: Pinned, names: Sequence[str], clusters: Mapping[str, str]) -> list[str]:
     """DOT statements giving every node its place and every frame (cluster) its box."""
     height = pinned.placed.height
-    lines = [f'\t{name} [pos="{pinned.pos(name)}"]' for name in names if name in pinned.placed.centre]
+    # Each statement on its own line, as the graphviz package writes its own (its body lines end
+    # with a newline): one line of 3,000 positions is a line that grows with the map.
+    lines = [f'\t{name} [pos="{pinned.pos(name)}"]\n' for name in names if name in pinned.placed.centre]
     for cluster, frame in clusters.items():
         box = pinned.placed.frames.get(frame)
         if box is not None:
             x0, y0, x1, y1 = box
             bb = f"{x0:.2f},{height - y1:.2f},{x1:.2f},{height - y0:.2f}"
-            lines.append(f'\tsubgraph {cluster} {{ graph [bb="{bb}"] }}')
+            lines.append(f'\tsubgraph {cluster} {{ graph [bb="{bb}"] }}\n')
     return lines

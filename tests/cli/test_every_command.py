@@ -170,13 +170,7 @@ def test_a_missing_input_file(command: Command, work: Path) -> None:
     assert files_in(work) == before
 
 
-def _empty(name: str) -> object:
-    if name.endswith(".argdown"):  # the hostile branch's Argdown reader refuses it; merged, this passes
-        return pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="an empty Argdown file is a map"))
-    return name
-
-
-@pytest.mark.parametrize("name", [_empty(n) for n in ("empty.json", "empty.yaml", "empty.argdown")])
+@pytest.mark.parametrize("name", ["empty.json", "empty.yaml", "empty.argdown"])
 @pytest.mark.parametrize("command", READING, ids=_ids(READING))
 def test_an_empty_input_file(command: Command, name: str, work: Path) -> None:
     """An empty file is refused by every reader alike (Argdown's was an empty map)."""

@@ -249,8 +249,10 @@ def test_render_command_focus_depth_and_pages(tmp_path: Path, oped_map: argmap.A
     assert main(["render", str(source), "-o", str(tmp_path / "p.svg"), "--pages", "10"]) == 0
     assert (tmp_path / "p-pages").is_dir()
     capsys.readouterr()
-    assert main(["render", str(source), "-o", str(tmp_path / "x.svg"), "--focus", "nope"]) == 1
-    assert "no claim with that id" in capsys.readouterr().err
+    # An option that names no claim is a usage mistake (2), said with the option's name.
+    assert main(["render", str(source), "-o", str(tmp_path / "x.svg"), "--focus", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "--focus" in err and "no claim with that id" in err
     # Through a pipe, the bar never shows.
     done = subprocess.run([sys.executable, "-m", "argmap", "render", str(source), "-o", str(tmp_path / "q.svg"),
                            "--layout", "tree"], capture_output=True, text=True, timeout=300, check=False)

@@ -289,7 +289,7 @@ class _Builder:
             return self.claim_of[key]
         if kind == "argument":
             return self.final_of.get(key) or self.sketch_of[key]
-        title, _, step = key.partition("\x01")
+        title, _, step = key.rpartition("\x01")  # the title may hold \x01 too; the index never does
         return self.steps_of[title][int(step)]
 
     def relation(self, rel: Relation) -> None:
