@@ -169,6 +169,30 @@ def test_a_claim_written_twice_is_one_claim_in_two_places() -> None:
     assert ("protests", "protests-again", "copy") in {(x.model, x.student, x.how) for x in report.matches}
 
 
+def test_a_point_said_again_in_other_words_is_one_claim_in_two_places() -> None:
+    model = build_map()
+    student = model.copy()
+    student.graph.remove_node("protests-rebut")
+    again = student.claim("As I said, thousands of Russians protested the invasion of Ukraine and Putin was cruel to "
+                          "them.", id="protests-again")
+    student.attack("blame-objection", again, id="protests-rebut")
+    for meaning in (True, False):
+        report = grade(student, model, meaning=meaning)
+        assert report.mistakes == [], meaning
+        assert ("protests", "protests-again", "repeat") in {(x.model, x.student, x.how) for x in report.matches}
+
+
+def test_a_point_and_its_answer_are_never_one_point_repeated() -> None:
+    # "you can still express yourself" is worded much like "you can't express yourself"; drawn as
+    # for and against the same claim, they are two points, not one said twice.
+    s = argmap.ArgumentMap()
+    t = s.claim("we should have uniforms", id="t")
+    s.attack(t, s.claim("A uniform rule limits how students can express who they are.", id="limits"))
+    s.support(t, s.claim("A uniform rule still lets students express who they are.", id="still"))
+    report = grade(s, uniforms.build_map(), meaning=False)
+    assert "still" not in {x.student for x in report.matches if x.model == "expression"}
+
+
 def test_a_claim_used_twice_but_drawn_once_is_a_missing_link() -> None:
     model = build_map()
     student = model.copy()
