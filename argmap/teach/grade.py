@@ -85,6 +85,10 @@ STRUCTURE_WEIGHT = 0.3
 SHAPE_WEIGHT = 0.25
 #: Text likeness (%) under which a match made on the map's evidence is listed for the teacher to check.
 UNSURE_BELOW = 45.0
+#: Text likeness (%) at which a student claim and a model claim that the assignment left over, each
+#: the other's closest wording, are one claim wherever the student drew it (a misplaced claim, not
+#: one missing and one extra).
+CLOSEST_THRESHOLD = UNSURE_BELOW
 #: How much a neighbour in the right place but of the opposite kind (reason for objection) agrees.
 OPPOSITE = 0.25
 #: The agreement (0-1) at which the neighbours count as support for a match.
@@ -121,8 +125,9 @@ KIND_WORDS: dict[str, str] = {
 class Match:
     """A model claim and the student claim taken for it: text likeness and neighbours' agreement
     (both 0-1), and why they were paired (``text``, ``map``: the neighbours tipped it, ``thesis``,
-    ``teacher``, ``copy``: the same words written twice, or ``repeat``: the same point said
-    again in other words)."""
+    ``teacher``, ``closest``: left over by the assignment, each the other's closest wording,
+    ``copy``: the same words written twice, or ``repeat``: the same point said again in other
+    words)."""
 
     model: str
     student: str
@@ -359,7 +364,7 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
            mshape: _Shape, sshape: _Shape, likeness: np.ndarray | None = None) -> list[Match]:
     import networkx as nx
 
-    from argmap.teach.similarity import content_words
+    from argmap.teach.similarity import content_words, meaning_available
 
     if likeness is None:
         likeness = _text_likeness(student, model, rules, meaning)
@@ -409,6 +414,12 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
             break
         seen.append(paired)
         current = paired
+    closest = {}
+    if meaning and meaning_available():
+        # By spelling alone a word or two ("Boring.") can come out closest to a long claim that
+        # shares a few letters with it, so only likeness by meaning is trusted here.
+        closest = _closest_left_over(current, likeness, threshold, mshape, sshape, set(free_m), set(free_s))
+    current.update(closest)
     matches = []
     for mid in mshape.ids:
         if mid not in current:
@@ -420,10 +431,36 @@ def _match(student: ArgumentMap, model: ArgumentMap, rules: GradingRules, meanin
             how = "teacher"
         elif mid == mshape.root and sid == sshape.root:
             how = "thesis"
+        elif mid in closest:
+            how = "closest"
         else:
             how = "text" if text >= alone else "map"
         matches.append(Match(mid, sid, round(text, 3), round(structure, 3), how))
     return matches
+
+
+def _closest_left_over(current: dict[str, str], likeness: np.ndarray, threshold: float, mshape: _Shape,
+                       sshape: _Shape, free_m: set[str], free_s: set[str]) -> dict[str, str]:
+    """Pairs the assignment left over: a model claim and a student claim, both unmatched, each the
+    other's closest wording among all the claims of the other map, at least
+    :data:`CLOSEST_THRESHOLD` % alike (or the matching threshold, if lower). The student has the
+    claim, only not where the model has it ("Cheaper than fashion." drawn under the bullying
+    reason): it is misplaced, not missing. Used only when texts are compared by meaning."""
+    if not mshape.ids or not sshape.ids:
+        return {}
+    taken = set(current.values())
+    floor = min(CLOSEST_THRESHOLD, threshold) / 100
+    found = {}
+    for j, sid in enumerate(sshape.ids):
+        if sid in taken or sid not in free_s:
+            continue
+        i = int(likeness[:, j].argmax())
+        mid = mshape.ids[i]
+        if mid in current or mid not in free_m or likeness[i, j] < floor:
+            continue
+        if int(likeness[i].argmax()) == j:
+            found[mid] = sid
+    return found
 
 
 def _repeats(m_of: dict[str, str], rules: GradingRules, meaning: bool, mshape: _Shape, sshape: _Shape,
