@@ -5,7 +5,7 @@ Run: .venv/bin/python bench/grade_bench.py [--cold]
 Prints seconds per grading (the median of 5, in one process, after the meaning model is loaded
 once: as when a teacher grades a class in a loop), for:
 
-- each student map of tests/teach/grading/ (tuning and held-out) against its model;
+- each student map of tests/teach/grading/ (tuning and both held-out sets) against its model;
 - a 40-claim class map: the op-ed's model with six more claims, graded against a student's
   38-claim paraphrase of it (every claim reworded, two left out); target: under 1 s;
 - a generated map of N claims graded against itself (N = 50, 100, 200), for the growth.
@@ -98,13 +98,13 @@ def main() -> None:
     print(f"grading by {'meaning and spelling' if meaning else 'spelling only (the grade extra is not installed)'}"
           f"; loading the model: {time.perf_counter() - start:.2f} s")
     print("\nstudent maps (median of 5):")
-    for folder in (GRADING, GRADING / "held-out"):
+    for folder in (GRADING, GRADING / "held-out", GRADING / "held-out-2"):
         for expected in sorted(folder.glob("*.expected.yaml")):
             name = expected.name.removesuffix(".expected.yaml")
             model = MODELS[yaml.safe_load(expected.read_text(encoding="utf-8"))["model"]]()
             student = argmap.load(folder / f"{name}.yaml")
             seconds = median_seconds(lambda s=student, m=model: grade(s, m))
-            print(f"  {folder.name:8} {name:20} {len(student.claims):3} claims against {len(model.claims)}: "
+            print(f"  {folder.name:10} {name:20} {len(student.claims):3} claims against {len(model.claims)}: "
                   f"{seconds:.3f} s")
     student, model = class_map()
     seconds = median_seconds(lambda: grade(student, model))

@@ -16,6 +16,7 @@ from argmap.gallery.conscription import build_map
 from argmap.teach.feedback import annotated_map, mistake_numbers, report_text
 from argmap.teach.grade import FOUND_SHARE, GradeReport, grade, match_claims
 from argmap.teach.overrides import GradingRules, load_rules, rules_from_text
+from argmap.teach.similarity import meaning_available
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDENT = ROOT / "examples" / "student-conscription.json"
@@ -167,6 +168,46 @@ def test_a_claim_written_twice_is_one_claim_in_two_places() -> None:
     report = grade(student, model)
     assert report.mistakes == []
     assert ("protests", "protests-again", "copy") in {(x.model, x.student, x.how) for x in report.matches}
+
+
+def test_a_point_said_again_in_other_words_is_one_claim_in_two_places() -> None:
+    model = build_map()
+    student = model.copy()
+    student.graph.remove_node("protests-rebut")
+    again = student.claim("As I said, thousands of Russians protested the invasion of Ukraine and Putin was cruel to "
+                          "them.", id="protests-again")
+    student.attack("blame-objection", again, id="protests-rebut")
+    for meaning in (True, False):
+        report = grade(student, model, meaning=meaning)
+        assert report.mistakes == [], meaning
+        assert ("protests", "protests-again", "repeat") in {(x.model, x.student, x.how) for x in report.matches}
+
+
+def test_a_point_and_its_answer_are_never_one_point_repeated() -> None:
+    # "you can still express yourself" is worded much like "you can't express yourself"; drawn as
+    # for and against the same claim, they are two points, not one said twice.
+    s = argmap.ArgumentMap()
+    t = s.claim("we should have uniforms", id="t")
+    s.attack(t, s.claim("A uniform rule limits how students can express who they are.", id="limits"))
+    s.support(t, s.claim("A uniform rule still lets students express who they are.", id="still"))
+    report = grade(s, uniforms.build_map(), meaning=False)
+    assert "still" not in {x.student for x in report.matches if x.model == "expression"}
+
+
+@pytest.mark.skipif(not meaning_available(), reason="the meaning model is not installed: pip install -e '.[grade]'")
+def test_a_short_claim_in_the_wrong_place_is_misplaced_not_missing() -> None:
+    # "Cheaper than fashion." is 50 % like the money reason: too little to match on words alone,
+    # and under the bullying reason its place does not help; but the two are each other's closest.
+    s = argmap.ArgumentMap()
+    t = s.claim("Uniforms should be compulsory.", id="t")
+    bullying = s.claim("Less bullying over brands.", id="bullying")
+    s.support(t, bullying)
+    s.support(bullying, s.claim("Cheaper than fashion.", id="cheap"))
+    s.attack(t, s.claim("Limits self-expression.", id="limits"))
+    report = grade(s, uniforms.build_map())
+    assert ("cheaper", "cheap", "closest") in {(x.model, x.student, x.how) for x in report.matches}
+    assert ("wrong-place", "cheaper", "cheap") in mistakes(report)
+    assert ("extra", None, "cheap") not in mistakes(report)
 
 
 def test_a_claim_used_twice_but_drawn_once_is_a_missing_link() -> None:

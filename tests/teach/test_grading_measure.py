@@ -26,6 +26,10 @@ from argmap.teach.similarity import meaning_available
 
 HERE = Path(__file__).resolve().parent / "grading"
 HELD_OUT = HERE / "held-out"
+#: A second held-out set, by six more "authors", written after the rules had been tuned on the first
+#: two sets and before the rules that followed: measured, never tuned on.
+HELD_OUT_2 = HERE / "held-out-2"
+SETS = (HERE, HELD_OUT, HELD_OUT_2)
 DOC = Path(__file__).resolve().parents[2] / "docs" / "teaching.md"
 MODELS = {"conscription": conscription.build_map, "uniforms": uniforms.build_map}
 LINKED = ("linked-as-independent", "independent-as-linked")
@@ -117,11 +121,12 @@ def _write_documented(tables: dict[str, str]) -> None:
 
 
 def _marker(meaning: bool, folder: Path) -> str:
-    return f"grading-measure-{'meaning' if meaning else 'spelling'}{'-held-out' if folder == HELD_OUT else ''}"
+    suffix = {HERE: "", HELD_OUT: "-held-out", HELD_OUT_2: "-held-out-2"}[folder]
+    return f"grading-measure-{'meaning' if meaning else 'spelling'}{suffix}"
 
 
 def test_the_sets_are_what_the_issue_asks_for() -> None:
-    for folder, at_least in ((HERE, 8), (HELD_OUT, 6)):
+    for folder, at_least in ((HERE, 8), (HELD_OUT, 6), (HELD_OUT_2, 6)):
         specs = {p: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.expected.yaml")}
         assert len(specs) >= at_least
         assert {s["model"] for s in specs.values()} == set(MODELS)
@@ -137,11 +142,11 @@ def test_the_sets_are_what_the_issue_asks_for() -> None:
 
 @pytest.mark.skipif(not meaning_available(), reason="the meaning model is not installed: pip install -e '.[grade]'")
 def test_grading_by_meaning_finds_the_planted_mistakes() -> None:
-    for folder in (HERE, HELD_OUT):
+    for folder in SETS:
         rows = measure(meaning=True, folder=folder)
         assert all(r.thesis for r in rows), folder.name
         assert table(rows) == _documented(_marker(True, folder)), "docs/teaching.md: update the table (--write)"
-        if folder == HELD_OUT:
+        if folder != HERE:
             continue  # measured and published, never a target: a target there would be tuned to
         planted, reported, right = (sum(getattr(r, k) for r in rows) for k in ("planted", "reported", "right"))
         assert right / planted >= 0.9 and right / reported >= 0.9, folder.name
@@ -155,13 +160,19 @@ def test_grading_by_meaning_finds_the_planted_mistakes() -> None:
 def test_the_target_count_the_docs_state_is_measured() -> None:
     """docs/teaching.md says on how many maps the issue's target is met: every planted mistake
     found, at most one false report."""
-    rows = [r for folder in (HERE, HELD_OUT) for r in measure(meaning=True, folder=folder)]
-    met = sum(r.right == r.planted and r.reported - r.right <= 1 for r in rows)
-    assert f"is met on {met} of the {len(rows)} maps" in " ".join(DOC.read_text(encoding="utf-8").split())
+    text = " ".join(DOC.read_text(encoding="utf-8").split())
+    for name, folders in (("tuning and first held-out", (HERE, HELD_OUT)), ("second held-out", (HELD_OUT_2,))):
+        rows = [r for folder in folders for r in measure(meaning=True, folder=folder)]
+        assert f"is met on {met(rows)} of the {len(rows)} maps" in text, name
+
+
+def met(rows: list[Row]) -> int:
+    """How many maps meet the issue's target: every planted mistake found, at most one false report."""
+    return sum(r.right == r.planted and r.reported - r.right <= 1 for r in rows)
 
 
 def test_grading_by_spelling_alone() -> None:
-    for folder in (HERE, HELD_OUT):
+    for folder in SETS:
         rows = measure(meaning=False, folder=folder)
         assert all(r.thesis for r in rows), folder.name
         assert table(rows) == _documented(_marker(False, folder)), "docs/teaching.md: update the table (--write)"
@@ -173,12 +184,13 @@ if __name__ == "__main__":
     for mode in (True, False):
         if mode and not meaning_available():
             continue
-        for folder in (HERE, HELD_OUT):
+        for folder in SETS:
             measured = measure(meaning=mode, folder=folder)
             tables[_marker(mode, folder)] = table(measured)
-            print("meaning and spelling" if mode else "spelling only", folder.name)
+            print("meaning and spelling" if mode else "spelling only", folder.name,
+                  f"(target met on {met(measured)} of {len(measured)})")
             print(table(measured))
-            if folder == HELD_OUT and "--held-out-details" not in sys.argv:
+            if folder != HERE and "--held-out-details" not in sys.argv:
                 continue  # the held-out set is for measuring, not for tuning: its details stay shut
             for r in measured:
                 for f in r.false:
