@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.drawing.options import DrawingOptions
-from argmap.drawing.output import draw
 from argmap.formats.registry import Drawer, Format, register
 
 if TYPE_CHECKING:
+    from argmap.drawing.options import DrawingOptions
     from argmap.drawing.themes import Theme
     from argmap.model import ArgumentMap
 
@@ -20,10 +19,16 @@ __all__: list[str] = []
 
 
 def _picture(kind: str, suffixes: tuple[str, ...], description: str, *, binary: bool = False) -> Format:
+    # The drawing code loads on the first picture: `convert` and `check`, which list every format,
+    # never pay for it.
     def drawer(m: ArgumentMap, theme: str | Theme, options: DrawingOptions) -> bytes:
+        from argmap.drawing.output import draw
+
         return draw(m, kind, theme, options)
 
     def writer(m: ArgumentMap) -> str | bytes:
+        from argmap.drawing.output import draw
+
         data = draw(m, kind)
         return data if binary else data.decode("utf-8")
 
