@@ -3,8 +3,8 @@
 A map that fits one page stays whole. Otherwise the map is cut into pieces in reading order: a
 branch (a reason or an objection with everything that bears on it) is one piece when it fits a
 page on its own; only a branch too big for that is cut, into its step and premises, then what
-bears on them, branch by branch the same way. The pieces then fill pages in order, as many to a
-page as fit, so a page may hold branches from several places of the map.
+bears on them, branch by branch the same way. The pieces then fill pages in order, each on the
+first of the last few pages with room for it, so a page may hold branches from several places.
 
 A cut branch's premise (or step) whose branches go on to a later page is marked "more on page N".
 A piece whose claim is drawn on another page hangs, on its own page, from a small copy of the

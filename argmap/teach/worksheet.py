@@ -447,7 +447,7 @@ def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tupl
                     "</tr></table></td></tr>")
     if legend:
         rows.append(f'<tr><td colspan="2" align="left">{legend_table(theme)}</td></tr>')
-    return '<<table border="0" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>>"
+    return '<<table border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>>"
 
 
 def _title_size(theme: Theme, *, continued: bool) -> float:
@@ -554,7 +554,7 @@ def worksheet_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | N
 def _spacing(part: Part | None) -> dict[str, str]:
     """On a page (a ``part``), boxes sit a little closer than on a poster, so more of the map fits
     at 9 pt; the paper has margins of its own, so the picture needs only a thin pad."""
-    return {} if part is None else {"ranksep": "0.3", "nodesep": "0.25", "pad": "0.05"}
+    return {} if part is None else {"ranksep": "0.2", "nodesep": "0.25", "pad": "0.05"}
 
 
 def _mode(first: bool, bank_pages: bool) -> str:
