@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap, Claim, Inference
 
 __all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS", "Layout",
-           "LAYOUTS", "claim_heading", "claim_credit"]
+           "LAYOUTS", "claim_heading", "claim_credit", "legend_table"]
 
 #: Who places the boxes: the engine's layered layout, argmap's tree layout, or by the map's size.
 Layout = Literal["auto", "dot", "tree"]
@@ -153,7 +153,13 @@ def _stub_label(text: str, theme: Theme) -> str:
             "</td></tr></table>>")
 
 
-def _legend(theme: Theme) -> str:
+def legend_table(theme: Theme) -> str:
+    """The legend ("How to read this map") as a Graphviz HTML table, for a label of its own or a
+    cell of another table (a worksheet's heading).
+
+    >>> legend_table(get_theme("print")).startswith("<table")
+    True
+    """
     def cell(content: str) -> str:
         return f'<td align="left"><font point-size="{theme.small + 1}">{content}</font></td>'
 
@@ -166,8 +172,8 @@ def _legend(theme: Theme) -> str:
     rows.append(f"<tr>{cell('[ dashed box ]')}{cell('an implicit premise, added by the mapper')}</tr>")
     rows.append(f"<tr>{cell('[ dashed frame ]')}{cell('linked premises: they support only together')}</tr>")
     return (
-        f'<<table border="1" cellborder="0" cellspacing="0" cellpadding="3" color="{theme.muted}" '
-        f'bgcolor="white">' + "".join(rows) + "</table>>"
+        f'<table border="1" cellborder="0" cellspacing="0" cellpadding="3" color="{theme.muted}" '
+        f'bgcolor="white">' + "".join(rows) + "</table>"
     )
 
 
@@ -476,7 +482,7 @@ def build_dot(
             _edge(dot, name, names[claim_id], **_stub_edge(th))
     if opts.legend and len(m):
         parts["legend"] = DrawnPart("legend", "legend")
-        legend = _legend(th)
+        legend = f"<{legend_table(th)}>"
         _node(dot, "legend", label=legend, shape="plain", id="legend", **{"class": "legend"})
         others["legend"] = legend
     pinned: Pinned | None = None

@@ -172,16 +172,26 @@ def fit(
     *,
     min_pt: float = MIN_PRINTED_PT,
     max_scale: float = 1.0,
+    landscape: bool | None = None,
 ) -> Placement | None:
     """The largest scale (at most ``max_scale``) at which a picture of ``size`` points fits the
-    paper's printable area, portrait or landscape (portrait on a tie); None when at that scale
-    its ``smallest`` text would print below ``min_pt`` points."""
+    paper's printable area, portrait or landscape (portrait on a tie; only the one ``landscape``
+    names when it is not None); None when at that scale its ``smallest`` text would print below
+    ``min_pt`` points.
+
+    >>> fit((700.0, 300.0), PAPERS["a4"], 14.0).scale  # landscape: at its own size
+    1.0
+    >>> round(fit((700.0, 300.0), PAPERS["a4"], 14.0, landscape=False).scale, 3)  # 523 points across
+    0.748
+    >>> fit((700.0, 300.0), PAPERS["a4"], 12.0, landscape=False) is None  # 12 pt would print at 8.97
+    True
+    """
     best: Placement | None = None
-    for landscape in (False, True):
-        width, height = paper.area(landscape)
+    for turned in (False, True) if landscape is None else (landscape,):
+        width, height = paper.area(turned)
         scale = min(max_scale, width / size[0], height / size[1])
         if best is None or scale > best.scale + 1e-9:
-            best = Placement(scale, landscape)
+            best = Placement(scale, turned)
     assert best is not None
     if smallest and smallest * best.scale < min_pt - 1e-9:
         return None

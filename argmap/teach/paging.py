@@ -1,30 +1,36 @@
 """Splitting a map into parts that each fit a printed page, branch by branch, in reading order.
 
-A map that fits one page stays whole. Otherwise each page holds whole branches (a reason or an
-objection with everything that bears on it), as many in a row as fit, under the claim they bear
-on. A branch too big for a page keeps its step and premises on one page, each premise (or the step)
-marked "more on page N", and what bears on it goes on pages of its own. A page that continues
-another shows, small, the chain of claims and steps that leads from its top claim back to the
-thesis: a student sees where the part belongs, and every claim keeps its role, every arrow its word.
+A map that fits one page stays whole. Otherwise the map is cut into pieces in reading order: a
+branch (a reason or an objection with everything that bears on it) is one piece when it fits a
+page on its own; only a branch too big for that is cut, into its step and premises, then what
+bears on them, branch by branch the same way. The pieces then fill pages in order, each on the
+first of the last few pages with room for it, so a page may hold branches from several places.
+
+A cut branch's premise (or step) whose branches go on to a later page is marked "more on page N".
+A piece whose claim is drawn on another page hangs, on its own page, from a small copy of the
+chain of claims and steps that leads from that claim back to the thesis: a student sees where the
+part belongs, and every claim keeps its role, every arrow its word. The chain stops where it meets
+a claim drawn on the same page, so nothing is shown twice on one page.
 
 Whether a part fits is the caller's question (``fits``): a worksheet draws the part and measures
-it on the paper. Pages come in reading order, a page before the pages it continues on.
+it on the paper. The legend goes on the first page with room for it, and on no page when none
+has room.
 
 >>> from argmap import ArgumentMap
 >>> m = ArgumentMap()
 >>> t = m.claim("T", id="t")
 >>> _ = m.support(t, m.claim("A", id="a"), id="s-a")
 >>> _ = m.attack(t, m.claim("B", id="b"), id="s-b")
->>> [(sorted(p.nodes), p.chain) for p in split_map(m, lambda part: len(part.drawn) <= 3)]
-[(['a', 's-a', 't'], ()), (['b', 's-b'], ('t',))]
->>> [sorted(p.nodes) for p in split_map(m, lambda part: True)]
-[['a', 'b', 's-a', 's-b', 't']]
+>>> [(sorted(p.nodes), p.chain, p.legend) for p in split_map(m, lambda part: len(part.drawn) <= 3)]
+[(['a', 's-a', 't'], (), True), (['b', 's-b'], ('t',), False)]
+>>> [(sorted(p.nodes), p.legend) for p in split_map(m, lambda part: True)]
+[(['a', 'b', 's-a', 's-b', 't'], True)]
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from argmap.outline import OutlineItem, outline
@@ -34,6 +40,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Part", "split_map", "part_map"]
 
+#: How many of the last pages a piece may still join (more would cost a drawing each, for little).
+_OPEN_PAGES = 3
 #: The page number marks show while the real numbers are not known yet (as wide as most).
 _PLACEHOLDER = 99
 
@@ -42,13 +50,13 @@ _PLACEHOLDER = 99
 class Part:
     """What one page shows.
 
-    ``nodes`` are the map nodes drawn in full; ``chain`` the claims and steps from the page's top
-    claim back up to the thesis, drawn small for orientation (``pages``: where each claim of the
-    chain is drawn in full); ``more`` maps a claim to the page where what bears on it goes on;
-    ``first`` marks the page that carries the sheet's heading (alone, or with the thesis only,
-    when the first branch leaves it no room). ``elsewhere`` are claims of ``nodes`` drawn in full
-    on an earlier page too (a premise of two steps): ``pages`` says which, so a page can show
-    them small.
+    ``nodes`` are the map nodes drawn in full; ``chain`` the claims and steps drawn small above
+    them for orientation, leading from the claims the page's branches hang from (``tops``, shown
+    with their text) back up to the thesis (``pages``: where each is drawn in full); ``more`` maps
+    a claim (or step) to the page where what bears on it goes on; ``first`` marks the page that
+    carries the sheet's heading, ``legend`` the page that carries the legend. ``elsewhere`` are
+    claims of ``nodes`` drawn in full on an earlier page too (a premise of two steps): ``pages``
+    says which, so a page can show them small.
     """
 
     nodes: frozenset[str]
@@ -57,6 +65,8 @@ class Part:
     more: Mapping[str, int] = field(default_factory=dict)
     first: bool = False
     elsewhere: frozenset[str] = frozenset()
+    tops: frozenset[str] = frozenset()
+    legend: bool = False
 
     @property
     def drawn(self) -> frozenset[str]:
@@ -69,8 +79,8 @@ class Part:
         >>> Part(frozenset({"a"}), more={"a": 2}).after(3).more
         {'a': 5}
         """
-        return Part(self.nodes, self.chain, {n: k + pages for n, k in self.pages.items()},
-                    {n: k + pages for n, k in self.more.items()}, self.first, self.elsewhere)
+        return replace(self, pages={n: k + pages for n, k in self.pages.items()},
+                       more={n: k + pages for n, k in self.more.items()})
 
 
 @dataclass(eq=False)
@@ -82,24 +92,23 @@ class _Branch:
     children: list[_Branch] = field(default_factory=list)
 
 
-@dataclass(eq=False)
-class _Plan:
-    """One page: ``branches`` hanging from ``claim`` (a claim of ``owner``'s line)."""
+@dataclass(frozen=True, eq=False)
+class _Piece:
+    """What the pages are filled with: a whole branch, or a cut branch's step and premises
+    (``cut``: the branches beneath it are pieces of their own)."""
 
-    owner: _Branch
-    claim: str
-    branches: list[_Branch]
-    first: bool = False
-    own_claim: bool = False  # the page that draws ``claim`` itself in full
-    cut: dict[str, list[_Plan]] = field(default_factory=dict)  # premise -> the pages of what bears on it
-    header_only: bool = False
+    branch: _Branch
+    nodes: frozenset[str]
+    cut: bool
 
 
 class _Splitter:
     def __init__(self, m: ArgumentMap, fits: Callable[[Part], bool]) -> None:
         self.fits = fits
+        self.claims = {c.id for c in m.claims}
         self.targets = {inf.id: inf.target.id for inf in m.inferences}
         self.roots: list[_Branch] = []
+        self.first_piece: dict[int, _Piece] = {}  # by the branch's id: where its pages begin
         stack: list[_Branch] = []
         for item in outline(m):
             while stack and stack[-1].item.depth >= item.depth:
@@ -108,101 +117,103 @@ class _Splitter:
             (stack[-1].children if stack else self.roots).append(branch)
             stack.append(branch)
 
-    # -- what a plan draws ---------------------------------------------------------------------
+    # -- what a piece draws --------------------------------------------------------------------
 
-    def nodes(self, branch: _Branch, cut: Mapping[str, object] = {}) -> set[str]:  # noqa: B006 - read only
-        """A branch's step and claims and what bears on them, except what bears on a cut premise."""
+    def nodes(self, branch: _Branch) -> frozenset[str]:
+        """A branch's step and claims and everything that bears on them."""
+        found: set[str] = set()
+        todo = [branch]
+        while todo:
+            b = todo.pop()
+            if not b.item.repeat:  # a repeated step is drawn where it first appears
+                found |= {b.item.node, *b.item.claims}
+                todo += b.children
+        return frozenset(found)
+
+    def chain(self, branch: _Branch) -> Iterator[str]:
+        """What ``branch`` bears on: a claim, or a step (an undercut's or a rebuttal's target)
+        with its premises and the claim it points to, so its arrow reads whole."""
+        parent = branch.parent
+        if parent is None:
+            return
+        anchor = self.targets[branch.item.node]
+        yield anchor
+        if anchor == parent.item.node:
+            yield from parent.item.claims
+            yield from ([self.targets[anchor]] if anchor in self.targets else [])
+
+    def pieces(self, branch: _Branch) -> Iterator[_Piece]:
+        """A branch as pieces in reading order: whole when it fits a page alone, else cut."""
         if branch.item.repeat:
-            return set()  # drawn where it first appears
-        found = {branch.item.node, *branch.item.claims}
+            return
+        whole = _Piece(branch, self.nodes(branch), cut=False)
+        if branch.parent is not None and self.fits(self.part([whole], first=False)):
+            yield whole
+            return
+        yield _Piece(branch, frozenset({branch.item.node, *branch.item.claims}), cut=True)
         for child in branch.children:
-            if self.targets.get(child.item.node) not in cut:
-                found |= self.nodes(child)
-        return found
+            yield from self.pieces(child)
 
-    def chain(self, owner: _Branch, claim: str) -> list[str]:
-        """``claim`` and the steps and claims above it, back to the thesis."""
-        found = [claim]
-        branch: _Branch | None = owner
-        while branch is not None and branch.parent is not None:
-            found += [branch.item.node, self.targets[branch.item.node]]
-            branch = branch.parent
-        return list(dict.fromkeys(found))
-
-    def part(self, plan: _Plan, numbers: Mapping[int, int] | None = None) -> Part:
-        if plan.header_only:
-            with_claim = Part(frozenset({plan.claim}), first=True)
-            return with_claim if plan.own_claim and self.fits(with_claim) else Part(frozenset(), first=True)
-        nodes: set[str] = {plan.claim} if plan.own_claim else set()
-        for branch in plan.branches:
-            nodes |= self.nodes(branch, plan.cut)
-        chain = () if plan.own_claim else tuple(self.chain(plan.owner, plan.claim))
-        more = {premise: numbers[id(pages[0])] if numbers else _PLACEHOLDER
-                for premise, pages in plan.cut.items() if pages}
-        return Part(frozenset(nodes), chain, more=more, first=plan.first)
-
-    def try_(self, plan: _Plan) -> bool:
-        return self.fits(self.part(plan))
-
-    # -- packing branches into pages -----------------------------------------------------------
-
-    def pack(self, owner: _Branch, claim: str, branches: list[_Branch], *, first: bool, own: bool) -> list[_Plan]:
-        """Pages for ``branches`` (all bearing on ``claim``), as many to a page as fit.
-
-        A branch too big for a page on its own is cut first (its premises marked, what bears on
-        them on later pages); cut or whole, it then joins the page being filled if it fits there.
-        """
-        plans: list[_Plan] = []
-        branches = [b for b in branches if not b.item.repeat]
-
-        def plan(group: list[_Branch], cut: dict[str, list[_Plan]]) -> _Plan:
-            return _Plan(owner, claim, group, first=first and not plans, own_claim=own and not plans,
-                         cut={k: v for k, v in cut.items()
-                              if any(k in b.item.claims or k == b.item.node for b in group)})
-
-        def heading_alone() -> None:  # the heading, with the claim when it fits there
-            plans.append(_Plan(owner, claim, [], first=True, own_claim=own, header_only=True))
-
-        if first and not self.try_(plan([], {})):
-            heading_alone()
-        group: list[_Branch] = []
-        cut: dict[str, list[_Plan]] = {}
-        for branch in branches:
-            own_cut: dict[str, list[_Plan]] = {}
-            if not self.try_(plan([branch], {})):
-                own_cut = self.cut(branch)
-                if first and not plans and not group and not self.try_(plan([branch], own_cut)):
-                    heading_alone()  # the heading leaves room for the branch on a page of its own
-            if self.try_(plan([*group, branch], {**cut, **own_cut})):
-                group.append(branch)
-                cut.update(own_cut)
+    def part(self, pieces: list[_Piece], *, first: bool, legend: bool = False,
+             later: Mapping[int, int] | None = None) -> Part:
+        """The part showing ``pieces``. ``later`` gives the page of each piece (by ``id``) once
+        the pages are known; before that, a cut branch's premise is marked "more on page 99"
+        unless everything bearing on it is among ``pieces``."""
+        nodes = frozenset().union(*(p.nodes for p in pieces))
+        chain: dict[str, None] = {}
+        tops: set[str] = set()
+        for piece in pieces:
+            above = list(self.chain(piece.branch))
+            if not above or above[0] in nodes:
+                continue  # it hangs from a claim on this page
+            if above[0] in self.claims:
+                tops.add(above[0])
+            chain.update(dict.fromkeys(n for n in above if n not in nodes))
+        here = {id(p) for p in pieces}
+        more: dict[str, int] = {}
+        for piece in pieces:
+            if not piece.cut or piece.branch.parent is None:  # the thesis needs no mark: it heads the sheet
                 continue
-            if group:
-                plans.append(plan(group, cut))
-            group, cut = [branch], own_cut
-        if group or all(p.header_only for p in plans):
-            plans.append(plan(group, cut))
-        return plans
+            for child in piece.branch.children:
+                first_piece = self.first_piece.get(id(child))
+                if first_piece is None or id(first_piece) in here:
+                    continue
+                target = self.targets[child.item.node]
+                page = later[id(first_piece)] if later is not None else _PLACEHOLDER
+                more[target] = min(more.get(target, page), page)
+        return Part(nodes, tuple(chain), more=more, first=first, tops=frozenset(tops), legend=legend)
 
-    def cut(self, branch: _Branch) -> dict[str, list[_Plan]]:
-        """The pages of what bears on each premise of a branch too big for one page (and on its
-        step: undercuts, or rebuttals aimed at an objection's arrow)."""
-        pages: dict[str, list[_Plan]] = {}
-        for node in (*branch.item.claims, branch.item.node):
-            below = [c for c in branch.children if self.targets.get(c.item.node) == node]
-            if below:
-                pages[node] = self.pack(branch, node, below, first=False, own=False)
-        return pages
+    # -- filling pages -------------------------------------------------------------------------
 
-
-def _in_order(plans: list[_Plan]) -> list[_Plan]:
-    """Pages in reading order: each page, then the pages it continues on."""
-    out: list[_Plan] = []
-    for plan in plans:
-        out.append(plan)
-        for pages in plan.cut.values():
-            out += _in_order(pages)
-    return out
+    def split(self) -> list[Part]:
+        pieces: list[_Piece] = []
+        for root in self.roots:
+            pieces += self.pieces(root)
+        for piece in pieces:
+            self.first_piece.setdefault(id(piece.branch), piece)
+        pages: list[list[_Piece]] = []
+        page_of: dict[int, int] = {}
+        for piece in pieces:
+            # The earliest of the last few pages with room, from the page of what it bears on
+            # ("more on page N" always points forward).
+            parent = piece.branch.parent
+            start = page_of[id(self.first_piece[id(parent)])] if parent is not None else 0
+            for k in range(max(start, len(pages) - _OPEN_PAGES), len(pages)):
+                if self.fits(self.part([*pages[k], piece], first=k == 0)):
+                    break
+            else:
+                k = len(pages)
+                pages.append([])
+            pages[k].append(piece)
+            page_of[id(piece)] = k
+        number = {id(piece): k for k, page in enumerate(pages, start=1) for piece in page}
+        parts = [self.part(page, first=k == 1, later=number) for k, page in enumerate(pages, start=1)]
+        for k, part in enumerate(parts):
+            with_legend = replace(part, legend=True)
+            if self.fits(with_legend):
+                parts[k] = with_legend
+                break
+        return parts
 
 
 def split_map(m: ArgumentMap, fits: Callable[[Part], bool]) -> list[Part]:
@@ -211,16 +222,12 @@ def split_map(m: ArgumentMap, fits: Callable[[Part], bool]) -> list[Part]:
     A part ``fits`` refuses still comes out when no split can make it smaller (one step whose
     premises alone are too wide): the caller decides what to do with it.
     """
-    whole = Part(frozenset(m.graph.nodes), first=True)
+    whole = Part(frozenset(m.graph.nodes), first=True, legend=True)
     if fits(whole):
         return [whole]
-    splitter = _Splitter(m, fits)
-    plans: list[_Plan] = []
-    for root in splitter.roots:
-        plans += splitter.pack(root, root.item.node, root.children, first=not plans, own=True)
-    ordered = _in_order(plans)
-    numbers = {id(plan): k for k, plan in enumerate(ordered, start=1)}
-    parts = [splitter.part(plan, numbers) for plan in ordered]
+    if fits(replace(whole, legend=False)):
+        return [replace(whole, legend=False)]
+    parts = _Splitter(m, fits).split()
     where: dict[str, int] = {}
     for number, part in enumerate(parts, start=1):
         for node in part.nodes:
@@ -229,19 +236,34 @@ def split_map(m: ArgumentMap, fits: Callable[[Part], bool]) -> list[Part]:
     for number, p in enumerate(parts, start=1):
         again = frozenset(n for n in p.nodes if where[n] < number and m.claims.get(n) is not None)
         shown = {n: where[n] for n in (*p.chain, *sorted(again)) if n in where}
-        out.append(Part(p.nodes, p.chain, shown, p.more, p.first, again))
+        out.append(replace(p, pages=shown, elsewhere=again))
     return out
 
 
 def part_map(m: ArgumentMap, part: Part) -> ArgumentMap:
-    """A copy of ``m`` holding only the part's nodes and its chain (same ids, same title).
+    """A map holding only the part's nodes and its chain (same ids, same title, same order), for
+    drawing: each node and edge has attributes of its own, their values are shared with ``m``.
 
     >>> from argmap import ArgumentMap
     >>> m = ArgumentMap(title="T"); t = m.claim("T", id="t")
     >>> _ = m.support(t, m.claim("A", id="a"), id="s")
-    >>> sorted(part_map(m, Part(frozenset({"a", "s"}), ("t",))).graph.nodes)
-    ['a', 's', 't']
+    >>> sub = part_map(m, Part(frozenset({"a", "s"}), ("t",)))
+    >>> sorted(sub.graph.nodes), sub.title
+    (['a', 's', 't'], 'T')
     """
-    sub = m.copy()
-    sub.graph.remove_nodes_from([n for n in m.graph.nodes if n not in part.drawn])
+    from argmap.model import ArgumentMap, adjacency
+
+    keep = part.drawn
+    nodes, succ, pred = adjacency(m.graph)
+    graph = m.graph.__class__()
+    graph.graph.update(m.graph.graph)
+    graph.add_nodes_from((n, dict(data)) for n, data in nodes.items() if n in keep)
+    graph.add_edges_from((u, v, dict(data)) for u in graph for v, data in succ[u].items() if v in keep)
+    _, _, new_pred = adjacency(graph)
+    for v in graph:  # predecessors in m's order too: a step's premises keep theirs
+        new_pred[v] = {u: new_pred[v][u] for u in pred[v] if u in keep}
+    sub = ArgumentMap.__new__(ArgumentMap)  # the graph is built already: no copy of all of m
+    sub.graph = graph
+    sub._reserved = set()
+    sub._suffixes = {}
     return sub

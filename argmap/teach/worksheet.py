@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.analysis.questions import scheme_titles
-from argmap.drawing.dot import build_dot
+from argmap.drawing.dot import build_dot, legend_table
 from argmap.drawing.labels import html_text, multiline, svg_id, wrap_lines
 from argmap.drawing.options import DrawingOptions
 from argmap.drawing.paper import Paper, Placement, default_paper, fit, get_paper, on_page, smallest_text, svg_size
@@ -401,10 +401,12 @@ INSTRUCTIONS_WRAP = 78
 BANK_WRAP = 38
 
 
-def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tuple[str, str], ...] | None = None) -> str:
+def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tuple[str, str], ...] | None = None,
+            legend: bool = False) -> str:
     """The sheet's heading. ``full``: title, name line, instructions and word bank (page 1);
     ``continued``: title and a note that the map goes on from an earlier page; ``bank``: title and
-    the word bank going on; ``map``: title and instructions (the map after pages of word bank)."""
+    the word bank going on; ``map``: title and instructions (the map after pages of word bank).
+    ``legend`` adds the legend below, just above the map it explains."""
     size = theme.fontsize
     entries = ws.bank if bank is None else bank
 
@@ -412,7 +414,8 @@ def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tupl
         return [f'<tr><td colspan="2" align="left"><font point-size="{size}"><{markup}>{html_text(part)}'
                 f"</{markup}></font></td></tr>" for part in wrap_lines(text, INSTRUCTIONS_WRAP)]
 
-    rows = [f'<tr><td colspan="2"><font point-size="{theme.title_size}"><b>{_title_lines(ws.title, theme)}</b>'
+    title_size = _title_size(theme, continued=mode == "continued")
+    rows = [f'<tr><td colspan="2"><font point-size="{title_size}"><b>{_title_lines(ws.title, theme, title_size)}</b>'
             "</font></td></tr>"]
     if mode == "continued":
         rows += line(_CONTINUED)
@@ -442,24 +445,33 @@ def _header(ws: Worksheet, theme: Theme, *, mode: str = "full", bank: tuple[tupl
         rows.append(f'<tr><td colspan="2"><table border="1" cellborder="0" cellspacing="0" cellpadding="4" '
                     f'color="{theme.muted}"><tr>{cell(columns[0])}{cell(columns[1]) if columns[1] else ""}'
                     "</tr></table></td></tr>")
-    return '<<table border="0" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>>"
+    if legend:
+        rows.append(f'<tr><td colspan="2" align="left">{legend_table(theme)}</td></tr>')
+    return '<<table border="0" cellspacing="0" cellpadding="1">' + "".join(rows) + "</table>>"
 
 
-def _title_lines(title: str, theme: Theme) -> str:
-    """The heading wrapped as wide as the instructions below it."""
-    width = int(INSTRUCTIONS_WRAP * theme.fontsize / theme.title_size)
+def _title_size(theme: Theme, *, continued: bool) -> float:
+    """The heading's size: large on the first page, a little above the text on the pages after
+    it (their footer names the sheet too), leaving the map the room."""
+    return theme.fontsize + 2 if continued else theme.title_size
+
+
+def _title_lines(title: str, theme: Theme, size: float) -> str:
+    """The heading at ``size`` points wrapped as wide as the instructions below it."""
+    width = int(INSTRUCTIONS_WRAP * theme.fontsize / size)
     return '<br align="left"/>'.join(html_text(line) for line in wrap_lines(title, width))
 
 
-_CONTINUED = ("The map goes on from an earlier page. The small grey boxes at the top are on that "
-              "page: they show where this part belongs.")
+_CONTINUED = "Continued: each grey box is drawn in full on the page it names."
 
 
-def _sheet_map(ws: Worksheet) -> ArgumentMap:
-    """The map as drawn on the sheet: hidden step labels removed (they would give answers away)."""
-    drawn = ws.map.copy()
+def _sheet_map(ws: Worksheet, part: Part | None) -> ArgumentMap:
+    """The map (or a part) as drawn on the sheet: hidden step labels removed (they would give
+    answers away)."""
+    drawn = ws.map.copy() if part is None else part_map(ws.map, part)
     for step_id in ws.hidden_labels:
-        drawn.graph.nodes[step_id].pop("label", None)
+        if step_id in drawn.graph:
+            drawn.graph.nodes[step_id].pop("label", None)
     return drawn
 
 
@@ -490,9 +502,9 @@ def _part_styles(ws: Worksheet, part: Part | None, theme: Theme) -> tuple[dict[s
     badges: dict[str, str] = {}
     if part is None:
         return styles, badges
-    for k, node in enumerate(part.chain):
+    for node in part.chain:
         if ws.map.claims.get(node) is not None:
-            styles[node] = {"label": _context_label(ws, node, part.pages.get(node), theme, full=k == 0),
+            styles[node] = {"label": _context_label(ws, node, part.pages.get(node), theme, full=node in part.tops),
                             "class": "claim context"}
     for node in part.elsewhere:  # drawn in full on an earlier page: once is enough to fill in
         styles[node] = {"label": _context_label(ws, node, part.pages.get(node), theme, full=True),
@@ -521,7 +533,7 @@ def worksheet_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | N
     page leaves it out.
     """
     th = get_theme(theme)
-    drawn = _drawn_map(_sheet_map(ws), part)
+    drawn = _sheet_map(ws, part)
     styles, badges = _part_styles(ws, part, th)
     more = part.more if part else {}
     for b in ws.blanks:
@@ -529,12 +541,20 @@ def worksheet_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | N
             styles[b.claim] = {"label": _blank_label(b, th, drawn.claims[b.claim].implicit, more.get(b.claim)),
                                "class": f"claim blank {b.role}"}
     first = part is None or part.first
-    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first),
-                        graph_attrs={"label": _header(ws, th, mode=_mode(first, bank_pages)), "labelloc": "t",
-                                     "labeljust": "l"})
+    # On a poster the legend is a box of the map; on a page, part of the heading (where there is room).
+    heading = _header(ws, th, mode=_mode(first, bank_pages), legend=part is not None and part.legend)
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, part is None),
+                        graph_attrs={"label": heading, "labelloc": "t",
+                                     "labeljust": "l", **_spacing(part)})
     titles = {b.claim: f"Blank {b.number} ({b.role}): write the missing claim here" for b in ws.blanks
               if drawn.claims.get(b.claim) is not None}
     return drawing_svg(drawing, drawn, title=ws.title, desc=worksheet_text(ws), titles=titles).encode("utf-8")
+
+
+def _spacing(part: Part | None) -> dict[str, str]:
+    """On a page (a ``part``), boxes sit a little closer than on a poster, so more of the map fits
+    at 9 pt; the paper has margins of its own, so the picture needs only a thin pad."""
+    return {} if part is None else {"ranksep": "0.2", "nodesep": "0.25", "pad": "0.05"}
 
 
 def _mode(first: bool, bank_pages: bool) -> str:
@@ -587,8 +607,13 @@ def key_svg(ws: Worksheet, theme: str | Theme = "print", *, part: Part | None = 
     lines = _either_order(ws) if first else [_CONTINUED]
     either = "".join(f'<br/><font point-size="{th.fontsize}">{html_text(line)}</font>'
                      for text in lines for line in wrap_lines(text, INSTRUCTIONS_WRAP))
-    heading = f'<<b><font point-size="{th.title_size}">{_title_lines(ws.key_title, th)}</font></b>{either}>'
-    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, first), graph_attrs={"label": heading})
+    size = _title_size(th, continued=not first)
+    rows = f'<tr><td><b><font point-size="{size}">{_title_lines(ws.key_title, th, size)}</font></b>{either}</td></tr>'
+    if part is not None and part.legend:
+        rows += f"<tr><td>{legend_table(th)}</td></tr>"
+    heading = f'<<table border="0" cellspacing="0" cellpadding="0">{rows}</table>>'
+    drawing = build_dot(drawn, th, _options(ws, drawn, styles, badges, part is None),
+                        graph_attrs={"label": heading, **_spacing(part)})
     desc = key_markdown(ws) + "\n" + outline_text(ws.map)
     return drawing_svg(drawing, drawn, title=ws.key_title, desc=desc, titles={}).encode("utf-8")
 
@@ -612,14 +637,16 @@ def legible(theme: str | Theme) -> Theme:
 
 @dataclass(frozen=True)
 class Pages:
-    """A worksheet and its key laid out on paper: page SVGs, and each page's smallest printed
-    text in points (sheet pages first, then key pages). A word bank too long to share page 1
-    with the map has pages of its own before the map's, on the sheet only."""
+    """A worksheet and its key laid out on paper: page SVGs, each page's smallest printed text
+    in points (sheet pages first, then key pages), and the part of the map each page of the key
+    shows (the sheet's map pages show the same). A word bank too long to share page 1 with the
+    map has pages of its own before the map's, on the sheet only."""
 
     paper: Paper
     sheet: tuple[str, ...]
     key: tuple[str, ...]
     printed: tuple[float, ...]
+    parts: tuple[Part, ...] = ()
 
     @property
     def smallest(self) -> float:
@@ -628,8 +655,10 @@ class Pages:
 
 
 def worksheet_pages(ws: Worksheet, paper: str | Paper | None = None, theme: str | Theme = "print") -> Pages:
-    """The worksheet and its key on ``paper`` (``a4`` or ``letter``; None: the locale's), one
-    branch a page when the whole map is too big, no text printed below 9 points.
+    """The worksheet and its key on ``paper`` (``a4`` or ``letter``; None: the locale's), on as
+    few pages as hold it with no text printed below 9 points: the whole map on one page when it
+    fits (portrait or landscape), else whole branches packed onto pages
+    (:func:`~argmap.teach.paging.split_map`), all turned the same way unless that takes more pages.
 
     Each page is an SVG of the paper's size: the heading (the full one on page 1), the part of
     the map, and a footer with the page number. The key has the same pages as the sheet.
@@ -638,39 +667,57 @@ def worksheet_pages(ws: Worksheet, paper: str | Paper | None = None, theme: str 
     th = legible(theme)
     drawn: dict[tuple[object, ...], bytes] = {}
 
-    def placement(svg: bytes) -> Placement | None:
-        return fit(svg_size(svg), sheet_paper, smallest_text(svg))
+    def placement(svg: bytes, landscape: bool | None = None) -> Placement | None:
+        return fit(svg_size(svg), sheet_paper, smallest_text(svg), landscape=landscape)
 
     banks = _bank_chunks(ws, th, placement)
     bank_pages = [bank_svg(ws, th, entries=chunk, first=k == 0) for k, chunk in enumerate(banks)]
 
     def draw(part: Part, key: bool) -> bytes:
         seen = (part.nodes, part.chain, tuple(sorted(part.pages.items())), tuple(sorted(part.more.items())),
-                part.first, key)
+                part.first, part.tops, part.legend, key)
         if seen not in drawn:
             drawn[seen] = (key_svg(ws, th, part=part) if key
                            else worksheet_svg(ws, th, part=part.after(len(bank_pages)), bank_pages=bool(banks)))
         return drawn[seen]
 
-    def fits(part: Part) -> bool:
-        return placement(draw(part, False)) is not None and placement(draw(part, True)) is not None
+    def turn(part: Part, landscape: bool | None) -> Placement | None:
+        """How the part's page is turned (both its sheet and key page fit it), None if no way."""
+        ways = (False, True) if landscape is None else (landscape,)
+        places = [(placement(draw(part, False), way), placement(draw(part, True), way)) for way in ways]
+        fitting = [(min(a.scale, b.scale), a) for a, b in places if a is not None and b is not None]
+        return max(fitting, key=lambda found: found[0])[1] if fitting else None
 
-    parts = split_map(ws.map, fits)
+    def layout(landscape: bool | None) -> tuple[tuple[int, int, bool, float], list[Part], list[bool | None]]:
+        """The parts when every page is turned ``landscape`` (None: each its best way), scored:
+        pages that do not fit, pages, pages turned both ways, the smallest printed text (negated)."""
+        parts = split_map(ws.map, lambda part: turn(part, landscape) is not None)
+        turns = [turn(part, landscape) for part in parts]
+        sizes = [smallest_text(draw(part, key)) * place.scale
+                 for part, place in zip(parts, turns, strict=True) if place is not None for key in (False, True)]
+        ways = [None if place is None else place.landscape for place in turns]
+        return (ways.count(None), len(parts), len(set(ways)) > 1, -min(sizes, default=0.0)), parts, ways
+
+    # The fewest pages; then pages all turned the same way (landscape or portrait), as they read
+    # best; then the larger print.
+    _, parts, ways = min((layout(True), layout(False), layout(None)), key=lambda tried: tried[0])
     sheet: list[str] = []
     key: list[str] = []
     printed: list[float] = []
-    documents = ((sheet, ws.title, bank_pages + [draw(p, False) for p in parts]),
-                 (key, ws.key_title, [draw(p, True) for p in parts]))
-    for pages, title, svgs in documents:
-        for number, svg in enumerate(svgs, start=1):
+    documents: tuple[tuple[list[str], str, list[bytes], list[bool | None]], ...] = (
+        (sheet, ws.title, [*bank_pages, *(draw(p, False) for p in parts)], [ways[0]] * len(bank_pages)),
+        (key, ws.key_title, [draw(p, True) for p in parts], []))
+    for pages, title, svgs, bank_ways in documents:
+        for number, (svg, way) in enumerate(zip(svgs, bank_ways + ways, strict=True), start=1):
             # A part no split could shrink enough still prints, as large as the page allows.
-            place = placement(svg) or fit(svg_size(svg), sheet_paper, smallest_text(svg), min_pt=0)
+            place = (placement(svg, way) or placement(svg)
+                     or fit(svg_size(svg), sheet_paper, smallest_text(svg), min_pt=0))
             assert place is not None
             footer = f"{title}  \u00b7  page {number} of {len(svgs)}"
             pages.append(on_page(svg, sheet_paper, place, footer=footer,
                                  title=f"{title} (page {number} of {len(svgs)})" if len(svgs) > 1 else None))
             printed.append(smallest_text(svg) * place.scale)
-    return Pages(sheet_paper, tuple(sheet), tuple(key), tuple(printed))
+    return Pages(sheet_paper, tuple(sheet), tuple(key), tuple(printed), tuple(parts))
 
 
 def _bank_chunks(ws: Worksheet, theme: Theme,

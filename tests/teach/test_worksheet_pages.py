@@ -1,4 +1,4 @@
-"""Worksheets on paper: A4 or Letter, one branch a page when the map is too big, no text below 9 pt.
+"""Worksheets on paper: A4 or Letter, as few pages as hold the map with no text below 9 pt.
 
 The printed sizes are measured twice: from each page SVG (its smallest font size times the scale
 it was fitted with, which :class:`Pages` records) and from the PDF itself (pdfplumber's size of
@@ -11,16 +11,27 @@ import io
 import re
 from pathlib import Path
 
+import networkx as nx
 import pdfplumber
 import pytest
 
 import argmap
 from argmap.cli import main
-from argmap.drawing.paper import MIN_PRINTED_PT, PAPERS, default_paper, svg_size
+from argmap.drawing.paper import MIN_PRINTED_PT, PAPERS, default_paper, fit, smallest_text, svg_size
 from argmap.drawing.raster import pdf_document
 from argmap.gallery import conscription, uniforms
-from argmap.teach.paging import split_map
-from argmap.teach.worksheet import Worksheet, make_worksheet, page_paths, worksheet_pages, write_worksheet
+from argmap.teach.paging import Part, split_map
+from argmap.teach.worksheet import (
+    Worksheet,
+    focus_map,
+    key_svg,
+    legible,
+    make_worksheet,
+    page_paths,
+    worksheet_pages,
+    worksheet_svg,
+    write_worksheet,
+)
 
 MAPS = {"oped": conscription.build_map, "uniforms": uniforms.build_map}
 
@@ -86,7 +97,7 @@ def test_a_big_map_goes_branch_by_branch_and_says_where_each_part_continues() ->
     for k, text in enumerate(texts, start=1):
         for target in map(int, re.findall(r"MORE ON PAGE (\d+)", text)):
             assert k < target <= len(texts)
-            assert "The map goes on from an earlier page" in texts[target - 1]
+            assert "Continued: each grey box is drawn in full on the page it names." in texts[target - 1]
     # Every claim of the map is drawn in full on some page of the key.
     parts = split_map(m, lambda part: len(part.drawn) <= 12)
     assert set().union(*(p.nodes for p in parts)) == set(m.graph.nodes)
@@ -135,3 +146,105 @@ def test_the_readme_example_makes_a_printable_pdf(tmp_path: Path, capsys: pytest
             assert len(doc.pages) > 1
             assert {(p.width, p.height) for p in doc.pages} <= {(612, 792), (792, 612)}
             assert min(c["size"] for p in doc.pages for c in p.chars) >= MIN_PRINTED_PT - 0.01
+
+
+def _fits_one_page(ws: Worksheet, part: Part, paper: str = "a4", landscape: bool | None = None) -> bool:
+    """Whether the sheet and the key of ``part`` each fit one page with no text below 9 pt."""
+    theme = legible("print")
+    return all(fit(svg_size(svg), PAPERS[paper], smallest_text(svg), landscape=landscape) is not None
+               for svg in (worksheet_svg(ws, theme, part=part), key_svg(ws, theme, part=part)))
+
+
+def _landscape(svg: str) -> bool:
+    width, height = svg_size(svg)
+    return width > height
+
+
+def _school_day() -> argmap.ArgumentMap:
+    """Ten claims: a thesis, three reasons, each with a reason of its own and one below that."""
+    m = argmap.ArgumentMap(title="Should our school start later?")
+    t = m.claim("Our school should start the day an hour later.", id="t")
+    chains = [("Teenagers sleep better when school starts later.", "Studies of sleep find teenagers fall asleep late.",
+               "Their body clocks shift in puberty."),
+              ("Students learn more in the first lesson.", "Tired students forget what they heard.",
+               "Teachers see fewer students asleep in class."),
+              ("Later starts cost the school little.", "The buses can run an hour later.",
+               "The bus company said so in a letter.")]
+    for k, texts in enumerate(chains):
+        target = t
+        for depth, text in enumerate(texts):
+            claim = m.claim(text, id=f"c{k}{depth}")
+            m.support(target, claim)
+            target = claim
+    return m
+
+
+def test_a_branch_of_ten_claims_is_one_page() -> None:
+    m = _school_day()
+    assert len(m.claims) == 10
+    pages = worksheet_pages(make_worksheet(m, 3, seed=1), "a4")
+    assert len(pages.sheet) == len(pages.key) == 1
+    assert _landscape(pages.sheet[0]) and pages.smallest >= MIN_PRINTED_PT
+    # The legend would need a second page: it goes where there is room, and here there is none.
+    assert "How to read this map" not in pages.sheet[0]
+    assert not _fits_one_page(make_worksheet(m, 3, seed=1), Part(frozenset(m.graph.nodes), first=True, legend=True))
+
+
+@pytest.mark.parametrize(("name", "claim"), [("oped", "manpower"), ("oped", "no-blame"), ("oped", "danger"),
+                                             ("oped", "desperate"), ("uniforms", "less-pressure")])
+def test_a_small_branch_takes_one_page_whenever_one_page_can_hold_it(name: str, claim: str) -> None:
+    branch = focus_map(MAPS[name](), claim)
+    assert len(branch.claims) <= 10
+    ws = make_worksheet(branch, 2, seed=1)
+    pages = worksheet_pages(ws, "a4")
+    one_page = _fits_one_page(ws, Part(frozenset(branch.graph.nodes), first=True))
+    assert len(pages.sheet) == (1 if one_page else 2), "a page more than the map needs"
+    assert len({_landscape(svg) for svg in pages.sheet + pages.key}) == 1  # all turned the same way
+
+
+def test_the_no_blame_branch_needs_two_pages_and_draws_each_claim_once_a_page() -> None:
+    """The branch the old pagination spread over three pages, with grey copies of claims."""
+    ws = make_worksheet(focus_map(conscription.build_map(), "no-blame"), 3, seed=1)
+    whole = Part(frozenset(ws.map.graph.nodes), first=True)
+    assert not _fits_one_page(ws, whole)  # at 9 pt it is taller than a page whichever way it is turned
+    pages = worksheet_pages(ws, "a4")
+    assert len(pages.sheet) == len(pages.key) == 2
+    assert len({_landscape(svg) for svg in pages.sheet + pages.key}) == 1
+    texts = [text for *_, text in _pdf_sizes(pages.sheet)]
+    assert "THESIS (page 1)" not in texts[0] and "THESIS (page 1)" in texts[1]
+    for number, part in enumerate(pages.parts, start=1):
+        assert not set(part.chain) & part.nodes  # no grey copy of a claim the page draws in full
+        assert all(part.pages[n] < number for n in part.elsewhere)  # a premise of two steps: once in full
+
+
+@pytest.mark.parametrize(("name", "variant"), [("oped", "blanks"), ("uniforms", "sort")])
+def test_a_branch_is_split_only_when_it_alone_does_not_fit_a_page(name: str, variant: str) -> None:
+    ws = _sheet(name, variant)
+    pages = worksheet_pages(ws, "a4")
+    thesis = ws.map.thesis
+    assert thesis is not None
+    graph = ws.map.graph
+    for step in thesis.incoming:  # each reason and objection of the thesis, with what bears on it
+        nodes = frozenset(nx.ancestors(graph, step.id)) | {step.id}
+        # A claim it shares with another branch is drawn in full with one of them only.
+        own = {n for n in nodes if n == step.id or set(graph.successors(n)) <= nodes}
+        on = [k for k, part in enumerate(pages.parts) if (part.nodes - part.elsewhere) & own]
+        if len(on) > 1:
+            alone = Part(nodes, (thesis.id,), tops=frozenset({thesis.id}))
+            assert not _fits_one_page(ws, alone, landscape=_landscape(pages.key[on[0]])), step.id
+
+
+@pytest.mark.parametrize(("name", "variant"), [("oped", "blanks"), ("oped", "objection"), ("uniforms", "sort")])
+def test_the_legend_is_on_one_page_and_the_key_matches_the_sheet(name: str, variant: str) -> None:
+    ws = _sheet(name, variant)
+    pages = worksheet_pages(ws, "a4")
+    bank = len(pages.sheet) - len(pages.key)  # word-bank pages come first on the sheet
+    with_legend = [k for k, svg in enumerate(pages.sheet[bank:]) if "How to read this map" in svg]
+    assert with_legend == [k for k, svg in enumerate(pages.key) if "How to read this map" in svg]
+    assert with_legend == [k for k, part in enumerate(pages.parts) if part.legend]
+    assert len(with_legend) <= 1
+    # Every claim is drawn in full on exactly one page; a page shows no grey copy of its own claims.
+    seen = [node for part in pages.parts for node in part.nodes - part.elsewhere]
+    assert sorted(seen) == sorted(ws.map.graph.nodes)
+    for part in pages.parts:
+        assert not set(part.chain) & part.nodes
