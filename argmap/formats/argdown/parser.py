@@ -39,6 +39,8 @@ __all__ = ["parse", "UNTITLED"]
 UNTITLED = "\x00Untitled "
 
 # What a line starts with (after its indentation).
+#: A premise-conclusion structure numbers its statements 1, 2, 3...: no real one needs more digits.
+_MAX_NUMBER_DIGITS = 9
 _START = re.compile(
     r"(?P<inf>--)"
     r"|(?P<rel><\+|<-|<_|\+>|->|_>|><|\+|-|_)(?=[ \t]|$)"
@@ -311,6 +313,9 @@ class _Parser:
                 column = line.indent + 1 + m.end() + len(after) - len(content)
                 if not content:
                     raise line.error(f"statement ({m.group('num')}) needs text or a [title]", column)
+                if len(m.group("num")) > _MAX_NUMBER_DIGITS:  # int() refuses past 4,300 digits anyway
+                    raise line.error(f"a statement number of {len(m.group('num')):,} digits; number the "
+                                     "statements of an argument 1, 2, 3, ...", line.indent + 1)
                 role = "premise" if not items or isinstance(items[-1], PcsStatement) else "conclusion"
                 node, i = self.element(i, content, column, role, _PCS_STOPS, in_pcs=True)
                 data = self.doc.statements[node[1]].members[-1].data
