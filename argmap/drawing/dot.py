@@ -87,22 +87,23 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
 
 
 # -- DOT statements, written fast ----------------------------------------------------------------
-# The same text as graphviz.Digraph.node/edge (label first, the rest sorted, quoted by
-# graphviz.quoting.quote), with the quoting of repeated values (colours, classes, shapes) cached:
-# on a map of thousands of claims it was half the time of building the DOT.
-_QUOTED: dict[tuple[type, str], str] = {}
+# The same text as graphviz.Digraph.node/edge (label first, the rest sorted, quoted as
+# graphviz.quoting.quote quotes), without calling quote for the values that need no work: on a
+# map of thousands of claims quote was half the time of building the DOT.
+_PLAIN_ID = graphviz.quoting.ID.match
+_KEYWORDS = graphviz.quoting.KEYWORDS
 
 
 def _quote(value: str) -> str:
-    if value.startswith("<"):  # an HTML-like label (each one different): no point caching
+    if value.startswith("<"):
+        if value.endswith(">") and not isinstance(value, graphviz.quoting.NoHtml):
+            return value  # an HTML-like label: quote returns it as it is
         return cast(str, graphviz.quoting.quote(value))
-    key = (type(value), value)  # a NoHtml "<...>" must never be taken for an HTML label
-    found = _QUOTED.get(key)
-    if found is None:
-        found = _QUOTED[key] = cast(str, graphviz.quoting.quote(value))
-        if len(_QUOTED) > 100_000:
-            _QUOTED.clear()
-    return found
+    if _PLAIN_ID(value) and value.lower() not in _KEYWORDS:
+        return value  # a name or number: no quotes needed
+    if '"' in value or "\\" in value:  # quotes to escape, backslashes to warn about
+        return cast(str, graphviz.quoting.quote(value))
+    return f'"{value}"'
 
 
 def _attr_list(attrs: Mapping[str, str]) -> str:
