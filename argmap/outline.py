@@ -20,10 +20,11 @@ Lunch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.model import node_roles
 from argmap.text import ROLE_WORDS
 
 if TYPE_CHECKING:
@@ -90,12 +91,14 @@ def _text(number: tuple[str, tuple[str, ...]]) -> str:
     return f"{head}.….{'.'.join(tail)}" if head else ".".join(tail)
 
 
-def outline(m: ArgumentMap) -> list[OutlineItem]:
+def outline(m: ArgumentMap, roles: Mapping[str, str] | None = None) -> list[OutlineItem]:
     """The outline items of a map, depth first in reading order.
 
     The walk keeps its own stack, not Python's, and numbers keep a bounded length
     (:data:`NUMBER_PARTS`): a chain 100,000 claims deep is no harder than a wide map.
+    ``roles`` are the map's :func:`~argmap.model.node_roles`, when the caller has them already.
     """
+    roles = roles if roles is not None else node_roles(m)
     items: list[OutlineItem] = []
     seen: set[str] = set()
     Number = tuple[str, tuple[str, ...]]
@@ -106,7 +109,7 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
         repeat = step.id in seen
         seen.add(step.id)
         items.append(OutlineItem(
-            _text(number), depth, step.role, step.id,
+            _text(number), depth, roles[step.id], step.id,
             tuple(p.id for p in premises), tuple(p.text for p in premises),
             linked=len(premises) > 1, repeat=repeat,
         ))
@@ -128,7 +131,7 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
             continue
         roots += 1
         seen.add(root.id)
-        items.append(OutlineItem(str(roots), 0, root.role, root.id, (root.id,), (root.text,)))
+        items.append(OutlineItem(str(roots), 0, roles[root.id], root.id, (root.id,), (root.text,)))
         # Each entry: the steps still to visit under one item, that item's number and depth.
         stack: list[tuple[Iterator[tuple[int, Inference]], Number, int]] = [
             (enumerate(_steps_on(m, root.id), start=1), ("", (str(roots),)), 0)]
@@ -146,10 +149,11 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
     return items
 
 
-def outline_text(m: ArgumentMap) -> str:
-    """The outline as plain text, one line per item, the title first when there is one."""
+def outline_text(m: ArgumentMap, roles: Mapping[str, str] | None = None) -> str:
+    """The outline as plain text, one line per item, the title first when there is one
+    (``roles`` as for :func:`outline`)."""
     lines = [m.title] if m.title else []
-    for item in outline(m):
+    for item in outline(m, roles):
         text = " + ".join(item.texts)
         extra = " (linked)" if item.linked else ""
         extra += " (see above)" if item.repeat else ""

@@ -23,7 +23,7 @@ from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
 from argmap.drawing.tree_layout import spanning_forest, tree_layout
 from argmap.errors import ArgmapError
-from argmap.model import answers_back
+from argmap.model import answers_back, node_roles
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
@@ -251,7 +251,8 @@ class Drawing:
     edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
     steps look names up here instead of reading them back out of the DOT or the SVG.
     ``positions`` are the centres of the boxes (by DOT name, in points, y down) when argmap laid
-    the map out itself (``layout="tree"``), else empty: the engine places them.
+    the map out itself (``layout="tree"``), else empty: the engine places them. ``roles`` are the
+    drawn map's :func:`~argmap.model.node_roles` (its own, not a view's), worked out once.
     """
 
     digraph: graphviz.Digraph
@@ -260,6 +261,7 @@ class Drawing:
     parts: Mapping[str, DrawnPart]
     edges: Mapping[str, DrawnEdge]
     positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    roles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -346,11 +348,11 @@ def build_dot(
     parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
     edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
-    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in claims} if view else \
-        {claim.id: claim.role for claim in claims}
-    links = view.links if view else {}
     # Roles are derived from the graph each time they are asked for: ask once.
-    step_roles = {inf.id: inf.role for inf in inferences}
+    map_roles = node_roles(m)
+    roles = {claim.id: (view.roles.get(claim.id) if view else None) or map_roles[claim.id] for claim in claims}
+    links = view.links if view else {}
+    step_roles = {inf.id: map_roles[inf.id] for inf in inferences}
     scheme_names: Mapping[str, Sequence[str]] = opts.scheme_names or {}
     for claim in claims:
         claim_attrs[claim.id] = {
@@ -507,7 +509,7 @@ def build_dot(
         dot.attr("graph", layout="nop2", splines="line")
     if graph_attrs:
         dot.attr("graph", **graph_attrs)
-    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {})
+    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {}, map_roles)
 
 
 def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
