@@ -106,10 +106,26 @@ def _quote(value: str) -> str:
     return f'"{value}"'
 
 
+#: ``key=value`` as written, for the pairs that repeat (colours, shapes, classes); not for the
+#: values every box has its own of.
+_PAIRS: dict[tuple[str, str, type], str] = {}
+_UNIQUE = frozenset({"label", "id", "pos", "href"})
+
+
 def _attr_list(attrs: Mapping[str, str]) -> str:
     label = attrs.get("label")
     items = [f"label={_quote(label)}"] if label is not None else []
-    items += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label" and v is not None]
+    for key in sorted(attrs):
+        value = attrs[key]
+        if value is None or key == "label":
+            continue
+        pair = (key, value, type(value))  # a NoHtml "<...>" is quoted, a str "<...>" is not
+        text = _PAIRS.get(pair)
+        if text is None:
+            text = f"{_quote(key)}={_quote(value)}"
+            if key not in _UNIQUE and len(_PAIRS) < 10_000:
+                _PAIRS[pair] = text
+        items.append(text)
     return f" [{' '.join(items)}]" if items else ""
 
 
