@@ -432,12 +432,14 @@ def node_roles(m: ArgumentMap) -> dict[str, str]:
     True
     """
     graph = m.graph
-    roles = {step.id: step.role for step in m.inferences}
+    kinds = dict(graph.nodes(data="kind"))
+    roles = {node: Inference(m, node).role for node, kind in kinds.items() if kind == "inference"}
     answering = {step for step in roles if answers_back(graph, step)}
-    for claim in m.claims:
-        # (m[s]: a claim drawn into another claim by a hand-built graph still gets its role.)
-        roles[claim.id] = _claim_role({roles[s] if s in roles else m[s].role
-                                       for s in graph.succ[claim.id] if s not in answering})
+    for node, kind in kinds.items():
+        if kind == "claim":
+            # (m[s]: a claim drawn into another claim by a hand-built graph still gets its role.)
+            roles[node] = _claim_role({roles[s] if s in roles else m[s].role
+                                       for s in graph.succ[node] if s not in answering})
     return roles
 
 
