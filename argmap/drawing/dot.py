@@ -56,9 +56,8 @@ def credit_wrap(theme: Theme) -> int:
     return int(theme.wrap * theme.fontsize / theme.small)
 
 
-def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None,
-                 role: str | None = None) -> str:
-    role = role or claim.role
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None, role: str,
+                 credit: str | None) -> str:
     heading = claim_heading(claim, theme, role)
     rows = []
     title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
@@ -66,7 +65,6 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
         title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
     rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
     rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
-    credit = claim_credit(claim)
     if credit:
         rows.append(
             f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
@@ -145,13 +143,12 @@ def _schemes(inf: Inference, names: Sequence[str] | None = None) -> list[str]:
     return list(dict.fromkeys(str(s) for s in schemes if s))
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None,
-                     role: str | None = None) -> str:
-    rel = theme.relations[role or inf.role]
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, schemes: Sequence[str], role: str) -> str:
+    rel = theme.relations[role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
-    for scheme in _schemes(inf, names):
+    for scheme in schemes:
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
@@ -370,9 +367,13 @@ def build_dot(
     links = view.links if view else {}
     step_roles = {inf.id: map_roles[inf.id] for inf in inferences}
     scheme_names: Mapping[str, Sequence[str]] = opts.scheme_names or {}
+    # Each box's text is needed twice on a big map (its label, its size): gather it once.
+    credits = {claim.id: claim_credit(claim) for claim in claims}
+    schemes = {inf.id: _schemes(inf, scheme_names.get(inf.id)) for inf in inferences}
     for claim in claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id],
+                                  credits[claim.id]),
             "shape": "plain",
             "id": attr_text(svg_id(claim.id)),
             "class": attr_text(f"claim {roles[claim.id]}" + (" implicit" if claim.implicit else "")),
@@ -451,7 +452,7 @@ def build_dot(
         _node(
             dot,
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id), scheme_names.get(inf.id), role),
+            label=_inference_label(inf, th, badges.get(inf.id), schemes[inf.id], role),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
@@ -501,7 +502,7 @@ def build_dot(
     pinned: Pinned | None = None
     if tree:
         sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts,
-                           scheme_names)
+                           credits, schemes)
         title_width = 0.0
         if m.title:  # the title is set in bold at title_size; the picture is at least as wide
             metrics, _sizes = measure(th.fontname, set(m.title))
@@ -531,12 +532,15 @@ def build_dot(
 def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
                badges: Mapping[str, str],
                borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
-               scheme_names: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[float, float]]:
-    """The size of every box by DOT name: claims and steps from their text, the rest measured."""
+               credits: Mapping[str, str | None] | None = None, schemes: Mapping[str, Sequence[str]] | None = None,
+               ) -> dict[str, tuple[float, float]]:
+    """The size of every box by DOT name: claims and steps from their text (``credits`` and
+    ``schemes`` by map id, as their labels show them, worked out when not given), the rest measured."""
+    credits = credits if credits is not None else {claim.id: claim_credit(claim) for claim in claims}
+    schemes = schemes if schemes is not None else {inf.id: _schemes(inf) for inf in inferences}
     texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
-    schemes = {inf.id: _schemes(inf, (scheme_names or {}).get(inf.id)) for inf in inferences}
     for claim in claims:
-        texts += [claim.text, claim.label or "", claim_credit(claim) or "",
+        texts += [claim.text, claim.label or "", credits[claim.id] or "",
                   claim_heading(claim, theme, roles[claim.id])]
     for inf in inferences:
         texts += [inf.label or "", *schemes[inf.id]]
@@ -547,7 +551,7 @@ def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, r
         role = roles[claim.id]
         border = int(borders.get(claim.id) or (2 if role == "thesis" else 1))
         sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
-                                         claim_credit(claim), badges.get(claim.id), border)
+                                         credits[claim.id], badges.get(claim.id), border)
     for number, inf in enumerate(inferences, start=len(claims) + 1):
         sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[roles.get(inf.id) or inf.role].word, inf.label,
                                         schemes[inf.id],
