@@ -214,7 +214,11 @@ def _accessible_stream(svg: str, drawing: Drawing, m: ArgumentMap, title: str | 
     end = body.find(">") + 1
     opening = body[:end - 1] + f' role="img" aria-labelledby="{title_id} {desc_id}">'
     head = f'<title id="{title_id}">{_xml_text(heading)}</title><desc id="{desc_id}">{_xml_text(description)}</desc>'
-    return XML_DECLARATION + opening + head + body[end:].rstrip("\n") + "\n"
+    # One slice and one join: each copy of a 35 MB text (rstrip, +) costs some 0.05 s.
+    stop = len(body)
+    while stop > end and body[stop - 1] == "\n":
+        stop -= 1
+    return "".join((XML_DECLARATION, opening, head, body[end:stop], "\n"))
 
 
 def _part_title(m: ArgumentMap, theme: Theme, part: DrawnPart, titles: Mapping[str, str],
