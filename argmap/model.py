@@ -41,6 +41,7 @@ __all__ = [
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
+    "node_roles",
     "adjacency",
 ]
 
@@ -251,11 +252,7 @@ class Claim(_NodeView):
         role: see :func:`answers_back`.
         """
         graph = self._map.graph
-        roles = {i.role for i in self.inferences if not answers_back(graph, i.id)}
-        if not roles:
-            return "thesis"
-        roles = {"objection" if r == "undercut" else r for r in roles}
-        return roles.pop() if len(roles) == 1 else "premise"
+        return _claim_role({i.role for i in self.inferences if not answers_back(graph, i.id)})
 
 
 class Inference(_NodeView):
@@ -413,6 +410,37 @@ def _counterpart(graph: nx.DiGraph, step: str) -> str | None:
                 and nodes[other].get("polarity") == "attack"):
             return other  # type: ignore[no-any-return]
     return None
+
+
+def _claim_role(step_roles: set[str]) -> str:
+    """A claim's role from the roles of the steps it is a premise of (answering halves left out)."""
+    if not step_roles:
+        return "thesis"
+    roles = {"objection" if r == "undercut" else r for r in step_roles}
+    return roles.pop() if len(roles) == 1 else "premise"
+
+
+def node_roles(m: ArgumentMap) -> dict[str, str]:
+    """Every node's role by id, as ``m[id].role`` gives it, each step's worked out once.
+
+    Asking node by node works each step's role out again for every claim it serves; a drawing
+    of a big map needs them all, several times.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.attack(m.claim("T", id="t"), m.claim("O", id="o"), id="s")
+    >>> node_roles(m) == {"s": "objection", "t": "thesis", "o": "objection"}
+    True
+    """
+    graph = m.graph
+    kinds = dict(graph.nodes(data="kind"))
+    roles = {node: Inference(m, node).role for node, kind in kinds.items() if kind == "inference"}
+    answering = {step for step in roles if answers_back(graph, step)}
+    for node, kind in kinds.items():
+        if kind == "claim":
+            # (m[s]: a claim drawn into another claim by a hand-built graph still gets its role.)
+            roles[node] = _claim_role({roles[s] if s in roles else m[s].role
+                                       for s in graph.succ[node] if s not in answering})
+    return roles
 
 
 def _anchored(graph: nx.DiGraph, claim: str) -> bool:

@@ -20,14 +20,15 @@ Lunch
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.model import node_roles
 from argmap.text import ROLE_WORDS
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap, Claim, Inference
+    from argmap.model import ArgumentMap
 
 __all__ = ["OutlineItem", "outline", "outline_text", "NUMBER_PARTS"]
 
@@ -54,11 +55,6 @@ class OutlineItem:
     def word(self) -> str:
         """The role as a capitalised word (``Reason``, ``Objection``, ...)."""
         return ROLE_WORDS.get(self.role, self.role.capitalize())
-
-
-def _steps_on(m: ArgumentMap, node: str) -> list[Inference]:
-    # Reasons before objections, otherwise insertion order (predecessors keep it).
-    return sorted(m[node].incoming, key=lambda s: s.polarity != "support")
 
 
 #: Numbers keep at most this many parts: deeper, the middle parts give way to "…", so that a chain
@@ -90,48 +86,60 @@ def _text(number: tuple[str, tuple[str, ...]]) -> str:
     return f"{head}.….{'.'.join(tail)}" if head else ".".join(tail)
 
 
-def outline(m: ArgumentMap) -> list[OutlineItem]:
+def outline(m: ArgumentMap, roles: Mapping[str, str] | None = None) -> list[OutlineItem]:
     """The outline items of a map, depth first in reading order.
 
     The walk keeps its own stack, not Python's, and numbers keep a bounded length
     (:data:`NUMBER_PARTS`): a chain 100,000 claims deep is no harder than a wide map.
+    ``roles`` are the map's :func:`~argmap.model.node_roles`, when the caller has them already.
     """
+    roles = roles if roles is not None else node_roles(m)
+    # The walk reads the graph directly: node views cost more than the rest of it together.
+    graph = m.graph
+    data = graph.nodes
     items: list[OutlineItem] = []
     seen: set[str] = set()
     Number = tuple[str, tuple[str, ...]]
 
-    def visit(step: Inference, number: Number, depth: int) -> list[Inference]:
+    def steps_on(node: str) -> list[str]:
+        # The steps aimed at a node: reasons before objections, otherwise insertion order
+        # (predecessors keep it).
+        steps = [n for n in graph.pred[node] if data[n].get("kind") == "inference"]
+        return sorted(steps, key=lambda s: data[s].get("polarity", "support") != "support")
+
+    def visit(step: str, number: Number, depth: int) -> list[str]:
         """Add the step's item; the steps below it (none when it was shown before)."""
-        premises: list[Claim] = step.premises
-        repeat = step.id in seen
-        seen.add(step.id)
+        premises = [n for n in graph.pred[step] if data[n].get("kind") == "claim"]
+        repeat = step in seen
+        seen.add(step)
         items.append(OutlineItem(
-            _text(number), depth, step.role, step.id,
-            tuple(p.id for p in premises), tuple(p.text for p in premises),
+            _text(number), depth, roles[step], step,
+            tuple(premises), tuple(data[p].get("text", "") for p in premises),
             linked=len(premises) > 1, repeat=repeat,
         ))
         if repeat:
             return []
-        children: list[Inference] = []
+        children: list[str] = []
         for p in premises:
-            if p.id not in seen:
-                seen.add(p.id)
-                children.extend(_steps_on(m, p.id))
-        children.extend(_steps_on(m, step.id))  # undercuts and rebuttals of the step itself
+            if p not in seen:
+                seen.add(p)
+                children.extend(steps_on(p))
+        children.extend(steps_on(step))  # undercuts and rebuttals of the step itself
         return children
 
+    claims = [n for n, kind in graph.nodes(data="kind") if kind == "claim"]
     roots = 0
-    for root in [*m.theses, *m.claims]:
+    for root in [*(c for c in claims if roles[c] == "thesis"), *claims]:
         # Theses first; then any claim no thesis leads to (reasons going round in a circle), so
         # that every claim is shown.
-        if root.id in seen:
+        if root in seen:
             continue
         roots += 1
-        seen.add(root.id)
-        items.append(OutlineItem(str(roots), 0, root.role, root.id, (root.id,), (root.text,)))
+        seen.add(root)
+        items.append(OutlineItem(str(roots), 0, roles[root], root, (root,), (data[root].get("text", ""),)))
         # Each entry: the steps still to visit under one item, that item's number and depth.
-        stack: list[tuple[Iterator[tuple[int, Inference]], Number, int]] = [
-            (enumerate(_steps_on(m, root.id), start=1), ("", (str(roots),)), 0)]
+        stack: list[tuple[Iterator[tuple[int, str]], Number, int]] = [
+            (enumerate(steps_on(root), start=1), ("", (str(roots),)), 0)]
         while stack:
             pending, number, depth = stack[-1]
             nxt = next(pending, None)
@@ -146,10 +154,11 @@ def outline(m: ArgumentMap) -> list[OutlineItem]:
     return items
 
 
-def outline_text(m: ArgumentMap) -> str:
-    """The outline as plain text, one line per item, the title first when there is one."""
+def outline_text(m: ArgumentMap, roles: Mapping[str, str] | None = None) -> str:
+    """The outline as plain text, one line per item, the title first when there is one
+    (``roles`` as for :func:`outline`)."""
     lines = [m.title] if m.title else []
-    for item in outline(m):
+    for item in outline(m, roles):
         text = " + ".join(item.texts)
         extra = " (linked)" if item.linked else ""
         extra += " (see above)" if item.repeat else ""

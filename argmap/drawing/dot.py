@@ -23,7 +23,7 @@ from argmap.drawing.prompts import add_prompt, prompt_id
 from argmap.drawing.themes import Theme, get_theme
 from argmap.drawing.tree_layout import spanning_forest, tree_layout
 from argmap.errors import ArgmapError
-from argmap.model import answers_back
+from argmap.model import answers_back, node_roles
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
@@ -56,9 +56,8 @@ def credit_wrap(theme: Theme) -> int:
     return int(theme.wrap * theme.fontsize / theme.small)
 
 
-def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None = None,
-                 role: str | None = None) -> str:
-    role = role or claim.role
+def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | None, role: str,
+                 credit: str | None) -> str:
     heading = claim_heading(claim, theme, role)
     rows = []
     title = f'<font point-size="{theme.small}" color="{theme.muted}">{heading}</font>'
@@ -66,7 +65,6 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
         title += f'  <b>{multiline(claim.label, theme.wrap)}</b>'
     rows.append(f'<tr><td align="left" balign="left">{title}</td></tr>')
     rows.append(f"<tr><td>{multiline(claim.text, theme.wrap)}</td></tr>")
-    credit = claim_credit(claim)
     if credit:
         rows.append(
             f'<tr><td><font point-size="{theme.small}" color="{theme.muted}"><i>'
@@ -87,28 +85,45 @@ def _claim_label(claim: Claim, theme: Theme, badge: str | None, border: str | No
 
 
 # -- DOT statements, written fast ----------------------------------------------------------------
-# The same text as graphviz.Digraph.node/edge (label first, the rest sorted, quoted by
-# graphviz.quoting.quote), with the quoting of repeated values (colours, classes, shapes) cached:
-# on a map of thousands of claims it was half the time of building the DOT.
-_QUOTED: dict[tuple[type, str], str] = {}
+# The same text as graphviz.Digraph.node/edge (label first, the rest sorted, quoted as
+# graphviz.quoting.quote quotes), without calling quote for the values that need no work: on a
+# map of thousands of claims quote was half the time of building the DOT.
+_PLAIN_ID = graphviz.quoting.ID.match
+_KEYWORDS = graphviz.quoting.KEYWORDS
 
 
 def _quote(value: str) -> str:
-    if value.startswith("<"):  # an HTML-like label (each one different): no point caching
+    if value.startswith("<"):
+        if value.endswith(">") and not isinstance(value, graphviz.quoting.NoHtml):
+            return value  # an HTML-like label: quote returns it as it is
         return cast(str, graphviz.quoting.quote(value))
-    key = (type(value), value)  # a NoHtml "<...>" must never be taken for an HTML label
-    found = _QUOTED.get(key)
-    if found is None:
-        found = _QUOTED[key] = cast(str, graphviz.quoting.quote(value))
-        if len(_QUOTED) > 100_000:
-            _QUOTED.clear()
-    return found
+    if _PLAIN_ID(value) and value.lower() not in _KEYWORDS:
+        return value  # a name or number: no quotes needed
+    if '"' in value or "\\" in value:  # quotes to escape, backslashes to warn about
+        return cast(str, graphviz.quoting.quote(value))
+    return f'"{value}"'
+
+
+#: ``key=value`` as written, for the pairs that repeat (colours, shapes, classes); not for the
+#: values every box has its own of.
+_PAIRS: dict[tuple[str, str, type], str] = {}
+_UNIQUE = frozenset({"label", "id", "pos", "href"})
 
 
 def _attr_list(attrs: Mapping[str, str]) -> str:
     label = attrs.get("label")
     items = [f"label={_quote(label)}"] if label is not None else []
-    items += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attrs.items()) if k != "label" and v is not None]
+    for key in sorted(attrs):
+        value = attrs[key]
+        if value is None or key == "label":
+            continue
+        pair = (key, value, type(value))  # a NoHtml "<...>" is quoted, a str "<...>" is not
+        text = _PAIRS.get(pair)
+        if text is None:
+            text = f"{_quote(key)}={_quote(value)}"
+            if key not in _UNIQUE and len(_PAIRS) < 10_000:
+                _PAIRS[pair] = text
+        items.append(text)
     return f" [{' '.join(items)}]" if items else ""
 
 
@@ -128,13 +143,12 @@ def _schemes(inf: Inference, names: Sequence[str] | None = None) -> list[str]:
     return list(dict.fromkeys(str(s) for s in schemes if s))
 
 
-def _inference_label(inf: Inference, theme: Theme, badge: str | None, names: Sequence[str] | None = None,
-                     role: str | None = None) -> str:
-    rel = theme.relations[role or inf.role]
+def _inference_label(inf: Inference, theme: Theme, badge: str | None, schemes: Sequence[str], role: str) -> str:
+    rel = theme.relations[role]
     parts = [f"<b>{html_text(rel.word)}</b>"]
     if inf.label:
         parts.append(multiline(inf.label, theme.wrap))
-    for scheme in _schemes(inf, names):
+    for scheme in schemes:
         parts.append(f'<font point-size="{theme.small}"><i>{html_text(scheme)}</i></font>')
     if badge:
         parts.append(f'<font point-size="{theme.small}"><b>{html_text(badge)}</b></font>')
@@ -256,7 +270,8 @@ class Drawing:
     edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
     steps look names up here instead of reading them back out of the DOT or the SVG.
     ``positions`` are the centres of the boxes (by DOT name, in points, y down) when argmap laid
-    the map out itself (``layout="tree"``), else empty: the engine places them.
+    the map out itself (``layout="tree"``), else empty: the engine places them. ``roles`` are the
+    drawn map's :func:`~argmap.model.node_roles` (its own, not a view's), worked out once.
     """
 
     digraph: graphviz.Digraph
@@ -265,6 +280,7 @@ class Drawing:
     parts: Mapping[str, DrawnPart]
     edges: Mapping[str, DrawnEdge]
     positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+    roles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -351,15 +367,19 @@ def build_dot(
     parts = {svg_id(node): DrawnPart("node", names[node], node) for node in ordered}
     edges: dict[str, DrawnEdge] = {}
     claim_attrs: dict[str, dict[str, str]] = {}
-    roles = {claim.id: view.roles.get(claim.id) or claim.role for claim in claims} if view else \
-        {claim.id: claim.role for claim in claims}
-    links = view.links if view else {}
     # Roles are derived from the graph each time they are asked for: ask once.
-    step_roles = {inf.id: inf.role for inf in inferences}
+    map_roles = node_roles(m)
+    roles = {claim.id: (view.roles.get(claim.id) if view else None) or map_roles[claim.id] for claim in claims}
+    links = view.links if view else {}
+    step_roles = {inf.id: map_roles[inf.id] for inf in inferences}
     scheme_names: Mapping[str, Sequence[str]] = opts.scheme_names or {}
+    # Each box's text is needed twice on a big map (its label, its size): gather it once.
+    credits = {claim.id: claim_credit(claim) for claim in claims}
+    schemes = {inf.id: _schemes(inf, scheme_names.get(inf.id)) for inf in inferences}
     for claim in claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id]),
+            "label": _claim_label(claim, th, badges.get(claim.id), borders.get(claim.id), roles[claim.id],
+                                  credits[claim.id]),
             "shape": "plain",
             "id": attr_text(svg_id(claim.id)),
             "class": attr_text(f"claim {roles[claim.id]}" + (" implicit" if claim.implicit else "")),
@@ -438,7 +458,7 @@ def build_dot(
         _node(
             dot,
             names[inf.id],
-            label=_inference_label(inf, th, badges.get(inf.id), scheme_names.get(inf.id), role),
+            label=_inference_label(inf, th, badges.get(inf.id), schemes[inf.id], role),
             shape="box",
             color=rel.color,
             fillcolor=rel.fill,
@@ -488,7 +508,7 @@ def build_dot(
     pinned: Pinned | None = None
     if tree:
         sizes = _box_sizes(claims, inferences, th, {**roles, **step_roles}, badges, borders, others, stub_texts,
-                           scheme_names)
+                           credits, schemes)
         title_width = 0.0
         if m.title:  # the title is set in bold at title_size; the picture is at least as wide
             metrics, _sizes = measure(th.fontname, set(m.title))
@@ -512,18 +532,21 @@ def build_dot(
         dot.attr("graph", layout="nop2", splines="line")
     if graph_attrs:
         dot.attr("graph", **graph_attrs)
-    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {})
+    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {}, map_roles)
 
 
 def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, roles: Mapping[str, str],
                badges: Mapping[str, str],
                borders: Mapping[str, str], others: Mapping[str, str], stubs: Mapping[str, str],
-               scheme_names: Mapping[str, Sequence[str]] | None = None) -> dict[str, tuple[float, float]]:
-    """The size of every box by DOT name: claims and steps from their text, the rest measured."""
+               credits: Mapping[str, str | None] | None = None, schemes: Mapping[str, Sequence[str]] | None = None,
+               ) -> dict[str, tuple[float, float]]:
+    """The size of every box by DOT name: claims and steps from their text (``credits`` and
+    ``schemes`` by map id, as their labels show them, worked out when not given), the rest measured."""
+    credits = credits if credits is not None else {claim.id: claim_credit(claim) for claim in claims}
+    schemes = schemes if schemes is not None else {inf.id: _schemes(inf) for inf in inferences}
     texts: list[str] = [rel.word for rel in theme.relations.values()] + list(badges.values()) + list(stubs.values())
-    schemes = {inf.id: _schemes(inf, (scheme_names or {}).get(inf.id)) for inf in inferences}
     for claim in claims:
-        texts += [claim.text, claim.label or "", claim_credit(claim) or "",
+        texts += [claim.text, claim.label or "", credits[claim.id] or "",
                   claim_heading(claim, theme, roles[claim.id])]
     for inf in inferences:
         texts += [inf.label or "", *schemes[inf.id]]
@@ -534,7 +557,7 @@ def _box_sizes(claims: list[Claim], inferences: list[Inference], theme: Theme, r
         role = roles[claim.id]
         border = int(borders.get(claim.id) or (2 if role == "thesis" else 1))
         sizes[f"n{number}"] = claim_size(metrics, theme, claim_heading(claim, theme, role), claim.label, claim.text,
-                                         claim_credit(claim), badges.get(claim.id), border)
+                                         credits[claim.id], badges.get(claim.id), border)
     for number, inf in enumerate(inferences, start=len(claims) + 1):
         sizes[f"n{number}"] = step_size(metrics, theme, theme.relations[roles.get(inf.id) or inf.role].word, inf.label,
                                         schemes[inf.id],

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from argmap.drawing.engine import find_engine, run_engine
@@ -51,13 +52,20 @@ class Metrics:
     """Per-character widths (per point of font size) in four styles."""
 
     widths: Mapping[str, tuple[float, float, float, float]]
+    # One char -> width table per style, and the width of a character not measured: a big map
+    # asks for the widths of some 50,000 lines.
+    _columns: tuple[dict[str, float], ...] = field(init=False, repr=False, compare=False)
+    _fallbacks: tuple[float, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        columns = tuple({c: w[style] for c, w in self.widths.items()} for style in range(4))
+        object.__setattr__(self, "_columns", columns)
+        object.__setattr__(self, "_fallbacks", self.widths.get("x", (0.6, 0.65, 0.6, 0.65)))
 
     def width(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
         """The width in points of ``text`` at ``size`` points."""
         style = (1 if bold else 0) + (2 if italic else 0)
-        table = self.widths
-        fallback = table.get("x", (0.6, 0.65, 0.6, 0.65))[style]
-        return size * sum(table[c][style] if c in table else fallback for c in text)
+        return size * sum(map(self._columns[style].get, text, repeat(self._fallbacks[style])))
 
 
 def _wrap(text: str, style: str) -> str:
@@ -84,7 +92,7 @@ def measure(fontname: str, chars: Iterable[str], labels: Mapping[str, str] | Non
     done = {name: _LABELS[(engine, attrs)] for name, attrs in given.items() if (engine, attrs) in _LABELS}
     labels = {name: attrs for name, attrs in given.items() if name not in done}
     if not wanted and not labels:
-        return Metrics(known), done
+        return Metrics(dict(known)), done
     lines = ["digraph measure {", "graph [layout=nop2]",
              f'node [shape=plain margin=0 width=0 height=0 fontname="{fontname}" pos="0,0"]']
     for i, char in enumerate(wanted):
@@ -108,7 +116,7 @@ def measure(fontname: str, chars: Iterable[str], labels: Mapping[str, str] | Non
     for name, attrs in labels.items():
         if name in sizes:
             _LABELS[(engine, attrs)] = done[name] = sizes[name]
-    return Metrics(known), done
+    return Metrics(dict(known)), done
 
 
 def _lines_height(sizes: list[float], *, plain: bool) -> float:
