@@ -67,8 +67,10 @@ def stub_text(hidden: int, by_role: Mapping[str, int]) -> str:
 
     >>> stub_text(12, {"objection": 4, "reason": 7, "rebuttal": 1})
     '+12 more: 7 reasons, 4 objections, 1 rebuttal'
+    >>> stub_text(1997, {"reason": 1132, "objection": 504, "rebuttal": 361})
+    '+1,997 more: 1,132 reasons, 504 objections, 361 rebuttals'
     """
-    parts = [f"{by_role[role]} {role if by_role[role] == 1 else _PLURAL[role]}"
+    parts = [f"{by_role[role]:,} {role if by_role[role] == 1 else _PLURAL[role]}"
              for role in _ORDER if by_role.get(role)]
     return f"+{hidden:,} more: " + ", ".join(parts) if parts else f"+{hidden:,} more"
 
