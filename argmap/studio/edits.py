@@ -111,25 +111,24 @@ def _sources_from(args: Mapping[str, Any], like: Mapping[str, str] | None) -> li
     return [quote_source(quote, like)]
 
 
-def _new_claim_kwargs(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> dict[str, Any]:
-    return {"sources": _sources_from(args, like)}
+def _new_claim(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> Claim:
+    """The claim an adding edit brings: its text, and the passage it quotes as its source."""
+    text = _text(args, "text")
+    assert text is not None
+    return m.claim(text, sources=_sources_from(args, like))
 
 
 # -- the operations -------------------------------------------------------------------------------
 
 def _thesis(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> Edited:
-    text = _text(args, "text")
-    assert text is not None
-    claim = m.claim(text, **_new_claim_kwargs(m, args, like))
+    claim = _new_claim(m, args, like)
     return Edited("add the thesis" if len(m.theses) == 1 else "add a thesis", claim.id)
 
 
 def _step(polarity: str, word: str) -> Callable[[ArgumentMap, Mapping[str, Any], Mapping[str, str] | None], Edited]:
     def run(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> Edited:
         target = _node(m, args)
-        text = _text(args, "text")
-        assert text is not None
-        premise = m.claim(text, **_new_claim_kwargs(m, args, like))
+        premise = _new_claim(m, args, like)
         m.infer(polarity, target, premise)
         return Edited(f"add {word}", premise.id)
     return run
@@ -148,27 +147,21 @@ def _rebuttal(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] |
         if node.polarity != "attack":
             raise EditError("a rebuttal answers an objection: select an objection first")
         step = node
-    text = _text(args, "text")
-    assert text is not None
-    premise = m.claim(text, **_new_claim_kwargs(m, args, like))
+    premise = _new_claim(m, args, like)
     m.attack(step, premise)
     return Edited("add a rebuttal", premise.id)
 
 
 def _copremise(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> Edited:
     step = _step_of(_node(m, args), "a co-premise")
-    text = _text(args, "text")
-    assert text is not None
-    premise = m.claim(text, **_new_claim_kwargs(m, args, like))
+    premise = _new_claim(m, args, like)
     m.graph.add_edge(premise.id, step.id, role="premise")
     return Edited("add a co-premise", premise.id)
 
 
 def _undercut(m: ArgumentMap, args: Mapping[str, Any], like: Mapping[str, str] | None) -> Edited:
     step = _step_of(_node(m, args), "an undercut")
-    text = _text(args, "text")
-    assert text is not None
-    premise = m.claim(text, **_new_claim_kwargs(m, args, like))
+    premise = _new_claim(m, args, like)
     m.undercut(step, premise)
     return Edited("add an undercut", premise.id)
 
