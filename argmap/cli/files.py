@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from argmap.analysis.framework import Framework
     from argmap.model import ArgumentMap
 
-__all__ = ["read_map", "read_any", "check_outputs", "refuse_inputs", "STDOUT"]
+__all__ = ["read_map", "read_any", "framework_refused", "check_outputs", "refuse_inputs", "STDOUT"]
 
 #: The output name that means standard output.
 STDOUT = "-"
@@ -39,9 +39,14 @@ def read_map(path: str, source_format: str | None, command: str) -> ArgumentMap:
     a line saying which command reads it."""
     subject = read_any(path, source_format)
     if not isinstance(subject, argmap.ArgumentMap):
-        raise UsageError(f"{path} is an abstract framework (arguments and attacks, no claims): "
-                         f"`argmap evaluate` reads it; `argmap {command}` needs a map", "FILE")
+        raise framework_refused(path, command)
     return subject
+
+
+def framework_refused(path: str, command: str) -> UsageError:
+    """The usage error for an abstract framework given to a command that needs a map."""
+    return UsageError(f"{path} is an abstract framework (arguments and attacks, no claims): "
+                      f"`argmap evaluate` reads it; `argmap {command}` needs a map", "FILE")
 
 
 def check_outputs(inputs: Sequence[str | Path | None], outputs: Mapping[str, str | Path | None], *,

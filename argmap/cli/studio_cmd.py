@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from argmap.cli.failures import UsageError
+from argmap.cli.files import framework_refused
 from argmap.cli.options import command
 from argmap.errors import ArgmapError
 from argmap.studio import open_session
@@ -77,5 +77,4 @@ def _refuse_framework(path: str | None) -> None:
 
     with contextlib.suppress(ArgmapError):
         if registry.for_path(path, reading=True).name in get_args(FrameworkFormat):
-            raise UsageError(f"{path} is an abstract framework (arguments and attacks, no claims): "
-                             "`argmap evaluate` reads it; `argmap studio` needs a map", "FILE")
+            raise framework_refused(path, "studio")
