@@ -155,9 +155,7 @@ def _call(what: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
         return fn(*args, **kwargs)
     except ArgmapError:
         return None
-    except (OutOfTime, MemoryError, RecursionError) as exc:
-        raise Broken(f"{what}: {type(exc).__name__}: {exc}") from exc
-    except Exception as exc:
+    except Exception as exc:  # a traceback, or out of time, memory or stack: all the same defect
         raise Broken(f"{what}: {type(exc).__name__}: {exc}") from exc
 
 
@@ -215,14 +213,12 @@ def survive(fmt: str, data: bytes | str, *, draw: bool = False) -> Any:
     """The property for one input: read it as ``fmt`` (bytes through a file, text directly),
     then :func:`after_load`. Returns what was read, or None when it was refused."""
     with bounded():
-        try:
-            obj = _load_bytes(fmt, data) if isinstance(data, bytes) else argmap.loads(data, fmt)
-        except ArgmapError:
+        if isinstance(data, bytes):
+            obj = _call(f"reading {fmt}", _load_bytes, fmt, data)
+        else:
+            obj = _call(f"reading {fmt}", argmap.loads, data, fmt)
+        if obj is None:
             return None
-        except (OutOfTime, MemoryError, RecursionError) as exc:
-            raise Broken(f"reading {fmt}: {type(exc).__name__}: {exc}") from exc
-        except Exception as exc:
-            raise Broken(f"reading {fmt}: {type(exc).__name__}: {exc}") from exc
         after_load(obj, f"the {fmt} reader", draw=draw)
         return obj
 
