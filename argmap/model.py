@@ -17,11 +17,13 @@ that read and write node attributes; nothing is cached beside the graph, so code
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, Required, SupportsIndex, TypedDict, TypeVar, Unpack, overload
 
 from argmap.errors import ValidationError
 
@@ -38,6 +40,8 @@ __all__ = [
     "Source",
     "Node",
     "NodeList",
+    "ClaimRow",
+    "InferenceRow",
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
@@ -499,6 +503,76 @@ def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[
     return graph._node, graph._succ, graph._pred
 
 
+class ClaimRow(TypedDict, total=False):
+    """One claim for :meth:`ArgumentMap.add_claims`: the arguments of :meth:`ArgumentMap.claim` by name."""
+
+    text: Required[str]
+    id: str | None
+    label: str | None
+    tags: Iterable[str]
+    sources: Iterable[Source]
+    note: str | None
+    data: Mapping[str, Any] | None
+    rating: float | None
+    group: str | None
+
+
+class InferenceRow(TypedDict, total=False):
+    """One step for :meth:`ArgumentMap.add_inferences`: the arguments of :meth:`ArgumentMap.infer` by
+    name, except that ``premises`` name claims already in the map (ids or views), never new texts."""
+
+    polarity: Required[str]
+    target: Required[Target]
+    premises: Required[Claim | str | Sequence[Claim | str]]
+    id: str | None
+    label: str | None
+    scheme: str | None
+    sources: Iterable[Source]
+    note: str | None
+    data: Mapping[str, Any] | None
+    group: str | None
+
+
+_CLAIM_KEYS = frozenset(("text", "id", "label", "tags", "sources", "note", "data", "rating", "group"))
+_INFERENCE_KEYS = frozenset(("polarity", "target", "premises", "id", "label", "scheme", "sources", "note",
+                             "data", "group"))
+
+
+def _row_keys(row: object, known: frozenset[str], required: tuple[str, ...], what: str) -> None:
+    """Refuse a row that is no mapping, has a key the single call has no argument for, or lacks one."""
+    if type(row) is not dict and not isinstance(row, Mapping):
+        raise TypeError(f"a {what} row is a mapping of argument names to values, not {type(row).__name__}")
+    if not known.issuperset(row):
+        unknown = ", ".join(repr(k) for k in row if k not in known)
+        raise TypeError(f"unknown key(s) {unknown}; a {what} row takes {', '.join(sorted(known))}")
+    for key in required:
+        if key not in row:
+            raise TypeError(f"a {what} row needs {key!r}")
+
+
+def _at(where: str, exc: ValidationError | TypeError) -> ValidationError | TypeError:
+    """The same error, saying which row of a batch it is about."""
+    if isinstance(exc, ValidationError):
+        return ValidationError([f"{where}: {p}" for p in exc.problems])
+    return TypeError(f"{where}: {exc}")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is built.
+
+    A batch makes several dicts and lists per node and no reference cycles; the collector would
+    walk every one of them again and again as they pile up (about half the time of a big build).
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
@@ -550,11 +624,12 @@ class ArgumentMap:
         return self.graph.graph.setdefault("meta", {})  # type: ignore[no-any-return]
 
     # -- building ---------------------------------------------------------------------------
-    def _new_id(self, wanted: str | None, base: str) -> str:
+    def _new_id(self, wanted: str | None, base: str, pending: Container[str] = ()) -> str:
+        """``wanted`` checked, or an id derived from ``base``; ``pending``: ids a batch is adding."""
         if wanted is not None:
             if not isinstance(wanted, str) or not wanted.strip():
                 raise ValidationError([f"id {wanted!r} must be a non-blank string"])
-            if wanted in self.graph:
+            if wanted in self.graph or wanted in pending:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
@@ -562,7 +637,7 @@ class ArgumentMap:
         # the start each time would make a star of n reasons on one claim cost n^2 lookups.
         n = self._suffixes.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
-        while candidate in self.graph or candidate in self._reserved:
+        while candidate in self.graph or candidate in self._reserved or candidate in pending:
             n += 1
             candidate = f"{base}-{n}"
         self._suffixes[base] = n
@@ -696,6 +771,215 @@ class ArgumentMap:
         if self.graph.nodes[step_id].get("kind") != "inference":
             raise ValidationError([f"undercut target {step_id!r} is not an inference"])
         return self.infer("attack", step_id, premises, **kw)
+
+    # -- building in bulk -------------------------------------------------------------------
+    def add_claims(self, claims: Iterable[ClaimRow]) -> list[str]:
+        """Add many claims at once, each checked as :meth:`claim` checks one; return their ids.
+
+        Each item is a mapping of :meth:`claim`'s arguments by name (:class:`ClaimRow`): ``text``
+        and any of ``id``, ``label``, ``tags``, ``sources``, ``note``, ``data``, ``rating``,
+        ``group``. The claims are those one :meth:`claim` call per item would add, with the same
+        ids, at a fraction of the cost: the way to build a map from a large dataset. Every item is
+        checked before any is added, so on an error (which names the item) the map is unchanged.
+
+        >>> m = ArgumentMap()
+        >>> m.add_claims([{"text": "Tea is good.", "id": "tea"}, {"text": "Tea is cheap.", "rating": 0.9}])
+        ['tea', 'tea-is-cheap']
+        >>> m.add_claims([{"text": "Coffee is good."}, {"text": " "}])
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - claims[1]: claim text ' ' is blank; a claim needs words
+        >>> len(m), m["tea-is-cheap"].rating
+        (2, 0.9)
+        """
+        pending: dict[str, dict[str, Any]] = {}
+        with _collector_paused():
+            for k, row in enumerate(claims):
+                try:
+                    node_id, attrs = self._claim_node(row, pending)
+                except (ValidationError, TypeError) as exc:
+                    raise _at(f"claims[{k}]", exc) from None
+                pending[node_id] = attrs
+            self._fill(pending, ())
+        return list(pending)
+
+    def _claim_node(self, row: ClaimRow, pending: Container[str]) -> tuple[str, dict[str, Any]]:
+        """The id and attributes :meth:`claim` would give one row (nothing is added).
+
+        The usual row (a dict of known keys, a plain text, an id and a float rating or none) is
+        checked inline; anything else goes through the checks :meth:`claim` makes, for their errors.
+        """
+        if type(row) is not dict or not _CLAIM_KEYS.issuperset(row) or "text" not in row:
+            _row_keys(row, _CLAIM_KEYS, ("text",), "claim")
+        text = row["text"]
+        if type(text) is not str or not text or text.isspace():
+            text = _checked_text(text)
+        rating = row.get("rating")
+        if rating is not None and not (type(rating) is float and 0.0 <= rating <= 1.0):
+            rating = _checked_rating(rating)
+        wanted, label = row.get("id"), row.get("label")
+        if wanted is not None:
+            if type(wanted) is not str or not wanted or wanted.isspace() or wanted in self.graph._node \
+                    or wanted in pending:
+                self._new_id(wanted, "", pending)  # raises the error claim() would
+            node_id = wanted
+        else:
+            node_id = self._new_id(None, _slug(label or text) or "claim", pending)
+        if len(row) == 1 + ("id" in row) + ("rating" in row):  # no optional key: the usual bulk row
+            if rating is None:
+                return node_id, {"kind": "claim", "text": text, "tags": [], "sources": [], "data": {}}
+            return node_id, {"kind": "claim", "text": text, "rating": rating, "tags": [], "sources": [], "data": {}}
+        attrs: dict[str, Any] = {"kind": "claim", "text": text}  # keys in claim()'s order
+        if label is not None:
+            attrs["label"] = label
+        note, group = row.get("note"), row.get("group")
+        if note is not None:
+            attrs["note"] = note
+        if group is not None:
+            attrs["group"] = group
+        if rating is not None:
+            attrs["rating"] = rating
+        tags, sources, data = row.get("tags"), row.get("sources"), row.get("data")
+        attrs["tags"] = [] if tags is None else list(tags)
+        attrs["sources"] = [] if sources is None else list(sources)
+        attrs["data"] = dict(data) if data else {}
+        return node_id, attrs
+
+    def add_inferences(self, inferences: Iterable[InferenceRow]) -> list[str]:
+        """Add many steps at once, each checked as :meth:`infer` checks one; return their ids.
+
+        Each item is a mapping of :meth:`infer`'s arguments by name (:class:`InferenceRow`):
+        ``polarity``, ``target``, ``premises`` and any of ``id``, ``label``, ``scheme``,
+        ``sources``, ``note``, ``data``, ``group``. Unlike :meth:`infer`, premises given as
+        strings are **ids** of claims already in the map, never texts of new claims: add the
+        claims first with :meth:`add_claims`. A target is a node already in the map or a step
+        earlier in the same batch (an undercut). The steps, their ids and edges are those one
+        :meth:`infer` call per item would add; on an error (which names the item) the map is
+        unchanged.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.add_claims([{"text": "T", "id": "t"}, {"text": "R", "id": "r"}, {"text": "U", "id": "u"}])
+        >>> m.add_inferences([{"polarity": "support", "target": "t", "premises": "r"},
+        ...                   {"polarity": "attack", "target": "support-t", "premises": ["u"]}])
+        ['support-t', 'attack-support-t']
+        >>> m["attack-support-t"].role, m["t"].reasons[0].premise.id
+        ('undercut', 'r')
+        >>> m.add_inferences([{"polarity": "support", "target": "t", "premises": "A new text."}])
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - inferences[0]: premise 'A new text.' is no claim of the map; add it with add_claims() first
+        """
+        pending: dict[str, dict[str, Any]] = {}
+        links: list[tuple[str, list[str], str, str]] = []
+        with _collector_paused():
+            for k, row in enumerate(inferences):
+                try:
+                    node_id, attrs, premise_ids, target = self._inference_node(row, pending)
+                except (ValidationError, TypeError) as exc:
+                    raise _at(f"inferences[{k}]", exc) from None
+                pending[node_id] = attrs
+                links.append((node_id, premise_ids, target, attrs["polarity"]))
+            self._fill(pending, links)
+        return list(pending)
+
+    def _inference_node(self, row: InferenceRow, pending: Container[str]
+                        ) -> tuple[str, dict[str, Any], list[str], str]:
+        """The id, attributes, premise ids and target id :meth:`infer` would give one row.
+
+        The usual row (a dict of known keys, ids as strings) is checked inline; anything else
+        goes through the checks :meth:`infer` makes, for their errors.
+        """
+        if (type(row) is not dict or not _INFERENCE_KEYS.issuperset(row) or "polarity" not in row
+                or "target" not in row or "premises" not in row):
+            _row_keys(row, _INFERENCE_KEYS, ("polarity", "target", "premises"), "step")
+        nodes = self.graph._node
+        polarity = row["polarity"]
+        if polarity != "support" and polarity != "attack":
+            raise ValidationError([f"polarity {polarity!r} is neither 'support' nor 'attack'"])
+        target = row["target"]
+        if type(target) is not str:
+            target = self._target(target)  # a view of this map, else the error infer() gives
+        elif target not in nodes and target not in pending:
+            raise ValidationError([f"target {target!r} does not exist"])
+        premises = row["premises"]
+        attrs = nodes.get(premises) if isinstance(premises, str) else None
+        premise_ids: list[str]
+        if attrs is not None and attrs.get("kind") == "claim":  # one premise by id: the usual bulk row
+            premise_ids = [premises]  # type: ignore[list-item]  # a str: nodes.get found it
+        else:
+            premise_ids = self._premise_ids(premises, nodes)
+        wanted = row.get("id")
+        if wanted is not None:
+            if type(wanted) is not str or not wanted or wanted.isspace() or wanted in nodes or wanted in pending:
+                self._new_id(wanted, "", pending)  # raises the error infer() would
+            node_id = wanted
+        else:
+            node_id = self._new_id(None, f"{polarity}-{target}", pending)
+        if len(row) == 3 + ("id" in row):  # no optional key: the usual bulk row
+            return node_id, {"kind": "inference", "polarity": polarity, "sources": [], "data": {}}, premise_ids, target
+        step: dict[str, Any] = {"kind": "inference", "polarity": polarity}  # keys in infer()'s order
+        for key in ("label", "scheme", "note", "group"):
+            value = row.get(key)
+            if value is not None:
+                step[key] = value
+        sources, data = row.get("sources"), row.get("data")
+        step["sources"] = [] if sources is None else list(sources)
+        step["data"] = dict(data) if data else {}
+        return node_id, step, premise_ids, target
+
+    def _premise_ids(self, premises: Claim | str | Sequence[Claim | str], nodes: Mapping[str, Any]) -> list[str]:
+        """The ids of a row's premises, each checked to name a claim of this map."""
+        items = [premises] if isinstance(premises, (str, Claim)) else list(premises)
+        if not items:
+            raise ValidationError(["a step needs at least one premise"])
+        premise_ids: list[str] = []
+        for p in items:
+            if type(p) is not str:
+                if not isinstance(p, Claim):
+                    raise TypeError(f"a premise is a claim's id or a Claim, not {type(p).__name__}")
+                if p._map is not self:
+                    raise ValidationError([f"claim {p.id!r} belongs to another map"])
+                p = p.id
+            attrs = nodes.get(p)
+            if attrs is None or attrs.get("kind") != "claim":
+                raise ValidationError([f"premise {p!r} is no claim of the map; add it with add_claims() first"])
+            premise_ids.append(p)
+        return premise_ids
+
+    def _fill(self, nodes: dict[str, dict[str, Any]], links: Iterable[tuple[str, list[str], str, str]]) -> None:
+        """Add checked new nodes (id -> attributes), then each new step's edges: from its premises
+        and to its target, in the order :meth:`infer` adds them (``links``: step, premise ids,
+        target, polarity).
+
+        ``add_node``/``add_edge`` copy and check per item what was checked here already, at
+        several times the cost of the work itself; a plain DiGraph's adjacency dicts are filled
+        directly instead (the layout networkx has kept since 2.0, which :func:`adjacency` reads
+        too), and anything else goes through the public calls.
+        """
+        import networkx as nx
+
+        graph = self.graph
+        plain = (type(graph) is nx.DiGraph and type(graph._succ) is dict and type(graph._pred) is dict
+                 and type(graph._node) is dict)
+        if not plain:  # pragma: no cover - only a future networkx or a subclass of DiGraph
+            graph.add_nodes_from(nodes.items())
+            for step, premise_ids, target, polarity in links:
+                graph.add_edges_from((pid, step, {"role": "premise"}) for pid in premise_ids)
+                graph.add_edge(step, target, role=polarity)
+            return
+        succ, pred, node_attrs = graph._succ, graph._pred, graph._node
+        for node, attrs in nodes.items():
+            succ[node] = {}
+            pred[node] = {}
+            node_attrs[node] = attrs
+        for step, premise_ids, target, polarity in links:
+            into = pred[step]
+            for pid in premise_ids:
+                into[pid] = succ[pid][step] = {"role": "premise"}
+            pred[target][step] = succ[step][target] = {"role": polarity}
+        cache = getattr(graph, "__networkx_cache__", None)
+        if isinstance(cache, dict):  # what networkx's own calls clear after every change
+            cache.clear()
 
     # -- reading ----------------------------------------------------------------------------
     def _view(self, node_id: str) -> Node:
