@@ -60,10 +60,11 @@ def _first_of_each(src: IntArray, dst: IntArray, n: int) -> tuple[IntArray, IntA
 def _numbered(arguments: Iterable[str]) -> tuple[list[str], dict[str, int]]:
     """Argument ids in first-seen order, each once, and their indices; refuses anything but
     non-empty strings."""
+    items = arguments if isinstance(arguments, list) else list(arguments)
     try:
-        ids = list(dict.fromkeys(arguments))
+        ids = list(dict.fromkeys(items))
     except TypeError:  # something unhashable: the loop below names it
-        ids = list(arguments) if not isinstance(arguments, list) else arguments
+        ids = items
     else:
         if set(map(type, ids)) <= {str} and "" not in ids:
             return ids, dict(zip(ids, range(len(ids)), strict=True))
