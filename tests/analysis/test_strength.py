@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap
-from argmap.model import adjacency
 from argmap.analysis.strength import (
     dfquad_combine,
     quadratic_energy_combine,
     strength,
     thesis_strength,
 )
+from argmap.model import adjacency
 
 
 def h(x: float) -> float:
