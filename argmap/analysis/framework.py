@@ -62,16 +62,16 @@ def _numbered(arguments: Iterable[str]) -> tuple[list[str], dict[str, int]]:
     non-empty strings."""
     items = arguments if isinstance(arguments, list) else list(arguments)
     try:
-        ids = list(dict.fromkeys(items))
+        index = dict(zip(items, range(len(items)), strict=True))
     except TypeError:  # something unhashable: the loop below names it
-        ids = items
+        pass
     else:
-        if set(map(type, ids)) <= {str} and "" not in ids:
-            return ids, dict(zip(ids, range(len(ids)), strict=True))
-    for arg in ids:  # str subclasses pass; anything else is named
+        if len(index) == len(items) and set(map(type, items)) <= {str} and "" not in index:
+            return list(items), index  # the usual case: each id once, each a plain string
+    for arg in items:  # str subclasses pass; anything else is named
         if not isinstance(arg, str) or not arg:
             raise ArgmapError(f"an argument id must be a non-empty string, not {arg!r}")
-    ids = list(dict.fromkeys(ids))
+    ids = list(dict.fromkeys(items))  # repeated ids kept once, at their first place
     return ids, dict(zip(ids, range(len(ids)), strict=True))
 
 
@@ -204,7 +204,11 @@ class Framework:
 
     # -- adjacency (compressed rows, built once on demand) -------------------------------------
     def _csr(self, by: IntArray, other: IntArray) -> tuple[IntArray, IntArray]:
-        order = np.argsort(by, kind="stable")
+        m = by.size
+        if self._n * m < 2**62:  # (row, place) keys are unique: a plain sort keeps the places in order
+            order = np.sort(by * m + np.arange(m, dtype=np.int64)) % max(m, 1)
+        else:  # pragma: no cover - past 2**31 arguments and attacks
+            order = np.argsort(by, kind="stable")
         ptr = np.zeros(self._n + 1, dtype=np.int64)
         np.cumsum(np.bincount(by, minlength=self._n), out=ptr[1:])
         return ptr, other[order]
