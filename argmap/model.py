@@ -559,10 +559,15 @@ def _at(where: str, exc: ValidationError | TypeError) -> ValidationError | TypeE
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a batch is built.
+    """Pause the cyclic garbage collector while a batch is built, then file the batch as old.
 
     A batch makes several dicts and lists per node and no reference cycles; the collector would
-    walk every one of them again and again as they pile up (about half the time of a big build).
+    walk every one of them again and again as they pile up (about half the time of a big build),
+    and walk them twice more after, moving them up its generations, before it files a map (data
+    that lives long) with the oldest objects. ``gc.freeze()`` then ``gc.unfreeze()`` files them
+    there at once (two list splices, no walk; the next full collection still walks them). It
+    files the process's other young objects there too: reference cycles made just before the
+    batch are freed at that next full collection instead of sooner.
     """
     running = gc.isenabled()
     gc.disable()
@@ -570,6 +575,8 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if running:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 

@@ -362,10 +362,21 @@ def test_views_of_another_map_are_refused_in_bulk() -> None:
 def test_bulk_building_leaves_the_garbage_collector_as_it_found_it() -> None:
     import gc
 
+    import weakref
+
+    class Node:
+        other: object = None
+
     m = ArgumentMap()
     assert gc.isenabled()
+    cycle = Node()
+    cycle.other = cycle
+    gone = weakref.ref(cycle)
+    del cycle  # garbage only the collector can free, made before the batch
     m.add_claims([{"text": "T", "id": "t"}])
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # nothing is left frozen
+    gc.collect()
+    assert gone() is None  # and the next full collection frees it
     with pytest.raises(ValidationError):
         m.add_claims([{"text": " "}])
     assert gc.isenabled()
