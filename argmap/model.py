@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import re
 import unicodedata
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, Required, SupportsIndex, TypedDict, TypeVar, Unpack, overload
@@ -557,6 +557,43 @@ def _at(where: str, exc: ValidationError | TypeError) -> ValidationError | TypeE
     return TypeError(f"{where}: {exc}")
 
 
+def _claim_attrs(row: ClaimRow, text: str, rating: float | None) -> dict[str, Any]:
+    """A claim's attributes from a row with optional keys, as :meth:`ArgumentMap.claim` lays them out."""
+    attrs: dict[str, Any] = {"kind": "claim", "text": text}
+    for key, value in (("label", row.get("label")), ("note", row.get("note")), ("group", row.get("group")),
+                       ("rating", rating)):
+        if value is not None:
+            attrs[key] = value
+    tags, sources, data = row.get("tags"), row.get("sources"), row.get("data")
+    attrs["tags"] = [] if tags is None else list(tags)
+    attrs["sources"] = [] if sources is None else list(sources)
+    attrs["data"] = dict(data) if data else {}
+    return attrs
+
+
+def _step_attrs(row: InferenceRow, polarity: str) -> dict[str, Any]:
+    """A step's attributes from a row with optional keys, as :meth:`ArgumentMap.infer` lays them out."""
+    step: dict[str, Any] = {"kind": "inference", "polarity": polarity}
+    for key in ("label", "scheme", "note", "group"):
+        value = row.get(key)
+        if value is not None:
+            step[key] = value
+    sources, data = row.get("sources"), row.get("data")
+    step["sources"] = [] if sources is None else list(sources)
+    step["data"] = dict(data) if data else {}
+    return step
+
+
+def _plain(graph: nx.DiGraph) -> bool:
+    """True for a plain DiGraph whose adjacency is the dicts networkx has kept since 2.0: a batch
+    writes into them directly (``add_node``/``add_edge`` copy and check per item what the batch
+    checked already, at several times the cost of the work), as :func:`adjacency` reads them."""
+    import networkx as nx
+
+    return (type(graph) is nx.DiGraph and type(graph._succ) is dict and type(graph._pred) is dict
+            and type(graph._node) is dict)
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a batch is built, then file the batch as old.
@@ -631,12 +668,11 @@ class ArgumentMap:
         return self.graph.graph.setdefault("meta", {})  # type: ignore[no-any-return]
 
     # -- building ---------------------------------------------------------------------------
-    def _new_id(self, wanted: str | None, base: str, pending: Container[str] = ()) -> str:
-        """``wanted`` checked, or an id derived from ``base``; ``pending``: ids a batch is adding."""
+    def _new_id(self, wanted: str | None, base: str) -> str:
         if wanted is not None:
             if not isinstance(wanted, str) or not wanted.strip():
                 raise ValidationError([f"id {wanted!r} must be a non-blank string"])
-            if wanted in self.graph or wanted in pending:
+            if wanted in self.graph:
                 raise ValidationError([f"duplicate id {wanted!r}"])
             return wanted
         base = base or "node"
@@ -644,7 +680,7 @@ class ArgumentMap:
         # the start each time would make a star of n reasons on one claim cost n^2 lookups.
         n = self._suffixes.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
-        while candidate in self.graph or candidate in self._reserved or candidate in pending:
+        while candidate in self.graph or candidate in self._reserved:
             n += 1
             candidate = f"{base}-{n}"
         self._suffixes[base] = n
@@ -787,7 +823,8 @@ class ArgumentMap:
         and any of ``id``, ``label``, ``tags``, ``sources``, ``note``, ``data``, ``rating``,
         ``group``. The claims are those one :meth:`claim` call per item would add, with the same
         ids, at a fraction of the cost: the way to build a map from a large dataset. Every item is
-        checked before any is added, so on an error (which names the item) the map is unchanged.
+        checked as it is added; on an error (which names the item) those added are taken out
+        again, so the map is as it was.
 
         >>> m = ArgumentMap()
         >>> m.add_claims([{"text": "Tea is good.", "id": "tea"}, {"text": "Tea is cheap.", "rating": 0.9}])
@@ -799,58 +836,43 @@ class ArgumentMap:
         >>> len(m), m["tea-is-cheap"].rating
         (2, 0.9)
         """
-        pending: dict[str, dict[str, Any]] = {}
-        with _collector_paused():
+        graph = self.graph
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        plain = _plain(graph)
+        added: list[str] = []
+        with _collector_paused(), self._taken_out_on_error(added):
             for k, row in enumerate(claims):
+                # The usual row (a dict of known keys, a plain text, an id and a float rating or none)
+                # is checked inline; anything else goes through the checks claim() makes, for its error.
                 try:
-                    node_id, attrs = self._claim_node(row, pending)
+                    if type(row) is not dict or not _CLAIM_KEYS.issuperset(row) or "text" not in row:
+                        _row_keys(row, _CLAIM_KEYS, ("text",), "claim")
+                    text = row["text"]
+                    if type(text) is not str or not text or text.isspace():
+                        text = _checked_text(text)
+                    rating = row.get("rating")
+                    if rating is not None and not (type(rating) is float and 0.0 <= rating <= 1.0):
+                        rating = _checked_rating(rating)
+                    node_id = row.get("id")
+                    if node_id is None:
+                        node_id = self._new_id(None, _slug(row.get("label") or text) or "claim")
+                    elif type(node_id) is not str or not node_id or node_id.isspace() or node_id in nodes:
+                        self._new_id(node_id, "")  # raises the error claim() would
+                    if len(row) == 1 + ("id" in row) + ("rating" in row):  # no other key
+                        attrs: dict[str, Any] = {"kind": "claim", "text": text}
+                        if rating is not None:
+                            attrs["rating"] = rating
+                        attrs["tags"], attrs["sources"], attrs["data"] = [], [], {}
+                    else:
+                        attrs = _claim_attrs(row, text, rating)
                 except (ValidationError, TypeError) as exc:
                     raise _at(f"claims[{k}]", exc) from None
-                pending[node_id] = attrs
-            self._fill(pending, ())
-        return list(pending)
-
-    def _claim_node(self, row: ClaimRow, pending: Container[str]) -> tuple[str, dict[str, Any]]:
-        """The id and attributes :meth:`claim` would give one row (nothing is added).
-
-        The usual row (a dict of known keys, a plain text, an id and a float rating or none) is
-        checked inline; anything else goes through the checks :meth:`claim` makes, for their errors.
-        """
-        if type(row) is not dict or not _CLAIM_KEYS.issuperset(row) or "text" not in row:
-            _row_keys(row, _CLAIM_KEYS, ("text",), "claim")
-        text = row["text"]
-        if type(text) is not str or not text or text.isspace():
-            text = _checked_text(text)
-        rating = row.get("rating")
-        if rating is not None and not (type(rating) is float and 0.0 <= rating <= 1.0):
-            rating = _checked_rating(rating)
-        wanted, label = row.get("id"), row.get("label")
-        if wanted is not None:
-            if type(wanted) is not str or not wanted or wanted.isspace() or wanted in self.graph._node \
-                    or wanted in pending:
-                self._new_id(wanted, "", pending)  # raises the error claim() would
-            node_id = wanted
-        else:
-            node_id = self._new_id(None, _slug(label or text) or "claim", pending)
-        if len(row) == 1 + ("id" in row) + ("rating" in row):  # no optional key: the usual bulk row
-            if rating is None:
-                return node_id, {"kind": "claim", "text": text, "tags": [], "sources": [], "data": {}}
-            return node_id, {"kind": "claim", "text": text, "rating": rating, "tags": [], "sources": [], "data": {}}
-        attrs: dict[str, Any] = {"kind": "claim", "text": text}  # keys in claim()'s order
-        if label is not None:
-            attrs["label"] = label
-        note, group = row.get("note"), row.get("group")
-        if note is not None:
-            attrs["note"] = note
-        if group is not None:
-            attrs["group"] = group
-        if rating is not None:
-            attrs["rating"] = rating
-        tags, sources, data = row.get("tags"), row.get("sources"), row.get("data")
-        attrs["tags"] = [] if tags is None else list(tags)
-        attrs["sources"] = [] if sources is None else list(sources)
-        attrs["data"] = dict(data) if data else {}
-        return node_id, attrs
+                if plain:
+                    succ[node_id], pred[node_id], nodes[node_id] = {}, {}, attrs
+                else:  # pragma: no cover - a subclass of DiGraph, or a future networkx
+                    graph.add_node(node_id, **attrs)
+                added.append(node_id)
+        return added
 
     def add_inferences(self, inferences: Iterable[InferenceRow]) -> list[str]:
         """Add many steps at once, each checked as :meth:`infer` checks one; return their ids.
@@ -876,63 +898,55 @@ class ArgumentMap:
         argmap.errors.ValidationError: the map has 1 problem:
           - inferences[0]: premise 'A new text.' is no claim of the map; add it with add_claims() first
         """
-        pending: dict[str, dict[str, Any]] = {}
-        links: list[tuple[str, list[str], str, str]] = []
-        with _collector_paused():
+        graph = self.graph
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        plain = _plain(graph)
+        added: list[str] = []
+        with _collector_paused(), self._taken_out_on_error(added):
             for k, row in enumerate(inferences):
+                # The usual row (a dict of known keys, ids as strings) is checked inline; anything
+                # else goes through the checks infer() makes, for its error.
                 try:
-                    node_id, attrs, premise_ids, target = self._inference_node(row, pending)
+                    if (type(row) is not dict or not _INFERENCE_KEYS.issuperset(row) or "polarity" not in row
+                            or "target" not in row or "premises" not in row):
+                        _row_keys(row, _INFERENCE_KEYS, ("polarity", "target", "premises"), "step")
+                    polarity = row["polarity"]
+                    if polarity != "support" and polarity != "attack":
+                        raise ValidationError([f"polarity {polarity!r} is neither 'support' nor 'attack'"])
+                    target = row["target"]
+                    if not isinstance(target, str):
+                        target = self._target(target)  # a view of this map, else the error infer() gives
+                    elif target not in nodes:
+                        raise ValidationError([f"target {target!r} does not exist"])
+                    premises = row["premises"]
+                    found = nodes.get(premises) if isinstance(premises, str) else None
+                    if found is not None and found.get("kind") == "claim":  # one premise, by id
+                        premise_ids: Sequence[str] = (premises,)  # type: ignore[assignment]
+                    else:
+                        premise_ids = self._premise_ids(premises, nodes)
+                    node_id = row.get("id")
+                    if node_id is None:
+                        node_id = self._new_id(None, f"{polarity}-{target}")
+                    elif type(node_id) is not str or not node_id or node_id.isspace() or node_id in nodes:
+                        self._new_id(node_id, "")  # raises the error infer() would
+                    if len(row) == 3 + ("id" in row):  # no other key
+                        step: dict[str, Any] = {"kind": "inference", "polarity": polarity, "sources": [], "data": {}}
+                    else:
+                        step = _step_attrs(row, polarity)
                 except (ValidationError, TypeError) as exc:
                     raise _at(f"inferences[{k}]", exc) from None
-                pending[node_id] = attrs
-                links.append((node_id, premise_ids, target, attrs["polarity"]))
-            self._fill(pending, links)
-        return list(pending)
-
-    def _inference_node(self, row: InferenceRow, pending: Container[str]
-                        ) -> tuple[str, dict[str, Any], list[str], str]:
-        """The id, attributes, premise ids and target id :meth:`infer` would give one row.
-
-        The usual row (a dict of known keys, ids as strings) is checked inline; anything else
-        goes through the checks :meth:`infer` makes, for their errors.
-        """
-        if (type(row) is not dict or not _INFERENCE_KEYS.issuperset(row) or "polarity" not in row
-                or "target" not in row or "premises" not in row):
-            _row_keys(row, _INFERENCE_KEYS, ("polarity", "target", "premises"), "step")
-        nodes = self.graph._node
-        polarity = row["polarity"]
-        if polarity != "support" and polarity != "attack":
-            raise ValidationError([f"polarity {polarity!r} is neither 'support' nor 'attack'"])
-        target = row["target"]
-        if type(target) is not str:
-            target = self._target(target)  # a view of this map, else the error infer() gives
-        elif target not in nodes and target not in pending:
-            raise ValidationError([f"target {target!r} does not exist"])
-        premises = row["premises"]
-        attrs = nodes.get(premises) if isinstance(premises, str) else None
-        premise_ids: list[str]
-        if attrs is not None and attrs.get("kind") == "claim":  # one premise by id: the usual bulk row
-            premise_ids = [premises]  # type: ignore[list-item]  # a str: nodes.get found it
-        else:
-            premise_ids = self._premise_ids(premises, nodes)
-        wanted = row.get("id")
-        if wanted is not None:
-            if type(wanted) is not str or not wanted or wanted.isspace() or wanted in nodes or wanted in pending:
-                self._new_id(wanted, "", pending)  # raises the error infer() would
-            node_id = wanted
-        else:
-            node_id = self._new_id(None, f"{polarity}-{target}", pending)
-        if len(row) == 3 + ("id" in row):  # no optional key: the usual bulk row
-            return node_id, {"kind": "inference", "polarity": polarity, "sources": [], "data": {}}, premise_ids, target
-        step: dict[str, Any] = {"kind": "inference", "polarity": polarity}  # keys in infer()'s order
-        for key in ("label", "scheme", "note", "group"):
-            value = row.get(key)
-            if value is not None:
-                step[key] = value
-        sources, data = row.get("sources"), row.get("data")
-        step["sources"] = [] if sources is None else list(sources)
-        step["data"] = dict(data) if data else {}
-        return node_id, step, premise_ids, target
+                if plain:  # the node, then its edges in the order infer() adds them
+                    succ[node_id], pred[node_id], nodes[node_id] = (out := {}), (into := {}), step
+                    for pid in premise_ids:
+                        into[pid] = succ[pid][node_id] = {"role": "premise"}
+                    pred[target][node_id] = out[target] = {"role": polarity}
+                else:  # pragma: no cover - a subclass of DiGraph, or a future networkx
+                    graph.add_node(node_id, **step)
+                    for pid in premise_ids:
+                        graph.add_edge(pid, node_id, role="premise")
+                    graph.add_edge(node_id, target, role=polarity)
+                added.append(node_id)
+        return added
 
     def _premise_ids(self, premises: Claim | str | Sequence[Claim | str], nodes: Mapping[str, Any]) -> list[str]:
         """The ids of a row's premises, each checked to name a claim of this map."""
@@ -953,40 +967,23 @@ class ArgumentMap:
             premise_ids.append(p)
         return premise_ids
 
-    def _fill(self, nodes: dict[str, dict[str, Any]], links: Iterable[tuple[str, list[str], str, str]]) -> None:
-        """Add checked new nodes (id -> attributes), then each new step's edges: from its premises
-        and to its target, in the order :meth:`infer` adds them (``links``: step, premise ids,
-        target, polarity).
+    @contextmanager
+    def _taken_out_on_error(self, added: list[str]) -> Iterator[None]:
+        """Take the nodes a batch added out again (with their edges) if it stops on any error.
 
-        ``add_node``/``add_edge`` copy and check per item what was checked here already, at
-        several times the cost of the work itself; a plain DiGraph's adjacency dicts are filled
-        directly instead (the layout networkx has kept since 2.0, which :func:`adjacency` reads
-        too), and anything else goes through the public calls.
+        A batch writes each item as soon as it is checked (a second pass over what was checked
+        would cost a good part of the work again), so an error part way leaves this to undo.
         """
-        import networkx as nx
-
-        graph = self.graph
-        plain = (type(graph) is nx.DiGraph and type(graph._succ) is dict and type(graph._pred) is dict
-                 and type(graph._node) is dict)
-        if not plain:  # pragma: no cover - only a future networkx or a subclass of DiGraph
-            graph.add_nodes_from(nodes.items())
-            for step, premise_ids, target, polarity in links:
-                graph.add_edges_from((pid, step, {"role": "premise"}) for pid in premise_ids)
-                graph.add_edge(step, target, role=polarity)
-            return
-        succ, pred, node_attrs = graph._succ, graph._pred, graph._node
-        for node, attrs in nodes.items():
-            succ[node] = {}
-            pred[node] = {}
-            node_attrs[node] = attrs
-        for step, premise_ids, target, polarity in links:
-            into = pred[step]
-            for pid in premise_ids:
-                into[pid] = succ[pid][step] = {"role": "premise"}
-            pred[target][step] = succ[step][target] = {"role": polarity}
-        cache = getattr(graph, "__networkx_cache__", None)
-        if isinstance(cache, dict):  # what networkx's own calls clear after every change
-            cache.clear()
+        try:
+            yield
+        except BaseException:
+            for node in reversed(added):
+                self.graph.remove_node(node)
+            raise
+        finally:
+            cache = getattr(self.graph, "__networkx_cache__", None)
+            if isinstance(cache, dict):  # what networkx's own calls clear after every change
+                cache.clear()
 
     # -- reading ----------------------------------------------------------------------------
     def _view(self, node_id: str) -> Node:
