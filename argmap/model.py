@@ -858,13 +858,13 @@ class ArgumentMap:
                         node_id = self._new_id(None, _slug(row.get("label") or text) or "claim")
                     elif type(node_id) is not str or not node_id or node_id.isspace() or node_id in nodes:
                         self._new_id(node_id, "")  # raises the error claim() would
-                    if len(row) == 1 + ("id" in row) + ("rating" in row):  # no other key
-                        attrs: dict[str, Any] = {"kind": "claim", "text": text}
-                        if rating is not None:
-                            attrs["rating"] = rating
-                        attrs["tags"], attrs["sources"], attrs["data"] = [], [], {}
-                    else:
+                    attrs: dict[str, Any]
+                    if len(row) != 1 + ("id" in row) + ("rating" in row):  # other keys
                         attrs = _claim_attrs(row, text, rating)
+                    elif rating is None:  # literals: a dict made whole is smaller and quicker to read
+                        attrs = {"kind": "claim", "text": text, "tags": [], "sources": [], "data": {}}
+                    else:
+                        attrs = {"kind": "claim", "text": text, "rating": rating, "tags": [], "sources": [], "data": {}}
                 except (ValidationError, TypeError) as exc:
                     raise _at(f"claims[{k}]", exc) from None
                 if plain:
