@@ -361,7 +361,6 @@ def test_views_of_another_map_are_refused_in_bulk() -> None:
 
 def test_bulk_building_leaves_the_garbage_collector_as_it_found_it() -> None:
     import gc
-
     import weakref
 
     class Node:
