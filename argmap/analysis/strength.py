@@ -45,6 +45,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -297,8 +298,11 @@ def _by_levels(nodes: Mapping[str, Mapping[str, object]], pred: Mapping[str, Map
     base[~step] = np.fromiter(claim_base.values(), dtype=np.float64, count=len(claim_base))  # claims in order
     index = dict(zip(ids, range(n), strict=True))
     indegree = np.fromiter(map(len, pred.values()), dtype=np.int64, count=n)
-    src = np.fromiter(map(index.__getitem__, chain.from_iterable(pred.values())), dtype=np.int64,
-                      count=int(indegree.sum()))
+    edges = int(indegree.sum())
+    if edges < 2:  # itemgetter of one key gives the value, not a tuple
+        return None
+    # every predecessor looked up in one call (itemgetter loops in C)
+    src = np.fromiter(itemgetter(*chain.from_iterable(pred.values()))(index), dtype=np.int64, count=edges)
     dst = np.repeat(np.arange(n, dtype=np.int64), indegree)  # grouped by target, in each one's order
     level = _levels(n, src, dst, indegree)
     if level is None:
