@@ -17,11 +17,13 @@ that read and write node attributes; nothing is cached beside the graph, so code
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, TypeVar, Unpack, overload
+from typing import TYPE_CHECKING, Any, Literal, Required, SupportsIndex, TypedDict, TypeVar, Unpack, overload
 
 from argmap.errors import ValidationError
 
@@ -38,6 +40,8 @@ __all__ = [
     "Source",
     "Node",
     "NodeList",
+    "ClaimRow",
+    "InferenceRow",
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
@@ -499,6 +503,120 @@ def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[
     return graph._node, graph._succ, graph._pred
 
 
+class ClaimRow(TypedDict, total=False):
+    """One claim for :meth:`ArgumentMap.add_claims`: the arguments of :meth:`ArgumentMap.claim` by name."""
+
+    text: Required[str]
+    id: str | None
+    label: str | None
+    tags: Iterable[str]
+    sources: Iterable[Source]
+    note: str | None
+    data: Mapping[str, Any] | None
+    rating: float | None
+    group: str | None
+
+
+class InferenceRow(TypedDict, total=False):
+    """One step for :meth:`ArgumentMap.add_inferences`: the arguments of :meth:`ArgumentMap.infer` by
+    name, except that ``premises`` name claims already in the map (ids or views), never new texts."""
+
+    polarity: Required[str]
+    target: Required[Target]
+    premises: Required[Claim | str | Sequence[Claim | str]]
+    id: str | None
+    label: str | None
+    scheme: str | None
+    sources: Iterable[Source]
+    note: str | None
+    data: Mapping[str, Any] | None
+    group: str | None
+
+
+_CLAIM_KEYS = frozenset(("text", "id", "label", "tags", "sources", "note", "data", "rating", "group"))
+_INFERENCE_KEYS = frozenset(("polarity", "target", "premises", "id", "label", "scheme", "sources", "note",
+                             "data", "group"))
+
+
+def _row_keys(row: object, known: frozenset[str], required: tuple[str, ...], what: str) -> None:
+    """Refuse a row that is no mapping, has a key the single call has no argument for, or lacks one."""
+    if type(row) is not dict and not isinstance(row, Mapping):
+        raise TypeError(f"a {what} row is a mapping of argument names to values, not {type(row).__name__}")
+    if not known.issuperset(row):
+        unknown = ", ".join(repr(k) for k in row if k not in known)
+        raise TypeError(f"unknown key(s) {unknown}; a {what} row takes {', '.join(sorted(known))}")
+    for key in required:
+        if key not in row:
+            raise TypeError(f"a {what} row needs {key!r}")
+
+
+def _at(where: str, exc: ValidationError | TypeError) -> ValidationError | TypeError:
+    """The same error, saying which row of a batch it is about."""
+    if isinstance(exc, ValidationError):
+        return ValidationError([f"{where}: {p}" for p in exc.problems])
+    return TypeError(f"{where}: {exc}")
+
+
+def _claim_attrs(row: ClaimRow, text: str, rating: float | None) -> dict[str, Any]:
+    """A claim's attributes from a row with optional keys, as :meth:`ArgumentMap.claim` lays them out."""
+    attrs: dict[str, Any] = {"kind": "claim", "text": text}
+    for key, value in (("label", row.get("label")), ("note", row.get("note")), ("group", row.get("group")),
+                       ("rating", rating)):
+        if value is not None:
+            attrs[key] = value
+    tags, sources, data = row.get("tags"), row.get("sources"), row.get("data")
+    attrs["tags"] = [] if tags is None else list(tags)
+    attrs["sources"] = [] if sources is None else list(sources)
+    attrs["data"] = dict(data) if data else {}
+    return attrs
+
+
+def _step_attrs(row: InferenceRow, polarity: str) -> dict[str, Any]:
+    """A step's attributes from a row with optional keys, as :meth:`ArgumentMap.infer` lays them out."""
+    step: dict[str, Any] = {"kind": "inference", "polarity": polarity}
+    for key in ("label", "scheme", "note", "group"):
+        value = row.get(key)
+        if value is not None:
+            step[key] = value
+    sources, data = row.get("sources"), row.get("data")
+    step["sources"] = [] if sources is None else list(sources)
+    step["data"] = dict(data) if data else {}
+    return step
+
+
+def _plain(graph: nx.DiGraph) -> bool:
+    """True for a plain DiGraph whose adjacency is the dicts networkx has kept since 2.0: a batch
+    writes into them directly (``add_node``/``add_edge`` copy and check per item what the batch
+    checked already, at several times the cost of the work), as :func:`adjacency` reads them."""
+    import networkx as nx
+
+    return (type(graph) is nx.DiGraph and type(graph._succ) is dict and type(graph._pred) is dict
+            and type(graph._node) is dict)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a batch is built, then file the batch as old.
+
+    A batch makes several dicts and lists per node and no reference cycles; the collector would
+    walk every one of them again and again as they pile up (about half the time of a big build),
+    and walk them twice more after, moving them up its generations, before it files a map (data
+    that lives long) with the oldest objects. ``gc.freeze()`` then ``gc.unfreeze()`` files them
+    there at once (two list splices, no walk; the next full collection still walks them). It
+    files the process's other young objects there too: reference cycles made just before the
+    batch are freed at that next full collection instead of sooner.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
+
+
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:_SLUG_WORDS]
@@ -696,6 +814,176 @@ class ArgumentMap:
         if self.graph.nodes[step_id].get("kind") != "inference":
             raise ValidationError([f"undercut target {step_id!r} is not an inference"])
         return self.infer("attack", step_id, premises, **kw)
+
+    # -- building in bulk -------------------------------------------------------------------
+    def add_claims(self, claims: Iterable[ClaimRow]) -> list[str]:
+        """Add many claims at once, each checked as :meth:`claim` checks one; return their ids.
+
+        Each item is a mapping of :meth:`claim`'s arguments by name (:class:`ClaimRow`): ``text``
+        and any of ``id``, ``label``, ``tags``, ``sources``, ``note``, ``data``, ``rating``,
+        ``group``. The claims are those one :meth:`claim` call per item would add, with the same
+        ids, at a fraction of the cost: the way to build a map from a large dataset. Every item is
+        checked as it is added; on an error (which names the item) those added are taken out
+        again, so the map is as it was.
+
+        >>> m = ArgumentMap()
+        >>> m.add_claims([{"text": "Tea is good.", "id": "tea"}, {"text": "Tea is cheap.", "rating": 0.9}])
+        ['tea', 'tea-is-cheap']
+        >>> m.add_claims([{"text": "Coffee is good."}, {"text": " "}])
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - claims[1]: claim text ' ' is blank; a claim needs words
+        >>> len(m), m["tea-is-cheap"].rating
+        (2, 0.9)
+        """
+        graph = self.graph
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        plain = _plain(graph)
+        added: list[str] = []
+        with _collector_paused(), self._taken_out_on_error(added):
+            for k, row in enumerate(claims):
+                # The usual row (a dict of known keys, a plain text, an id and a float rating or none)
+                # is checked inline; anything else goes through the checks claim() makes, for its error.
+                try:
+                    if type(row) is not dict or not _CLAIM_KEYS.issuperset(row) or "text" not in row:
+                        _row_keys(row, _CLAIM_KEYS, ("text",), "claim")
+                    text = row["text"]
+                    if type(text) is not str or not text or text.isspace():
+                        text = _checked_text(text)
+                    rating = row.get("rating")
+                    if rating is not None and not (type(rating) is float and 0.0 <= rating <= 1.0):
+                        rating = _checked_rating(rating)
+                    node_id = row.get("id")
+                    if node_id is None:
+                        node_id = self._new_id(None, _slug(row.get("label") or text) or "claim")
+                    elif type(node_id) is not str or not node_id or node_id.isspace() or node_id in nodes:
+                        self._new_id(node_id, "")  # raises the error claim() would
+                    attrs: dict[str, Any]
+                    if len(row) != 1 + ("id" in row) + ("rating" in row):  # other keys
+                        attrs = _claim_attrs(row, text, rating)
+                    elif rating is None:  # literals: a dict made whole is smaller and quicker to read
+                        attrs = {"kind": "claim", "text": text, "tags": [], "sources": [], "data": {}}
+                    else:
+                        attrs = {"kind": "claim", "text": text, "rating": rating, "tags": [], "sources": [], "data": {}}
+                except (ValidationError, TypeError) as exc:
+                    raise _at(f"claims[{k}]", exc) from None
+                if plain:
+                    succ[node_id], pred[node_id], nodes[node_id] = {}, {}, attrs
+                else:  # pragma: no cover - a subclass of DiGraph, or a future networkx
+                    graph.add_node(node_id, **attrs)
+                added.append(node_id)
+        return added
+
+    def add_inferences(self, inferences: Iterable[InferenceRow]) -> list[str]:
+        """Add many steps at once, each checked as :meth:`infer` checks one; return their ids.
+
+        Each item is a mapping of :meth:`infer`'s arguments by name (:class:`InferenceRow`):
+        ``polarity``, ``target``, ``premises`` and any of ``id``, ``label``, ``scheme``,
+        ``sources``, ``note``, ``data``, ``group``. Unlike :meth:`infer`, premises given as
+        strings are **ids** of claims already in the map, never texts of new claims: add the
+        claims first with :meth:`add_claims`. A target is a node already in the map or a step
+        earlier in the same batch (an undercut). The steps, their ids and edges are those one
+        :meth:`infer` call per item would add; on an error (which names the item) the map is
+        unchanged.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.add_claims([{"text": "T", "id": "t"}, {"text": "R", "id": "r"}, {"text": "U", "id": "u"}])
+        >>> m.add_inferences([{"polarity": "support", "target": "t", "premises": "r"},
+        ...                   {"polarity": "attack", "target": "support-t", "premises": ["u"]}])
+        ['support-t', 'attack-support-t']
+        >>> m["attack-support-t"].role, m["t"].reasons[0].premise.id
+        ('undercut', 'r')
+        >>> m.add_inferences([{"polarity": "support", "target": "t", "premises": "A new text."}])
+        Traceback (most recent call last):
+        argmap.errors.ValidationError: the map has 1 problem:
+          - inferences[0]: premise 'A new text.' is no claim of the map; add it with add_claims() first
+        """
+        graph = self.graph
+        nodes, succ, pred = graph._node, graph._succ, graph._pred
+        plain = _plain(graph)
+        added: list[str] = []
+        with _collector_paused(), self._taken_out_on_error(added):
+            for k, row in enumerate(inferences):
+                # The usual row (a dict of known keys, ids as strings) is checked inline; anything
+                # else goes through the checks infer() makes, for its error.
+                try:
+                    if (type(row) is not dict or not _INFERENCE_KEYS.issuperset(row) or "polarity" not in row
+                            or "target" not in row or "premises" not in row):
+                        _row_keys(row, _INFERENCE_KEYS, ("polarity", "target", "premises"), "step")
+                    polarity = row["polarity"]
+                    if polarity != "support" and polarity != "attack":
+                        raise ValidationError([f"polarity {polarity!r} is neither 'support' nor 'attack'"])
+                    target = row["target"]
+                    if not isinstance(target, str):
+                        target = self._target(target)  # a view of this map, else the error infer() gives
+                    elif target not in nodes:
+                        raise ValidationError([f"target {target!r} does not exist"])
+                    premises = row["premises"]
+                    found = nodes.get(premises) if isinstance(premises, str) else None
+                    if found is not None and found.get("kind") == "claim":  # one premise, by id
+                        premise_ids: Sequence[str] = (premises,)  # type: ignore[assignment]
+                    else:
+                        premise_ids = self._premise_ids(premises, nodes)
+                    node_id = row.get("id")
+                    if node_id is None:
+                        node_id = self._new_id(None, f"{polarity}-{target}")
+                    elif type(node_id) is not str or not node_id or node_id.isspace() or node_id in nodes:
+                        self._new_id(node_id, "")  # raises the error infer() would
+                    if len(row) == 3 + ("id" in row):  # no other key
+                        step: dict[str, Any] = {"kind": "inference", "polarity": polarity, "sources": [], "data": {}}
+                    else:
+                        step = _step_attrs(row, polarity)
+                except (ValidationError, TypeError) as exc:
+                    raise _at(f"inferences[{k}]", exc) from None
+                if plain:  # the node, then its edges in the order infer() adds them
+                    succ[node_id], pred[node_id], nodes[node_id] = (out := {}), (into := {}), step
+                    for pid in premise_ids:
+                        into[pid] = succ[pid][node_id] = {"role": "premise"}
+                    pred[target][node_id] = out[target] = {"role": polarity}
+                else:  # pragma: no cover - a subclass of DiGraph, or a future networkx
+                    graph.add_node(node_id, **step)
+                    for pid in premise_ids:
+                        graph.add_edge(pid, node_id, role="premise")
+                    graph.add_edge(node_id, target, role=polarity)
+                added.append(node_id)
+        return added
+
+    def _premise_ids(self, premises: Claim | str | Sequence[Claim | str], nodes: Mapping[str, Any]) -> list[str]:
+        """The ids of a row's premises, each checked to name a claim of this map."""
+        items = [premises] if isinstance(premises, (str, Claim)) else list(premises)
+        if not items:
+            raise ValidationError(["a step needs at least one premise"])
+        premise_ids: list[str] = []
+        for p in items:
+            if type(p) is not str:
+                if not isinstance(p, Claim):
+                    raise TypeError(f"a premise is a claim's id or a Claim, not {type(p).__name__}")
+                if p._map is not self:
+                    raise ValidationError([f"claim {p.id!r} belongs to another map"])
+                p = p.id
+            attrs = nodes.get(p)
+            if attrs is None or attrs.get("kind") != "claim":
+                raise ValidationError([f"premise {p!r} is no claim of the map; add it with add_claims() first"])
+            premise_ids.append(p)
+        return premise_ids
+
+    @contextmanager
+    def _taken_out_on_error(self, added: list[str]) -> Iterator[None]:
+        """Take the nodes a batch added out again (with their edges) if it stops on any error.
+
+        A batch writes each item as soon as it is checked (a second pass over what was checked
+        would cost a good part of the work again), so an error part way leaves this to undo.
+        """
+        try:
+            yield
+        except BaseException:
+            for node in reversed(added):
+                self.graph.remove_node(node)
+            raise
+        finally:
+            cache = getattr(self.graph, "__networkx_cache__", None)
+            if isinstance(cache, dict):  # what networkx's own calls clear after every change
+                cache.clear()
 
     # -- reading ----------------------------------------------------------------------------
     def _view(self, node_id: str) -> Node:

@@ -300,7 +300,13 @@ def build_cases(sizes: Sizes, files: dict[str, Path], work: Path, argdown: Path 
                 "Semantics (build + solve)", f"{word}, {n:,}-claim tree",
                 sides, rounds=sizes.rounds if method == "dfquad" else 1,
                 target="at least as fast as formal-argumentation", check=at_least(1.0),
+                note="argmap's map built by `add_claims()` and `add_inferences()`",
             ))
+        cases.append(Case(  # the same map built one claim() and infer() call per row: nothing hidden
+            "Semantics (build + solve)", f"DF-QuAD, {n:,}-claim tree, built by one `claim()` and `infer()` per row",
+            [Side("argmap", [PY, WORKERS, "gradual", "dfquad", "argmap-calls", str(n)], phases=("build", "solve"))],
+            rounds=sizes.rounds,
+        ))
     n = sizes.grounded
     cases.append(Case(
         "Semantics (build + solve)", f"grounded, {n:,} arguments, {3 * n:,} attacks",

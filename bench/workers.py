@@ -20,7 +20,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import Edge, build, edges, generate_map  # noqa: E402
+from generate import Edge, build, build_bulk, edges, generate_map  # noqa: E402
 
 
 class Clock:
@@ -47,12 +47,17 @@ def _peer_graph(rows: list[Edge]) -> Any:
 
 
 def gradual(clock: Clock, method: str, side: str, size: str, shape: str = "tree") -> dict[str, Any]:
-    """Build a map (or the peer's weighted bipolar graph) from the rows, then its strengths."""
+    """Build a map (or the peer's weighted bipolar graph) from the rows, then its strengths.
+
+    ``argmap`` builds the map with the bulk API (``add_claims``/``add_inferences``), as a user with
+    a big dataset would; ``argmap-calls`` with one ``claim()`` and one ``infer()`` call per row.
+    """
     rows = edges(shape, int(size))
-    if side == "argmap":
+    if side in ("argmap", "argmap-calls"):
         from argmap.analysis.strength import strength
 
-        m = clock.run("build", lambda: build(rows))
+        make = build_bulk if side == "argmap" else build
+        m = clock.run("build", lambda: make(rows))
         result = clock.run("solve", lambda: strength(m, method))
         return {"thesis": round(result["c0"], 9)}
     from argumentation.gradual.dfquad import dfquad_strengths

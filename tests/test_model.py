@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import networkx as nx
 import pytest
 
 import argmap
 from argmap import ArgumentMap, Claim, Inference, Source, ValidationError
+from argmap.model import ClaimRow
 
 
 @pytest.fixture
@@ -221,3 +225,171 @@ def test_derived_ids_skip_ids_taken_meanwhile_and_survive_copy() -> None:
     m.claim("taken", id="support-t-2")  # an author's id in the way of the next derived one
     assert m.support(t, "B").id == "support-t-3"
     assert m.copy().support("t", "C").id == "support-t-4"
+
+
+# -- building in bulk: the very map one call per item makes -------------------------------------
+
+def _one_by_one_and_in_bulk(claims: list[Any], steps: list[Any]) -> tuple[ArgumentMap, ArgumentMap]:
+    single = ArgumentMap()
+    for row in claims:
+        single.claim(**row)
+    for row in steps:
+        row = dict(row)
+        premises = row.pop("premises")
+        premises = [premises] if isinstance(premises, str) else premises
+        single.infer(row.pop("polarity"), row.pop("target"), [single.claims[p] for p in premises], **row)
+    bulk = ArgumentMap()
+    assert bulk.add_claims(claims) == [c.id for c in single.claims]
+    assert bulk.add_inferences(steps) == [i.id for i in single.inferences]
+    return single, bulk
+
+
+def _same_graph(a: ArgumentMap, b: ArgumentMap) -> None:
+    """Same nodes with the same attributes (key order too), same edges, same neighbour order."""
+    assert [c.id for c in a.claims] == [c.id for c in b.claims]
+    assert [i.id for i in a.inferences] == [i.id for i in b.inferences]
+    for node, attrs in a.graph.nodes(data=True):
+        assert list(attrs.items()) == list(b.graph.nodes[node].items())
+        assert list(a.graph.pred[node].items()) == list(b.graph.pred[node].items())
+        assert list(a.graph.succ[node].items()) == list(b.graph.succ[node].items())
+    assert a.graph.number_of_edges() == b.graph.number_of_edges()
+
+
+def test_bulk_building_makes_the_map_one_call_per_item_makes() -> None:
+    source = Source(author="Somin", quote="a passage")
+    claims = [
+        {"text": "Schools should require uniforms.", "id": "t", "label": "Uniforms"},
+        {"text": "Uniforms cost less than fashion.", "rating": 0.7, "tags": ["cost"], "sources": [source]},
+        {"text": "Uniforms cost less than fashion.", "note": "said twice", "group": "Money"},  # id -2
+        {"text": "Uniforms limit self-expression.", "id": "o", "data": {"k": [1, 2]}, "rating": 1},
+        {"text": "Expression has other outlets.", "id": "x", "rating": 0.0},
+        {"text": "Parents like them.", "id": "p"},
+    ]
+    steps = [
+        {"polarity": "support", "target": "t", "premises": ["uniforms-cost-less-than-fashion", "p"]},
+        {"polarity": "attack", "target": "t", "premises": "o", "id": "obj", "label": "Freedom"},
+        {"polarity": "attack", "target": "obj", "premises": ["x"], "scheme": "Argument from consequences"},
+        {"polarity": "attack", "target": "support-t", "premises": "uniforms-cost-less-than-fashion-2",
+         "sources": [source], "note": "an undercut", "data": {"why": 1}, "group": "Money"},
+        {"polarity": "support", "target": "t", "premises": "p"},  # a second derived id: support-t-2
+    ]
+    single, bulk = _one_by_one_and_in_bulk(claims, steps)
+    _same_graph(single, bulk)
+    assert [i.id for i in bulk.inferences][-1] == "support-t-2"
+    assert bulk["attack-support-t"].role == "undercut" and bulk.claims["uniforms-cost-less-than-fashion"].rating == 0.7
+    assert bulk.claims["o"].rating == 1.0 and type(bulk.claims["o"].rating) is float
+    bulk.validate()
+    assert argmap.loads(argmap.dumps(bulk, "json"), "json").graph.number_of_nodes() == len(bulk)
+
+
+def test_bulk_building_takes_views_and_generators_and_adds_to_a_map_that_has_nodes() -> None:
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    ids = m.add_claims({"text": f"Reason {k}.", "id": f"r{k}"} for k in range(3))
+    assert ids == ["r0", "r1", "r2"]
+    steps = m.add_inferences([{"polarity": "support", "target": t, "premises": [m.claims["r0"], "r1"]},
+                              {"polarity": "attack", "target": "support-t", "premises": m.claims["r2"]}])
+    assert steps == ["support-t", "attack-support-t"]
+    assert [c.id for c in m.inferences["support-t"].premises] == ["r0", "r1"] and m.claims["t"].reasons[0].linked
+    assert m.add_claims([]) == [] and m.add_inferences(iter(())) == []
+    # later single calls go on deriving ids where the batch stopped
+    assert m.support(t, m.claims["r2"]).id == "support-t-2"
+
+
+@pytest.mark.parametrize(("rows", "error", "message"), [
+    ([{"text": "ok"}, {"text": "  "}], ValidationError, r"claims\[1\]: claim text '  ' is blank"),
+    ([{"text": "ok", "rating": 2}], ValidationError, r"claims\[0\]: rating 2 is not a number from 0 to 1"),
+    ([{"text": "ok", "rating": "high"}], ValidationError, r"claims\[0\]: rating 'high'"),
+    ([{"text": "a", "id": "t"}], ValidationError, r"claims\[0\]: duplicate id 't'"),
+    ([{"text": "a", "id": "n"}, {"text": "b", "id": "n"}], ValidationError, r"claims\[1\]: duplicate id 'n'"),
+    ([{"text": "a", "id": " "}], ValidationError, r"claims\[0\]: id ' ' must be a non-blank string"),
+    ([{"text": "a", "id": 5}], ValidationError, r"claims\[0\]: id 5 must be a non-blank string"),
+    ([{"text": 5}], TypeError, r"claims\[0\]: claim text must be a string, not int"),
+    ([{"txt": "a"}], TypeError, r"claims\[0\]: unknown key\(s\) 'txt'; a claim row takes data, group, id"),
+    ([{"id": "a"}], TypeError, r"claims\[0\]: a claim row needs 'text'"),
+    (["just a text"], TypeError, r"claims\[0\]: a claim row is a mapping of argument names to values, not str"),
+])
+def test_a_bad_claim_row_is_named_and_nothing_is_added(rows: list, error: type, message: str) -> None:  # type: ignore[type-arg]
+    m = ArgumentMap()
+    m.claim("T", id="t")
+    with pytest.raises(error, match=message):
+        m.add_claims(rows)
+    assert list(m.graph.nodes) == ["t"]
+
+
+@pytest.mark.parametrize(("rows", "error", "message"), [
+    ([{"polarity": "pro", "target": "t", "premises": "a"}], ValidationError, r"inferences\[0\]: polarity 'pro'"),
+    ([{"polarity": "support", "target": "nope", "premises": "a"}], ValidationError,
+     r"inferences\[0\]: target 'nope' does not exist"),
+    ([{"polarity": "support", "target": "t", "premises": "a"},
+      {"polarity": "support", "target": "t", "premises": "A new claim."}], ValidationError,
+     r"inferences\[1\]: premise 'A new claim.' is no claim of the map; add it with add_claims\(\) first"),
+    ([{"polarity": "support", "target": "t", "premises": "s0"}], ValidationError, r"premise 's0' is no claim"),
+    ([{"polarity": "support", "target": "t", "premises": []}], ValidationError, "a step needs at least one premise"),
+    ([{"polarity": "support", "target": "t", "premises": [3]}], TypeError, "a premise is a claim's id or a Claim"),
+    ([{"polarity": "support", "target": "t", "premises": "a", "id": "s0"}], ValidationError, "duplicate id 's0'"),
+    ([{"polarity": "support", "target": "t", "premises": "a", "id": "x"},
+      {"polarity": "support", "target": "t", "premises": "a", "id": "x"}], ValidationError,
+     r"inferences\[1\]: duplicate id 'x'"),
+    ([{"polarity": "attack", "target": "later", "premises": "a"},
+      {"polarity": "support", "target": "t", "premises": "a", "id": "later"}], ValidationError,
+     r"inferences\[0\]: target 'later' does not exist"),
+    ([{"polarity": "support", "target": 7, "premises": "a"}], TypeError, "a target is a Claim, an Inference or an id"),
+    ([{"polarity": "support", "target": "t"}], TypeError, r"inferences\[0\]: a step row needs 'premises'"),
+    ([{"polarity": "support", "target": "t", "premises": "a", "weight": 2}], TypeError, r"unknown key\(s\) 'weight'"),
+])
+def test_a_bad_step_row_is_named_and_nothing_is_added(rows: list, error: type, message: str) -> None:  # type: ignore[type-arg]
+    m = ArgumentMap()
+    m.add_claims([{"text": "T", "id": "t"}, {"text": "A", "id": "a"}])
+    m.add_inferences([{"polarity": "support", "target": "t", "premises": "a", "id": "s0"}])
+    before = (list(m.graph.nodes), list(m.graph.edges), {n: list(m.graph.succ[n]) for n in m.graph})
+    with pytest.raises(error, match=message):
+        m.add_inferences(rows)
+    assert (list(m.graph.nodes), list(m.graph.edges), {n: list(m.graph.succ[n]) for n in m.graph}) == before
+
+
+def test_views_of_another_map_are_refused_in_bulk() -> None:
+    other = ArgumentMap()
+    foreign = other.claim("Elsewhere", id="e")
+    m = ArgumentMap()
+    m.add_claims([{"text": "T", "id": "t"}])
+    with pytest.raises(ValidationError, match="claim 'e' belongs to another map"):
+        m.add_inferences([{"polarity": "support", "target": "t", "premises": [foreign]}])
+    with pytest.raises(ValidationError, match="node 'e' belongs to another map"):
+        m.add_inferences([{"polarity": "support", "target": foreign, "premises": "t"}])
+
+
+def test_bulk_building_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+    import weakref
+
+    class Node:
+        other: object = None
+
+    m = ArgumentMap()
+    assert gc.isenabled()
+    cycle = Node()
+    cycle.other = cycle
+    gone = weakref.ref(cycle)
+    del cycle  # garbage only the collector can free, made before the batch
+    m.add_claims([{"text": "T", "id": "t"}])
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # nothing is left frozen
+    gc.collect()
+    assert gone() is None  # and the next full collection frees it
+    with pytest.raises(ValidationError):
+        m.add_claims([{"text": " "}])
+    assert gc.isenabled()
+
+    def rows() -> Iterator[ClaimRow]:
+        yield {"text": "A", "id": "a"}
+        raise RuntimeError("the data source broke")
+
+    with pytest.raises(RuntimeError):
+        m.add_claims(rows())
+    assert gc.isenabled() and "a" not in m
+    gc.disable()
+    try:
+        m.add_claims([{"text": "B", "id": "b"}])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

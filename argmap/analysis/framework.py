@@ -18,6 +18,8 @@ for exactly how); :meth:`Framework.to_map` turns one into a map for drawing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,6 +36,43 @@ IntArray = npt.NDArray[np.int64]
 
 #: How support steps turn into attacks when a map becomes a framework (see ``docs/semantics.md``).
 SUPPORT_MODES: tuple[str, ...] = ("secondary", "cayrol", "supported", "none")
+
+
+def _first_of_each(src: IntArray, dst: IntArray, n: int) -> tuple[IntArray, IntArray]:
+    """The pairs with each repeated one kept once, at its first place.
+
+    >>> _first_of_each(np.array([0, 1, 0, 0]), np.array([1, 0, 1, 1]), 2)
+    (array([0, 1]), array([1, 0]))
+    """
+    keys = src * n + dst
+    ordered = np.sort(keys)  # a plain sort finds repeats; only the few repeated keys need more
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not repeated.size:
+        return src, dst
+    copies = np.flatnonzero(np.isin(keys, repeated))  # every place of a repeated pair, in order
+    _, first = np.unique(keys[copies], return_index=True)
+    keep = np.ones(keys.size, dtype=bool)
+    keep[copies] = False
+    keep[copies[first]] = True
+    return src[keep], dst[keep]
+
+
+def _numbered(arguments: Iterable[str]) -> tuple[list[str], dict[str, int]]:
+    """Argument ids in first-seen order, each once, and their indices; refuses anything but
+    non-empty strings."""
+    items = arguments if isinstance(arguments, list) else list(arguments)
+    try:
+        index = dict(zip(items, range(len(items)), strict=True))
+    except TypeError:  # something unhashable: the loop below names it
+        pass
+    else:
+        if len(index) == len(items) and set(map(type, items)) <= {str} and "" not in index:
+            return list(items), index  # the usual case: each id once, each a plain string
+    for arg in items:  # str subclasses pass; anything else is named
+        if not isinstance(arg, str) or not arg:
+            raise ArgmapError(f"an argument id must be a non-empty string, not {arg!r}")
+    ids = list(dict.fromkeys(items))  # repeated ids kept once, at their first place
+    return ids, dict(zip(ids, range(len(ids)), strict=True))
 
 
 class Framework:
@@ -55,29 +94,24 @@ class Framework:
     __slots__ = ("_ids", "_index", "_src", "_dst", "_out", "_in", "_n", "origin")
 
     def __init__(self, arguments: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()) -> None:
-        ids: list[str] = []
-        index: dict[str, int] = {}
-        for arg in arguments:
-            if not isinstance(arg, str) or not arg:
-                raise ArgmapError(f"an argument id must be a non-empty string, not {arg!r}")
-            if arg not in index:
-                index[arg] = len(ids)
-                ids.append(arg)
+        ids, index = _numbered(arguments)
         pairs = attacks if isinstance(attacks, (list, tuple)) else list(attacks)
-        try:  # two flat passes and a sort: several times quicker than a dict of index pairs
-            src = np.array([index[a] for a, _ in pairs], dtype=np.int64)
-            dst = np.array([index[b] for _, b in pairs], dtype=np.int64)
+        try:  # every id looked up in one call (itemgetter loops in C), then a sort
+            if any(length != 2 for length in set(map(len, pairs))):
+                raise ArgmapError("every attack is a pair (attacker, target)")
+            looked_up = itemgetter(*chain.from_iterable(pairs))(index) if pairs else ()
+            flat = np.fromiter(looked_up, dtype=np.int64, count=2 * len(pairs))
         except KeyError:
             attacker, target = next((a, b) for a, b in pairs if a not in index or b not in index)
             missing = attacker if attacker not in index else target
             raise ArgmapError(
                 f"attack ({attacker!r}, {target!r}) names {missing!r}, which is no argument"
             ) from None
-        if src.size:  # keep each pair once, at its first place
-            _, first = np.unique(src * len(ids) + dst, return_index=True)
-            if first.size < src.size:
-                first.sort()
-                src, dst = src[first], dst[first]
+        except TypeError:
+            raise ArgmapError("every attack is a pair (attacker, target) of argument ids") from None
+        src, dst = flat[0::2].copy(), flat[1::2].copy()
+        if src.size > 1:
+            src, dst = _first_of_each(src, dst, len(ids))
         self._setup(ids, src, dst, index)
 
     def _setup(self, ids: list[str] | None, src: IntArray, dst: IntArray, index: dict[str, int] | None,
@@ -170,7 +204,11 @@ class Framework:
 
     # -- adjacency (compressed rows, built once on demand) -------------------------------------
     def _csr(self, by: IntArray, other: IntArray) -> tuple[IntArray, IntArray]:
-        order = np.argsort(by, kind="stable")
+        m = by.size
+        if self._n * m < 2**62:  # (row, place) keys are unique: a plain sort keeps the places in order
+            order = np.sort(by * m + np.arange(m, dtype=np.int64)) % max(m, 1)
+        else:  # pragma: no cover - past 2**31 arguments and attacks
+            order = np.argsort(by, kind="stable")
         ptr = np.zeros(self._n + 1, dtype=np.int64)
         np.cumsum(np.bincount(by, minlength=self._n), out=ptr[1:])
         return ptr, other[order]

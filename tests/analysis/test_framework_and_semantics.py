@@ -23,6 +23,45 @@ def test_framework_keeps_ids_and_drops_repeated_attacks() -> None:
         Framework.from_arrays(2, [0], [2])
 
 
+
+@pytest.mark.parametrize("seed", range(12))
+def test_framework_keeps_the_first_of_each_repeated_attack_in_order(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    n = rng.randint(1, 40)
+    ids = [f"a{rng.randrange(n)}" for _ in range(n)] + [f"a{k}" for k in range(n)]  # repeats too
+    pairs = [(f"a{rng.randrange(n)}", f"a{rng.randrange(n)}") for _ in range(rng.randint(0, 4 * n))]
+    fw = Framework(iter(ids), iter(pairs))
+    assert fw.ids == list(dict.fromkeys(ids))
+    assert list(fw.attacks()) == list(dict.fromkeys(pairs))  # each pair once, where it first came
+    assert Framework(ids, [list(p) for p in pairs]) == fw  # type: ignore[misc]  # lists as pairs work too
+
+
+class _Name(str):
+    """An id of a str subclass (say, a library's own string type)."""
+
+
+@pytest.mark.parametrize(("arguments", "attacks", "message"), [
+    (["a", ""], [], "an argument id must be a non-empty string, not ''"),
+    (["a", 3], [], "an argument id must be a non-empty string, not 3"),
+    (["a", ["b"]], [], r"an argument id must be a non-empty string, not \['b'\]"),
+    (iter(["a", ["b"]]), [], r"an argument id must be a non-empty string, not \[.b.\]"),  # not lost in an iterator
+    (["a", "b"], [("a", "b", "c")], r"every attack is a pair \(attacker, target\)"),
+    (["a", "b"], [("a",)], r"every attack is a pair"),
+    (["a", "b"], [5], r"every attack is a pair \(attacker, target\) of argument ids"),
+    (["a", "b"], [("a", ["b"])], r"every attack is a pair \(attacker, target\) of argument ids"),
+    (["a", "b"], [("a", "b"), ("c", "a")], r"attack \('c', 'a'\) names 'c', which is no argument"),
+])
+def test_framework_refuses_bad_ids_and_pairs_in_one_line(arguments: list, attacks: list, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(ArgmapError, match=message):
+        Framework(arguments, attacks)
+
+
+def test_framework_takes_ids_of_a_str_subclass() -> None:
+    fw = Framework([_Name("a"), "b"], [("a", _Name("b"))])
+    assert fw.ids == ["a", "b"] and list(fw.attacks()) == [("a", "b")]
+
 def test_a_chain_100000_deep_needs_no_recursion() -> None:
     n = 100_000
     chain = Framework.from_arrays(n, range(n - 1), range(1, n))

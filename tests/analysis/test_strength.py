@@ -10,6 +10,7 @@ Each expected number below is written out with those formulas, never computed by
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 from hypothesis import given, reject, settings
@@ -23,6 +24,7 @@ from argmap.analysis.strength import (
     strength,
     thesis_strength,
 )
+from argmap.model import adjacency
 
 
 def h(x: float) -> float:
@@ -263,3 +265,79 @@ def test_quadratic_energy_agrees_with_formal_argumentation(case: tuple) -> None:
     ours = strength(m, "quadratic-energy", tolerance=1e-11)
     for node in weights:
         assert ours[node] == pytest.approx(result.strengths[node], abs=1e-6)
+
+
+# -- the level-by-level path over arrays gives the very floats of the node-by-node loop ---------
+
+def wide_map(seed: int) -> ArgumentMap:
+    """An acyclic map big enough for the array path: a tree with linked premises, undercuts, steps
+    supported, claims reused as premises and bushy claims (quadratic energy's exact sums).
+
+    Each step hangs above its target's bottom claim ``c{t}`` and takes premises only from claims
+    newer than ``c{t}``: every edge then runs from a newer rank to an older one, so no cycle.
+    """
+    rng = random.Random(seed)
+    n = rng.randint(20, 150)
+    m = ArgumentMap()
+    bottom: dict[str, int] = {}
+    for k in range(n):
+        m.claim(f"C{k}", id=f"c{k}", rating=rng.choice((None, rng.random(), 0.0, 1.0)))
+        bottom[f"c{k}"] = k
+        if k == 0:
+            continue
+        older = [f"c{j}" for j in range(min(k, 5))] * 4 + [f"c{j}" for j in range(k)]  # bushy near the top
+        target = rng.choice(older * 3 + [i.id for i in m.inferences][-10:])
+        floor = bottom[target]
+        extra = rng.sample(range(floor + 1, k), min(k - floor - 1, rng.choice((0, 0, 0, 1, 2))))
+        step = m.infer(rng.choice(("support", "attack")), target, [m.claims[f"c{j}"] for j in (k, *extra)],
+                       id=f"i{k}")
+        bottom[step.id] = floor
+    return m
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_array_path_gives_the_same_floats_as_the_loop(seed: int) -> None:
+    from argmap.analysis import strength as module
+
+    m = wide_map(seed)
+    nodes, _succ, pred = adjacency(m.graph)
+    for method in ("dfquad", "quadratic-energy"):
+        for linked in ("min", "product"):
+            fast = module._by_levels(nodes, pred, module._base_scores(m, None), method, linked)
+            assert fast is not None, "a wide acyclic map goes by levels"
+            original = module._by_levels
+            try:
+                module._by_levels = lambda *args: None
+                slow = strength(m, method, linked=linked)
+            finally:
+                module._by_levels = original
+            assert list(fast) == list(slow) and fast == slow  # exactly equal: no tolerance
+            assert strength(m, method, linked=linked) == slow
+
+
+def test_the_array_path_leaves_deep_chains_and_cycles_to_the_loop() -> None:
+    from argmap.analysis import strength as module
+
+    m = ArgumentMap()
+    m.add_claims({"id": f"c{k}", "text": f"C{k}"} for k in range(3000))
+    m.add_inferences({"polarity": "attack", "target": f"c{k - 1}", "premises": f"c{k}"} for k in range(1, 3000))
+    nodes, _succ, pred = adjacency(m.graph)
+    assert module._by_levels(nodes, pred, module._base_scores(m, None), "dfquad", "min") is None
+    assert strength(m)["c2998"] == pytest.approx(0.25)
+    m.infer("attack", "c2999", m.claims["c0"], id="back")  # a cycle through the whole chain
+    nodes, _succ, pred = adjacency(m.graph)
+    assert module._by_levels(nodes, pred, module._base_scores(m, None), "dfquad", "min") is None
+
+
+def test_a_wide_star_sums_quadratic_energy_exactly() -> None:
+    """Twenty reasons and twenty objections on one claim: math.fsum's exact sums, not a running sum."""
+    m = ArgumentMap()
+    m.claim("T", id="t")
+    ratings = [0.1 * k + 0.001 for k in range(1, 10)] * 5
+    m.add_claims({"id": f"r{k}", "text": f"R{k}", "rating": r} for k, r in enumerate(ratings))
+    m.add_inferences({"polarity": "support" if k % 2 else "attack", "target": "t", "premises": f"r{k}"}
+                     for k in range(len(ratings)))
+    pro = [r for k, r in enumerate(ratings) if k % 2]
+    con = [r for k, r in enumerate(ratings) if not k % 2]
+    energy = math.fsum(pro) - math.fsum(con)
+    assert strength(m, "quadratic-energy")["t"] == 0.5 - 0.5 * h(-energy) + 0.5 * h(energy)
