@@ -9,7 +9,7 @@ the map's ids appear only as escaped ``id`` attributes, which Graphviz writes to
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -46,15 +46,15 @@ from argmap.drawing.pinned import (
     position_lines,
     spline_points,
 )
-from argmap.drawing.prompts import add_prompt, prompt_id
-from argmap.drawing.themes import Theme, get_theme
+from argmap.drawing.prompts import add_prompt, prompt_id, prompt_label
+from argmap.drawing.themes import RelationStyle, Theme, get_theme
 from argmap.drawing.tree_layout import spanning_forest, tree_layout
 from argmap.errors import ArgmapError
 from argmap.model import answers_back, node_roles
 from argmap.text import STATUS_WORDS
 
 if TYPE_CHECKING:
-    from argmap.drawing.views import View
+    from argmap.drawing.views import Stub, View
     from argmap.model import ArgumentMap, Claim, Inference
 
 __all__ = ["build_dot", "Drawing", "DrawnPart", "DrawnEdge", "evaluation_marks", "EVALUATION_WORDS", "Layout",
@@ -284,7 +284,8 @@ class DrawnEdge:
 class Drawing:
     """A map drawn as DOT, with the keys to what every drawn element stands for.
 
-    ``digraph`` is the DOT (a ``graphviz.Digraph``); ``names`` maps map ids to DOT node names;
+    ``digraph`` is the DOT (a ``graphviz.Digraph``, from ``dot``: the digraph, or what writes it);
+    ``names`` maps map ids to DOT node names;
     ``parts`` maps the SVG id of every node and frame to what it stands for; ``edges`` maps each
     edge's Graphviz title (``tail->head`` in DOT names, as the engine writes it) to the edge. Later
     steps look names up here instead of reading them back out of the DOT or the SVG.
@@ -296,7 +297,7 @@ class Drawing:
     attributes or node styles it does not know.
     """
 
-    digraph: graphviz.Digraph
+    dot: graphviz.Digraph | Callable[[], graphviz.Digraph] = field(repr=False)
     theme: Theme
     names: Mapping[str, str]
     parts: Mapping[str, DrawnPart]
@@ -304,6 +305,13 @@ class Drawing:
     positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
     roles: Mapping[str, str] = field(default_factory=dict)
     scene: Scene | None = None
+
+    @property
+    def digraph(self) -> graphviz.Digraph:
+        """The DOT as a ``graphviz.Digraph`` (written on first use when the drawing needs no engine)."""
+        if not isinstance(self.dot, graphviz.Digraph):
+            object.__setattr__(self, "dot", self.dot())
+        return cast(graphviz.Digraph, self.dot)
 
     @property
     def source(self) -> str:
@@ -362,26 +370,23 @@ def build_dot(
     claim_styles = node_styles  # a claim is an HTML table: its evaluation border goes in the label
     if opts.evaluation is not None:
         badges, node_styles, borders = evaluation_marks(opts.evaluation, badges, node_styles)
-    dot = graphviz.Digraph(name="argmap")
-    dot.attr(
-        "graph",
-        rankdir="BT",
-        newrank="true",
-        nodesep="0.35",
-        ranksep="0.45",
-        fontname=th.fontname,
-        fontsize=str(th.fontsize),
-        bgcolor=th.background,
-        pad="0.3",
-        labelloc="t",
-        labeljust="c",
-        id="argmap",
-    )
-    if m.title:
-        dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(m.title)}</font></b>>')
-    dot.attr("node", fontname=th.fontname, fontsize=str(th.fontsize), fontcolor=th.text_color,
-             margin="0.05")
-    dot.attr("edge", fontname=th.fontname, fontsize=str(th.small), penwidth=str(th.penwidth))
+    # First what is drawn (names, parts, boxes, places); the DOT text is written after, by
+    # ``write``: at once, or only when asked for when the drawing needs no engine (a big map
+    # drawn straight to SVG spends no time on a DOT nobody reads).
+    writing: list[Callable[[graphviz.Digraph], None]] = []
+    ids_written: dict[tuple[str, str], str] = {}  # (tail, head) DOT names -> the edge's SVG id
+
+    def header(dot: graphviz.Digraph) -> None:
+        dot.attr("graph", rankdir="BT", newrank="true", nodesep="0.35", ranksep="0.45", fontname=th.fontname,
+                 fontsize=str(th.fontsize), bgcolor=th.background, pad="0.3", labelloc="t", labeljust="c",
+                 id="argmap")
+        if m.title:
+            dot.attr("graph", label=f'<<b><font point-size="{th.title_size}">{html_text(m.title)}</font></b>>')
+        dot.attr("node", fontname=th.fontname, fontsize=str(th.fontsize), fontcolor=th.text_color,
+                 margin="0.05")
+        dot.attr("edge", fontname=th.fontname, fontsize=str(th.small), penwidth=str(th.penwidth))
+
+    writing.append(header)
 
     # Claims first, then inferences: the DOT (so the picture) does not depend on how the two
     # kinds were interleaved while building, so a map read back from a file draws the same.
@@ -405,13 +410,16 @@ def build_dot(
     declared: list[str] = []
     for claim in claims:
         claim_attrs[claim.id] = {
-            "label": _claim_label(claim_boxes[claim.id], th),
             "shape": "plain",
             "id": attr_text(svg_id(claim.id)),
             "class": attr_text(f"claim {roles[claim.id]}" + (" implicit" if claim.implicit else "")),
             **({"href": attr_text(links[claim.id])} if claim.id in links else {}),
             **claim_styles.get(claim.id, {}),
         }
+
+    def claim_node(target: graphviz.Digraph, claim_id: str) -> None:
+        # Node styles come last: a worksheet's blanks replace the label.
+        _node(target, names[claim_id], **{"label": _claim_label(claim_boxes[claim_id], th), **claim_attrs[claim_id]})
 
     # Linked co-premises share a bracket (a cluster); a claim can sit in one bracket only.
     bracket_of: dict[str, str] = {}
@@ -434,88 +442,115 @@ def build_dot(
         same = all(m.graph.nodes[p].get("group") == group for p in premises)
         groups.setdefault(group if same else None, []).append("bracket:" + inf_id)
     bracket_lookup = {inf_id: (premises, color) for inf_id, premises, color in brackets}
+    for item in (item for _group, items in sorted(groups.items(), key=lambda kv: kv[0] is not None) for item in items):
+        if item.startswith("bracket:"):
+            inf_id = item.removeprefix("bracket:")
+            parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", f"cluster_link_{names[inf_id]}", inf_id)
+            declared += [names[p] for p in bracket_lookup[inf_id][0]]
+        else:
+            declared.append(names[item])
 
     def emit(target: graphviz.Digraph, items: list[str]) -> None:
         for item in items:
             if item.startswith("bracket:"):
                 inf_id = item.removeprefix("bracket:")
                 premises, color = bracket_lookup[inf_id]
-                cluster = f"cluster_link_{names[inf_id]}"
-                parts[svg_id(inf_id) + "-linked"] = DrawnPart("linked", cluster, inf_id)
                 # A subgraph built apart and added: ``with target.subgraph(...)`` would copy the
                 # whole body written so far, once per bracket (quadratic on big maps).
-                sub = graphviz.Digraph(name=cluster)
+                sub = graphviz.Digraph(name=f"cluster_link_{names[inf_id]}")
                 sub.attr(style="rounded,dashed", color=color, penwidth="1.2", label="",
                          margin="10", id=attr_text(svg_id(inf_id) + "-linked"))
                 for p in premises:
-                    _node(sub, names[p], **claim_attrs[p])
-                    declared.append(names[p])
+                    claim_node(sub, p)
                 target.subgraph(sub)
             else:
-                _node(target, names[item], **claim_attrs[item])
-                declared.append(names[item])
+                claim_node(target, item)
 
-    for index, (group, items) in enumerate(sorted(groups.items(), key=lambda kv: kv[0] is not None)):
-        if group is None:
-            emit(dot, items)
-            continue
-        cluster = f"cluster_group_{index}"
-        parts["group-" + str(index)] = DrawnPart("section", cluster)
-        section = graphviz.Digraph(name=cluster)
-        section.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
-                     fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
-        emit(section, items)
-        dot.subgraph(section)
+    sorted_groups = sorted(groups.items(), key=lambda kv: kv[0] is not None)
+    for index, (group, _items) in enumerate(sorted_groups):
+        if group is not None:
+            parts["group-" + str(index)] = DrawnPart("section", f"cluster_group_{index}")
 
-    # The tree layout places everything once all is known: its edges wait for their routes.
-    waiting: list[tuple[str, str, dict[str, str]]] = []
+    def claims_dot(dot: graphviz.Digraph) -> None:
+        for index, (group, items) in enumerate(sorted_groups):
+            if group is None:
+                emit(dot, items)
+                continue
+            cluster = f"cluster_group_{index}"
+            section = graphviz.Digraph(name=cluster)
+            section.attr(label=f"<<b>{html_text(group)}</b>>", style="rounded", color=th.muted,
+                         fontsize=str(th.fontsize), id=attr_text("group-" + str(index)))
+            emit(section, items)
+            dot.subgraph(section)
 
-    def edge(tail: str, head: str, **attrs: str) -> None:
-        if tree:
-            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], "")
-            waiting.append((tail, head, attrs))
-            return
+    writing.append(claims_dot)
+
+    def edge_dot(dot: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str]) -> None:
+        """An edge between map nodes, with its SVG id (``am-edge-N``, N its place in the DOT body)."""
         edge_id = f"am-edge-{len(dot.body)}"
-        edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
-        _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}), **attrs)
+        ids_written[(names[tail], names[head])] = edge_id
+        if not lazy:  # a drawing handed out does not change under its holder
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
+        route = pinned.edge_pos(names[tail], names[head], attrs.get("arrowhead", "normal"), th.penwidth) \
+            if pinned is not None else None
+        _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}),
+              **({"pos": route} if route else {}), **attrs)
 
+    # The tree layout places everything once all is known: its edges come after every box.
+    waiting: list[tuple[str, str, dict[str, str]]] = []
     for inf in inferences:
         role = step_roles[inf.id]
         rel = th.relations[role]
-        inf_style = {"style": "rounded,filled", **node_styles.get(inf.id, {})}
-        _node(
-            dot,
-            names[inf.id],
-            label=_inference_label(step_boxes[inf.id], th),
-            shape="box",
-            color=rel.color,
-            fillcolor=rel.fill,
-            fontsize=str(th.small + 1),
-            fontcolor=rel.color if th.name != "print" else "#000000",
-            margin=f"{STEP_MARGIN[0]:g},{STEP_MARGIN[1]:g}",
-            height=f"{STEP_HEIGHT:g}",
-            id=attr_text(svg_id(inf.id)),
-            **{"class": attr_text(f"inference {role}")},
-            **inf_style,
-        )
         declared.append(names[inf.id])
         # The answering half of a mutual attack must not rank its premise (often the thesis)
         # below the claim it answers.
         loose = {"constraint": "false"} if answers_back(m.graph, inf.id) else {}
-        for premise in inf.premises:
-            edge(premise.id, inf.id, arrowhead="none", color=rel.color, style=rel.style,
-                 **{"class": attr_text(f"premise {role}")}, **loose)
-        edge(inf.id, inf.target.id, arrowhead=rel.arrowhead, color=rel.color, style=rel.style,
-             **{"class": attr_text(f"{inf.polarity} {role}")})
+        inf_edges = [(premise.id, inf.id, {"arrowhead": "none", "color": rel.color, "style": rel.style,
+                                           "class": attr_text(f"premise {role}"), **loose})
+                     for premise in inf.premises]
+        inf_edges.append((inf.id, inf.target.id, {"arrowhead": rel.arrowhead, "color": rel.color, "style": rel.style,
+                                                  "class": attr_text(f"{inf.polarity} {role}")}))
+        for tail, head, _attrs in inf_edges:
+            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], "")
+        if tree:
+            waiting += inf_edges
 
-    others: dict[str, str] = {}  # boxes the engine measures: prompts, the legend
-    stub_texts: dict[str, str] = {}
+        def step_dot(dot: graphviz.Digraph, inf: Inference = inf, role: str = role, rel: RelationStyle = rel,
+                     inf_edges: list[tuple[str, str, dict[str, str]]] = inf_edges) -> None:
+            _node(
+                dot,
+                names[inf.id],
+                label=_inference_label(step_boxes[inf.id], th),
+                shape="box",
+                color=rel.color,
+                fillcolor=rel.fill,
+                fontsize=str(th.small + 1),
+                fontcolor=rel.color if th.name != "print" else "#000000",
+                margin=f"{STEP_MARGIN[0]:g},{STEP_MARGIN[1]:g}",
+                height=f"{STEP_HEIGHT:g}",
+                id=attr_text(svg_id(inf.id)),
+                **{"class": attr_text(f"inference {role}")},
+                **{"style": "rounded,filled", **node_styles.get(inf.id, {})},
+            )
+            if not tree:
+                for tail, head, attrs in inf_edges:
+                    edge_dot(dot, tail, head, attrs)
+
+        writing.append(step_dot)
+
+    others: dict[str, str] = {}  # boxes the engine measures: prompts
     for step_id, groups_of_questions in (prompts or {}).items():
         name = names[step_id] + "_q"
         parts[prompt_id(step_id)] = DrawnPart("prompt", name, step_id)
         edges[f"{name}->{names[step_id]}"] = DrawnEdge(step_id, step_id, name, names[step_id], "")
-        others[name] = add_prompt(dot, name, names[step_id], prompt_id(step_id), groups_of_questions, th,
-                                  plain=opts.plain)
+        others[name] = prompt_label(groups_of_questions, th, opts.plain)
+
+        def prompt_dot(dot: graphviz.Digraph, name: str = name, step_id: str = step_id,
+                       questions: Sequence[tuple[str, Sequence[str]]] = groups_of_questions) -> None:
+            add_prompt(dot, name, names[step_id], prompt_id(step_id), questions, th, plain=opts.plain)
+
+        writing.append(prompt_dot)
+    stub_texts: dict[str, str] = {}
     for claim_id, stub in (view.stubs if view else {}).items():
         if claim_id not in names:
             continue
@@ -523,17 +558,22 @@ def build_dot(
         element = svg_id(claim_id) + "-more"
         parts[element] = DrawnPart("stub", name, claim_id, stub.text)
         edges[f"{name}->{names[claim_id]}"] = DrawnEdge(claim_id, claim_id, name, names[claim_id], "")
-        label = _stub_label(stub.text, th)
-        _node(dot, name, label=label, shape="plain", id=attr_text(element), **{"class": "stub"},
-                 **({"href": attr_text(stub.href)} if stub.href else {}))
         stub_texts[name] = stub.text
         declared.append(name)
-        if not tree:
-            _edge(dot, name, names[claim_id], **_stub_edge(th))
+
+        def stub_dot(dot: graphviz.Digraph, name: str = name, element: str = element, stub: Stub = stub,
+                     claim_id: str = claim_id) -> None:
+            _node(dot, name, label=_stub_label(stub.text, th), shape="plain", id=attr_text(element),
+                  **{"class": "stub"}, **({"href": attr_text(stub.href)} if stub.href else {}))
+            if not tree:
+                _edge(dot, name, names[claim_id], **_stub_edge(th))
+
+        writing.append(stub_dot)
     if opts.legend and len(m):
         parts["legend"] = DrawnPart("legend", "legend")
-        _node(dot, "legend", label=f"<{legend_table(th)}>", shape="plain", id="legend", **{"class": "legend"})
         declared.append("legend")
+        writing.append(lambda dot: _node(dot, "legend", label=f"<{legend_table(th)}>", shape="plain", id="legend",
+                                         **{"class": "legend"}))
     pinned: Pinned | None = None
     scene: Scene | None = None
     if tree:
@@ -546,33 +586,45 @@ def build_dot(
             title_width = metrics.width(m.title, th.title_size, bold=True) + 2 * 21.6
         pinned = _pin(sizes, {names[c.id] for c in claims}, edges,
                       {names[i]: [names[p] for p in ps] for i, ps, _c in brackets}, title_width)
-        drawn: list[tuple[str, str, str, dict[str, str]]] = []  # tail, head, SVG id, attributes: in DOT order
-        for tail, head, attrs in waiting:
-            edge_id = f"am-edge-{len(dot.body)}"
-            edges[f"{names[tail]}->{names[head]}"] = DrawnEdge(tail, head, names[tail], names[head], edge_id)
-            route = pinned.edge_pos(names[tail], names[head], attrs.get("arrowhead", "normal"), th.penwidth)
-            _edge(dot, names[tail], names[head], **({"id": edge_id} if edge_ids else {}),
-                     **({"pos": route} if route else {}), **attrs)
-            drawn.append((names[tail], names[head], edge_id if edge_ids else "", attrs))
-        for name in stub_texts:
-            head = name.removesuffix("_more")
-            route = pinned.edge_pos(name, head, "normal", 1.2)
-            _edge(dot, name, head, **({"pos": route} if route else {}), **_stub_edge(th))
-            drawn.append((name, head, "", _stub_edge(th)))
-        if not prompts and not graph_attrs and _styles_drawn(node_styles) and _styles_drawn(claim_styles):
-            scene = _scene(th, pinned, laid, declared, drawn, _looks(th, claims, inferences, names, roles, step_roles,
-                                                                       claim_boxes, node_styles, links, view),
-                           [(f"cluster_link_{names[i]}", svg_id(i) + "-linked", names[i], color)
-                            for i, _p, color in brackets],
-                           lay_title(metrics, th, m.title) if m.title else None)
-        frames = {f"cluster_link_{names[i]}": names[i] for i, _p, _c in brackets}
-        dot.body += position_lines(pinned, list(sizes), frames)
-        # Lines outside the tree (a premise shared by two steps) are drawn straight: routing
-        # curves around every box costs the engine a second or more a page.
-        dot.attr("graph", layout="nop2", splines="line")
+
+        def lines_dot(dot: graphviz.Digraph, pinned: Pinned = pinned) -> None:
+            for tail, head, attrs in waiting:
+                edge_dot(dot, tail, head, attrs)
+            for name in stub_texts:
+                head = name.removesuffix("_more")
+                route = pinned.edge_pos(name, head, "normal", 1.2)
+                _edge(dot, name, head, **({"pos": route} if route else {}), **_stub_edge(th))
+            frames = {f"cluster_link_{names[i]}": names[i] for i, _p, _c in brackets}
+            dot.body += position_lines(pinned, list(sizes), frames)
+            # Lines outside the tree (a premise shared by two steps) are drawn straight: routing
+            # curves around every box costs the engine a second or more a page.
+            dot.attr("graph", layout="nop2", splines="line")
+
+        writing.append(lines_dot)
     if graph_attrs:
-        dot.attr("graph", **graph_attrs)
-    return Drawing(dot, th, names, parts, edges, pinned.placed.centre if pinned else {}, map_roles, scene)
+        writing.append(lambda dot: dot.attr("graph", **graph_attrs))
+
+    def write() -> graphviz.Digraph:
+        dot = graphviz.Digraph(name="argmap")
+        for step in writing:
+            step(dot)
+        return dot
+
+    drawable = (pinned is not None and not prompts and not graph_attrs and _styles_drawn(node_styles)
+                and _styles_drawn(claim_styles))
+    lazy = drawable and not edge_ids  # edge ids are places in the DOT: with them, write it first
+    written = None if lazy else write()
+    if drawable and pinned is not None:
+        drawn = [(names[tail], names[head], ids_written.get((names[tail], names[head]), "") if edge_ids else "",
+                  attrs) for tail, head, attrs in waiting]
+        drawn += [(name, name.removesuffix("_more"), "", _stub_edge(th)) for name in stub_texts]
+        scene = _scene(th, pinned, laid, declared, drawn, _looks(th, claims, inferences, names, roles, step_roles,
+                                                                   claim_boxes, node_styles, links, view),
+                       [(f"cluster_link_{names[i]}", svg_id(i) + "-linked", names[i], color)
+                        for i, _p, color in brackets],
+                       lay_title(metrics, th, m.title) if m.title else None)
+    return Drawing(written if written is not None else write, th, names, parts, edges,
+                   pinned.placed.centre if pinned else {}, map_roles, scene)
 
 
 def _claim_box(claim: Claim, theme: Theme, role: str, badge: str | None, border: str | None) -> ClaimBox:

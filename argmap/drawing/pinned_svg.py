@@ -76,9 +76,10 @@ def _rounded(x0: float, y0: float, x1: float, y1: float, *, table: bool) -> str:
     right, a box's from its top right going left."""
     r = min(_RADIUS, (x1 - x0) / 3, (y1 - y0) / 3)
     h = r / 2
-    a, b, c, d = _n(x0), _n(x0 + h), _n(x0 + r), _n(x1 - r)
-    e, f, top, bottom = _n(x1 - h), _n(x1), _n(y0), _n(y1)
-    t1, t2, b1, b2 = _n(y0 + h), _n(y0 + r), _n(y1 - h), _n(y1 - r)
+    # Two decimals, as the engine writes them (written inline: a big map has half a million).
+    a, b, c, d = f"{x0:.2f}", f"{x0 + h:.2f}", f"{x0 + r:.2f}", f"{x1 - r:.2f}"
+    e, f, top, bottom = f"{x1 - h:.2f}", f"{x1:.2f}", f"{y0:.2f}", f"{y1:.2f}"
+    t1, t2, b1, b2 = f"{y0 + h:.2f}", f"{y0 + r:.2f}", f"{y1 - h:.2f}", f"{y1 - r:.2f}"
     if table:
         return (f"M{c},{bottom}C{c},{bottom} {d},{bottom} {d},{bottom} {e},{bottom} {f},{b1} {f},{b2} "
                 f"{f},{b2} {f},{t2} {f},{t2} {f},{t1} {e},{top} {d},{top} {d},{top} {c},{top} {c},{top} "
@@ -101,7 +102,7 @@ def _texts(out: list[str], texts: tuple[Text, ...], left: float, top: float, col
     for x, baseline, text, size, style, run_colour in texts:
         weight = ' font-weight="bold"' if style & BOLD else ""
         slant = ' font-style="italic"' if style & ITALIC else ""
-        out.append(f'<text xml:space="preserve" text-anchor="start" x="{_n(left + x)}" y="{_n(top + baseline)}" '
+        out.append(f'<text xml:space="preserve" text-anchor="start" x="{left + x:.2f}" y="{top + baseline:.2f}" '
                    f'font-family="{FONT_FALLBACK}"{weight}{slant} font-size="{size:.2f}"{_fill(run_colour or colour)}>'
                    f"{_content(_spaces(text))}</text>\n")
 
@@ -159,7 +160,7 @@ def _arrowhead(edge: SceneEdge, dy: float, colour: str) -> str:
 def _edge(out: list[str], edge: SceneEdge, dy: float, title: str) -> None:
     colour = _colour(edge.color)
     first, *rest = edge.points
-    path = f"M{_n(first[0])},{_n(first[1] + dy)}C" + " ".join(f"{_n(x)},{_n(y + dy)}" for x, y in rest)
+    path = f"M{first[0]:.2f},{first[1] + dy:.2f}C" + " ".join([f"{x:.2f},{y + dy:.2f}" for x, y in rest])
     out.append(f'<g id="{_attr(edge.element)}" class="edge {_attr(edge.classes)}">\n<title>{_content(title)}</title>\n'
                f'<path fill="none" stroke="{colour}"{_stroke(edge.penwidth, edge.dash)} d="{path}"/>\n'
                f"{_arrowhead(edge, dy, colour)}</g>\n")
