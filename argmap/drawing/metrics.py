@@ -2,10 +2,10 @@
 
 Laying a big map out ourselves (:mod:`argmap.drawing.tree_layout`) needs every box's size first.
 Asking the engine to size 20,000 boxes costs as much as drawing them; instead the engine measures
-each *character* once (its text widths are sums of per-character widths, no kerning), and the
-boxes argmap draws most (claims and steps) are sized here from their text by the same rules the
-engine uses for their labels. The few other boxes (the legend, question prompts, "+N more" stubs)
-are sized by the engine in the same small run.
+each *character* once (its text widths are sums of per-character widths, no kerning), and
+:mod:`argmap.drawing.boxes` lays out the boxes argmap draws (claims, steps, stubs, the legend)
+from those widths by the rules the engine uses for their labels. Question prompts are sized by
+the engine in the same small run.
 
 >>> metrics = Metrics({"a": (0.5, 0.6, 0.5, 0.6)})
 >>> metrics.width("aa", 10), metrics.width("aa", 10, bold=True)
