@@ -166,3 +166,11 @@ def test_the_dot_of_a_drawing_written_directly_is_still_there() -> None:
     source = drawing.source
     assert source.startswith("digraph argmap {") and "layout=nop2" in source and 'id="am-c1"' in source
     assert draw(m, "dot") == source.encode("utf-8")
+
+
+@pytest.mark.parametrize("title", [None, "Empty"])
+def test_an_empty_map_laid_out_as_a_tree_draws_as_the_engine_draws_it(title: str | None) -> None:
+    empty = argmap.ArgumentMap(title=title)
+    drawing = build_dot(empty, layout="tree")  # no trees to pack: no division by nothing
+    assert drawing.scene is not None
+    assert_same_picture(drawing_svg(drawing, empty, engine=True), drawing_svg(drawing, empty))
