@@ -21,8 +21,7 @@ argmap's own cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.drawing.labels import wrap_lines
 
@@ -55,8 +54,7 @@ LEGEND_PADDING = 3
 TITLE_PAD = (16.0, 8.0)
 
 
-@dataclass(frozen=True)
-class ClaimBox:
+class ClaimBox(NamedTuple):
     """A claim's box: its heading (role word), label, text and source lines (each wrapped), badge, and
     how its border is drawn (width, dashed when implicit, colour) and filled."""
 
@@ -71,8 +69,7 @@ class ClaimBox:
     fill: str
 
 
-@dataclass(frozen=True)
-class StepBox:
+class StepBox(NamedTuple):
     """A step's box: its word ("because"), label lines, scheme names and badge."""
 
     word: str
@@ -100,8 +97,7 @@ def step_box(theme: Theme, word: str, label: str | None, schemes: Sequence[str],
     return StepBox(word, tuple(wrap_lines(label, theme.wrap)) if label else (), tuple(schemes), badge or None)
 
 
-@dataclass(frozen=True)
-class Laid:
+class Laid(NamedTuple):
     """A box's size (points) and its text, each run placed from the box's top-left."""
 
     width: float

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from argmap.drawing.boxes import Laid
 from argmap.drawing.tree_layout import Placed
@@ -98,8 +99,7 @@ def position_lines(pinned: Pinned, names: Sequence[str], clusters: Mapping[str, 
     return lines
 
 
-@dataclass(frozen=True)
-class SceneNode:
+class SceneNode(NamedTuple):
     """A placed box, as the SVG writer for pinned drawings (:mod:`argmap.drawing.pinned_svg`) draws it.
 
     ``kind`` is ``claim`` (a rounded table), ``step`` (a rounded box), ``stub`` (a dashed rounded
@@ -122,8 +122,7 @@ class SceneNode:
     href: str | None = None
 
 
-@dataclass(frozen=True)
-class SceneEdge:
+class SceneEdge(NamedTuple):
     """A routed line: its ends (DOT names), SVG id and classes, look, and Bezier control points
     (y down, the arrow's stretch left off) with the arrow's tip (None: no arrowhead)."""
 
@@ -139,8 +138,7 @@ class SceneEdge:
     end: tuple[float, float] | None
 
 
-@dataclass(frozen=True)
-class SceneFrame:
+class SceneFrame(NamedTuple):
     """A linked-premise frame: its cluster name, SVG id, box (x0, y0, x1, y1; y down) and colour."""
 
     name: str
