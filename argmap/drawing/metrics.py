@@ -2,10 +2,10 @@
 
 Laying a big map out ourselves (:mod:`argmap.drawing.tree_layout`) needs every box's size first.
 Asking the engine to size 20,000 boxes costs as much as drawing them; instead the engine measures
-each *character* once (its text widths are sums of per-character widths, no kerning), and the
-boxes argmap draws most (claims and steps) are sized here from their text by the same rules the
-engine uses for their labels. The few other boxes (the legend, question prompts, "+N more" stubs)
-are sized by the engine in the same small run.
+each *character* once (its text widths are sums of per-character widths, no kerning), and
+:mod:`argmap.drawing.boxes` lays out the boxes argmap draws (claims, steps, stubs, the legend)
+from those widths by the rules the engine uses for their labels. Question prompts are sized by
+the engine in the same small run.
 
 >>> metrics = Metrics({"a": (0.5, 0.6, 0.5, 0.6)})
 >>> metrics.width("aa", 10), metrics.width("aa", 10, bold=True)
@@ -18,19 +18,12 @@ import html
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import TYPE_CHECKING
 
 from argmap.drawing.engine import find_engine, run_engine
-from argmap.drawing.labels import wrap_lines
 from argmap.errors import RenderError
 
-if TYPE_CHECKING:
-    from argmap.drawing.themes import Theme
+__all__ = ["Metrics", "measure"]
 
-__all__ = ["Metrics", "measure", "claim_size", "step_size", "stub_size", "LINE_SPACING", "STEP_MARGIN", "STEP_HEIGHT"]
-
-#: The engine's line height, as a multiple of the font size.
-LINE_SPACING = 1.2
 #: Characters measured at this size, repeated this often, for precise per-character widths.
 _SIZE, _REPEAT = 100.0, 50
 #: Every character in the engine's own units: widths per point of font size (regular, bold,
@@ -39,12 +32,6 @@ _CACHE: dict[tuple[str, str], dict[str, tuple[float, float, float, float]]] = {}
 _STYLES = ("", "b", "i", "bi")
 #: Whole labels measured before (the legend of each theme, say), by engine and label.
 _LABELS: dict[tuple[str, str], tuple[float, float]] = {}
-#: A claim's table: the padding of each cell, in points.
-_CELL_PADDING = 4
-#: A step's box: its margin (inches, x and y), least height (inches) and the engine's least width.
-STEP_MARGIN = (0.08, 0.03)
-STEP_HEIGHT = 0.3
-_MIN_WIDTH = 0.75 * 72
 
 
 @dataclass(frozen=True)
@@ -117,67 +104,3 @@ def measure(fontname: str, chars: Iterable[str], labels: Mapping[str, str] | Non
         if name in sizes:
             _LABELS[(engine, attrs)] = done[name] = sizes[name]
     return Metrics(dict(known)), done
-
-
-def _lines_height(sizes: list[float], *, plain: bool) -> float:
-    """The height of a text of lines of these font sizes, as the engine sets it.
-
-    One line, or lines all in one plain font, take ``LINE_SPACING`` times their size each; lines
-    with bold, italic or mixed sizes take their largest size each, without the spacing.
-    """
-    if len(sizes) == 1 or (plain and len(set(sizes)) == 1):
-        return sum(size * LINE_SPACING for size in sizes)
-    return sum(sizes)
-
-
-def claim_size(metrics: Metrics, theme: Theme, heading: str, label: str | None, text: str,
-               credit: str | None, badge: str | None, border: int) -> tuple[float, float]:
-    """The size of a claim's box (an HTML table of rows, see ``dot._claim_label``), in points.
-
-    Each row is its lines plus the cell padding (4 on each side); the table adds its border.
-    """
-    big, small = theme.fontsize, theme.small
-    label_lines = wrap_lines(label, theme.wrap) if label else []
-    first = metrics.width(heading, small)
-    if label_lines:
-        first += metrics.width("  ", big) + metrics.width(label_lines[0], big, bold=True)
-    widths = [first] + [metrics.width(line, big, bold=True) for line in label_lines[1:]]
-    heights = [_lines_height([big] * len(label_lines) if label_lines else [small], plain=False)]
-    text_lines = wrap_lines(text, theme.wrap)
-    widths += [metrics.width(line, big) for line in text_lines]
-    heights.append(_lines_height([big] * len(text_lines), plain=True))
-    if credit:
-        credit_lines = wrap_lines(credit, int(theme.wrap * big / small))
-        widths += [metrics.width(line, small, italic=True) for line in credit_lines]
-        heights.append(_lines_height([small] * len(credit_lines), plain=False))
-    if badge:
-        widths.append(metrics.width(badge, small, bold=True))
-        heights.append(_lines_height([small], plain=False))
-    pad = 2 * _CELL_PADDING
-    return max(widths) + pad + 2 * border, sum(h + pad for h in heights) + 2 * border
-
-
-def stub_size(metrics: Metrics, theme: Theme, text: str) -> tuple[float, float]:
-    """The size of a "+N more" stub (one line in a dashed table, see ``dot._stub_label``)."""
-    size = theme.small + 1
-    return metrics.width(text, size) + 2 * _CELL_PADDING + 2, size * LINE_SPACING + 2 * _CELL_PADDING + 2
-
-
-def step_size(metrics: Metrics, theme: Theme, word: str, label: str | None, schemes: Iterable[str],
-              badge: str | None) -> tuple[float, float]:
-    """The size of a step's box (``shape=box``, ``margin=0.08,0.03``, ``height=0.3``), in points."""
-    size, small = theme.small + 1, theme.small
-    widths = [metrics.width(word, size, bold=True)]
-    heights = [size]
-    for line in wrap_lines(label, theme.wrap) if label else []:
-        widths.append(metrics.width(line, size))
-        heights.append(size)
-    for scheme in schemes:
-        widths.append(metrics.width(scheme, small, italic=True))
-        heights.append(small)
-    if badge:
-        widths.append(metrics.width(badge, small, bold=True))
-        heights.append(small)
-    width = max(widths) + 2 * STEP_MARGIN[0] * 72
-    height = _lines_height(heights, plain=False) + 2 * STEP_MARGIN[1] * 72
-    return max(width, _MIN_WIDTH), max(height, STEP_HEIGHT * 72)

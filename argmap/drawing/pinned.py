@@ -16,10 +16,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from argmap.drawing.boxes import Laid
 from argmap.drawing.tree_layout import Placed
 
-__all__ = ["spline", "arrow_length", "Pinned", "position_lines", "TREE_LAYOUT_FROM"]
+__all__ = ["spline", "spline_points", "Scene", "SceneNode", "SceneEdge", "SceneFrame", "arrow_length", "Pinned",
+           "position_lines", "TREE_LAYOUT_FROM"]
 
 #: Maps with more claims than this are laid out by argmap (``layout="auto"``), smaller ones by dot.
 TREE_LAYOUT_FROM = 60
@@ -38,21 +41,29 @@ def arrow_length(arrowhead: str, penwidth: float) -> float:
     return 10.0 + 1.432 * penwidth
 
 
-def spline(points: Sequence[tuple[float, float]], height: float, *, arrow: float = 0.0) -> str:
-    """A polyline (y down, points) as a DOT ``pos`` spline (y up), its last stretch left for the arrow."""
-    flipped = [(x, height - y) for x, y in points]
-    end = flipped[-1]
+def spline_points(points: Sequence[tuple[float, float]], *, arrow: float = 0.0,
+                  ) -> tuple[list[tuple[float, float]], tuple[float, float] | None]:
+    """A polyline as the control points of a piecewise straight Bezier spline, its last stretch
+    left for the arrow (``arrow`` points long), and where the arrow ends (None without one)."""
+    points = list(points)
+    end = points[-1]
     if arrow > 0:
-        (x0, y0), (x1, y1) = flipped[-2], flipped[-1]
+        (x0, y0), (x1, y1) = points[-2], points[-1]
         length = math.hypot(x1 - x0, y1 - y0)
         cut = min(arrow, length * 0.9) / length if length else 0.0
-        flipped[-1] = (x1 - (x1 - x0) * cut, y1 - (y1 - y0) * cut)
-    controls = [flipped[0]]
-    for (x0, y0), (x1, y1) in zip(flipped, flipped[1:], strict=False):
+        points[-1] = (x1 - (x1 - x0) * cut, y1 - (y1 - y0) * cut)
+    controls = [points[0]]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         controls += [(x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3), (x0 + 2 * (x1 - x0) / 3, y0 + 2 * (y1 - y0) / 3),
                      (x1, y1)]
+    return controls, (end if arrow > 0 else None)
+
+
+def spline(points: Sequence[tuple[float, float]], height: float, *, arrow: float = 0.0) -> str:
+    """A polyline (y down, points) as a DOT ``pos`` spline (y up), its last stretch left for the arrow."""
+    controls, end = spline_points([(x, height - y) for x, y in points], arrow=arrow)
     text = " ".join(f"{x:.2f},{y:.2f}" for x, y in controls)
-    return f"e,{end[0]:.2f},{end[1]:.2f} {text}" if arrow > 0 else text
+    return f"e,{end[0]:.2f},{end[1]:.2f} {text}" if end is not None else text
 
 
 @dataclass(frozen=True)
@@ -86,3 +97,64 @@ def position_lines(pinned: Pinned, names: Sequence[str], clusters: Mapping[str, 
             bb = f"{x0:.2f},{height - y1:.2f},{x1:.2f},{height - y0:.2f}"
             lines.append(f'\tsubgraph {cluster} {{ graph [bb="{bb}"] }}\n')
     return lines
+
+
+class SceneNode(NamedTuple):
+    """A placed box, as the SVG writer for pinned drawings (:mod:`argmap.drawing.pinned_svg`) draws it.
+
+    ``kind`` is ``claim`` (a rounded table), ``step`` (a rounded box), ``stub`` (a dashed rounded
+    table) or ``legend`` (a square table); ``left`` and ``top`` are its corner (points, y down);
+    ``border`` the width of its outline, ``dash`` its SVG dash pattern.
+    """
+
+    name: str
+    element: str
+    classes: str
+    kind: str
+    left: float
+    top: float
+    laid: Laid
+    stroke: str
+    fill: str
+    text_color: str
+    border: float = 1.0
+    dash: str | None = None
+    href: str | None = None
+
+
+class SceneEdge(NamedTuple):
+    """A routed line: its ends (DOT names), SVG id and classes, look, and Bezier control points
+    (y down, the arrow's stretch left off) with the arrow's tip (None: no arrowhead)."""
+
+    tail: str
+    head: str
+    element: str
+    classes: str
+    color: str
+    dash: str | None
+    arrowhead: str
+    penwidth: float
+    points: tuple[tuple[float, float], ...]
+    end: tuple[float, float] | None
+
+
+class SceneFrame(NamedTuple):
+    """A linked-premise frame: its cluster name, SVG id, box (x0, y0, x1, y1; y down) and colour."""
+
+    name: str
+    element: str
+    box: tuple[float, float, float, float]
+    color: str
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Everything of a pinned drawing, placed: boxes in the order the DOT declares them, lines in
+    the DOT's order, frames, the title (laid out) and the background colour."""
+
+    nodes: tuple[SceneNode, ...]
+    edges: tuple[SceneEdge, ...]
+    frames: tuple[SceneFrame, ...]
+    title: Laid | None
+    background: str
+    graph_id: str = "argmap"

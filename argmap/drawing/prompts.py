@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from argmap.drawing.themes import Theme
 
-__all__ = ["add_prompt", "prompt_id", "PROMPT_CLASS"]
+__all__ = ["add_prompt", "prompt_id", "prompt_label", "PROMPT_CLASS"]
 
 #: The SVG class of a prompt box's group.
 PROMPT_CLASS = "prompt questions"
@@ -33,7 +33,9 @@ def prompt_id(step_id: str) -> str:
     return svg_id(step_id) + "-questions"
 
 
-def _label(groups: Sequence[tuple[str, Sequence[str]]], theme: Theme, plain: bool = False) -> str:
+def prompt_label(groups: Sequence[tuple[str, Sequence[str]]], theme: Theme, plain: bool = False) -> str:
+    """The HTML-like label of a prompt box: its questions grouped by scheme (``plain``: headed in words
+    for students)."""
     heading = "questions to ask about this step" if plain else "critical questions still open"
     rows = [f'<tr><td align="left"><font point-size="{theme.small}" color="{theme.muted}">'
             f"<b>ASK</b> ({heading})</font></td></tr>"]
@@ -63,7 +65,7 @@ def add_prompt(
 ) -> str:
     """Add the prompt box ``name`` (questions grouped by scheme) joined to the step ``step_name``;
     ``plain`` heads it in words for students. Returns the box's label (an HTML-like label)."""
-    label = _label(groups, theme, plain)
+    label = prompt_label(groups, theme, plain)
     dot.node(name, label=label, shape="plain", id=element_id, **{"class": PROMPT_CLASS})
     dot.edge(name, step_name, style="dotted", arrowhead="none", color=theme.muted,
              penwidth="1.2", **{"class": "prompt"})

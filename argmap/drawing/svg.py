@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from argmap.drawing.accessibility import make_accessible
 from argmap.drawing.engine import run_engine, run_engine_many
+from argmap.drawing.pinned_svg import scene_svg
 from argmap.drawing.themes import FONT_FALLBACK
 
 if TYPE_CHECKING:
@@ -49,13 +50,22 @@ def drawing_svg(
     desc: str | None = None,
     titles: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    engine: bool = False,
 ) -> str:
     """The drawing laid out as SVG text, with the font fallback and (``describe``) the accessibility pass.
 
     ``title``, ``desc`` and ``titles`` go to :func:`~argmap.drawing.accessibility.make_accessible`
     (a worksheet must not give its answers away). ``describe=False`` leaves the engine's titles
     alone, for a page that describes the map itself.
+
+    A drawing argmap placed itself (it has a ``scene``) is written without the engine
+    (:mod:`argmap.drawing.pinned_svg`), to the same elements, ids, classes and titles;
+    ``engine=True`` sends it through the engine all the same (to compare the two).
     """
+    if drawing.scene is not None and not engine:
+        if progress is not None:
+            progress(2, 3, "describing")
+        return scene_svg(drawing, drawing.scene, m, describe=describe, title=title, desc=desc, titles=titles)
     svg = font_fallback(run_engine(drawing.source, "svg").decode("utf-8"), drawing.theme.fontname)
     if not describe:
         return svg
@@ -65,7 +75,10 @@ def drawing_svg(
 
 
 def drawings_svg(items: Sequence[tuple[Drawing, ArgumentMap]]) -> list[str]:
-    """Several drawings as finished SVG (as :func:`drawing_svg`), laid out in one run of the engine."""
-    engine_out = run_engine_many([drawing.source for drawing, _m in items], "svg")
-    return [make_accessible(font_fallback(out.decode("utf-8"), drawing.theme.fontname), drawing, m)
-            for out, (drawing, m) in zip(engine_out, items, strict=True)]
+    """Several drawings as finished SVG (as :func:`drawing_svg`): those argmap placed written
+    directly, the others laid out in one run of the engine."""
+    laid_out = [(drawing, m) for drawing, m in items if drawing.scene is None]
+    engine_out = iter(run_engine_many([drawing.source for drawing, _m in laid_out], "svg"))
+    return [scene_svg(drawing, drawing.scene, m) if drawing.scene is not None else
+            make_accessible(font_fallback(next(engine_out).decode("utf-8"), drawing.theme.fontname), drawing, m)
+            for drawing, m in items]

@@ -202,6 +202,8 @@ def _blocks(order: Sequence[str], kids: Mapping[str, Sequence[str]], sizes: Mapp
 
 def _pack(roots: Sequence[str], blocks: Mapping[str, _Block], aspect: float) -> tuple[list[Point], float, float]:
     """Trees left to right in rows about as wide as a page of the aimed-at shape would be."""
+    if not roots:  # an empty map
+        return [], 0.0, 0.0
     area = sum((blocks[r].width + _TREE_GAP) * (blocks[r].height + _TREE_GAP) for r in roots)
     widest = max(blocks[r].width for r in roots)
     # Rounded up to a round number, so that one more claim seldom moves a tree to another row.
@@ -246,7 +248,7 @@ def tree_layout(roots: Sequence[str], kids: Mapping[str, Sequence[str]], sizes: 
     for _attempt in range(6):
         blocks = _blocks(order, kids, padded, columns, framed, aspect)
         spots, width, height = _pack(roots, blocks, aspect)
-        shape = max(width, min_width) / max(height, 1.0)
+        shape = max(width, min_width, 1.0) / max(height, 1.0)
         stray = abs(math.log(shape))
         if best is None or stray < best[0]:
             best = (stray, blocks, spots, width, height)
