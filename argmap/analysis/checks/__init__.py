@@ -23,6 +23,7 @@ from argmap.analysis.checks import schemes, structure, terms
 from argmap.analysis.checks.facts import shared_facts
 from argmap.analysis.checks.finding import SEVERITIES, Finding, Severity
 from argmap.analysis.checks.structure import Hit
+from argmap.gc_pause import gc_paused
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def check(
     findings: list[Finding] = []
     broken = False
     nodes_attrs = adjacency(m.graph)[0]
-    with shared_facts(m):  # every check reads one index of the map, built once
+    with shared_facts(m), gc_paused():  # every check reads one index of the map, built once
         for c in chosen:
             if broken and c.code in _NEEDS_VALID:
                 continue

@@ -18,18 +18,21 @@ it is now.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from argmap.analysis.checks.finding import quote, quote_text
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["MapFacts", "facts_of", "shared_facts"]
+__all__ = ["MapFacts", "facts_of", "shared_facts", "findall_each"]
 
 
 class MapFacts:
@@ -51,9 +54,7 @@ class MapFacts:
         self.claims = [n for n, k in self.kind.items() if k == "claim"]
         self.steps = [n for n, k in self.kind.items() if k == "inference"]
         self.polarity: dict[str, str] = {n: nodes[n].get("polarity", "support") for n in self.steps}
-        # What one check works out and others reuse: each node's word terms, linked pairs, ...
-        self.terms: dict[str, frozenset[str]] = {}
-        self.term_words: dict[str, dict[str, str]] = {}
+        # What one check works out and others reuse: each claim's word terms, linked pairs, ...
         self.memo: dict[str, Any] = {}
 
     @cached_property
@@ -70,6 +71,43 @@ class MapFacts:
     def order(self) -> dict[str, int]:
         """Each node's place in the graph (the order findings are reported in)."""
         return {n: k for k, n in enumerate(self.nodes)}
+
+    @cached_property
+    def folded(self) -> dict[str, str]:
+        """Each claim's text in NFKC form and case-folded, for the claims whose text is a string:
+        what the checks that compare wording (duplicates, the term rules) read."""
+        nodes, normalize = self.nodes, unicodedata.normalize
+        out = {}
+        for c in self.claims:
+            text = nodes[c].get("text")
+            if isinstance(text, str):
+                out[c] = normalize("NFKC", text).casefold()
+        return out
+
+    @cached_property
+    def supported(self) -> set[str]:
+        """The nodes some supporting step is aimed at."""
+        polarity, succ = self.polarity, self.succ
+        return {t for s in self.steps if polarity[s] == "support" for t in succ[s]}
+
+    @cached_property
+    def attacked(self) -> set[str]:
+        """The nodes some attacking step is aimed at (those :meth:`attacks_on` finds steps for)."""
+        polarity, succ = self.polarity, self.succ
+        return {t for s in self.steps if polarity[s] == "attack" for t in succ[s]}
+
+    @cached_property
+    def _in_attacks(self) -> set[str]:
+        # The nodes with an edge into an attacking step: a claim here is a premise of an objection.
+        polarity, pred = self.polarity, self.pred
+        return {p for s in self.steps if polarity[s] == "attack" for p in pred[s]}
+
+    def quote(self, node: str) -> str:
+        """:func:`~argmap.analysis.checks.finding.quote` of a node, straight from its attributes."""
+        text = self.nodes[node].get("text")
+        if isinstance(text, str):
+            return quote_text(text)
+        return quote(self.map, node)
 
     def targets(self, step: str) -> list[str]:
         return list(self.succ[step])
@@ -92,7 +130,7 @@ class MapFacts:
             return "objection"
         if self.kind[target] == "inference":
             return "rebuttal" if polarity[target] == "attack" else "undercut"
-        if any(polarity[s] == "attack" for s in self.used_in(target)):
+        if target in self._in_attacks:  # the target is a premise of an objection: this answers it
             return "rebuttal"
         return "objection"
 
@@ -111,6 +149,30 @@ class MapFacts:
             if target is not None and premises and kind[target] == "claim" and target not in premises:
                 out.append((step, premises, target))
         return out
+
+
+def findall_each(pattern: re.Pattern[str], ascii_table: bytes, texts: list[str]) -> list[list[str]]:
+    r"""``pattern.findall(text)`` for each text; the ASCII texts all at once, through a byte table.
+
+    ``ascii_table`` (256 bytes) maps each ASCII character ``pattern`` matches (none of them white
+    space) to itself and every other to a space, so that in ASCII text the runs it keeps are the
+    pattern's matches (``pattern`` must match runs of one class of characters). One
+    translation of all the ASCII texts joined costs a fraction of one regex call per text.
+
+    >>> letters = re.compile(r"[^\W\d_]+")
+    >>> table = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+    >>> findall_each(letters, table, ["tea's hot (1)", "", "café au lait", "a\x00b"])
+    [['tea', 's', 'hot'], [], ['café', 'au', 'lait'], ['a', 'b']]
+    """
+    found: list[list[str] | None] = [None] * len(texts)
+    ascii_at = [k for k, t in enumerate(texts) if t.isascii() and "\0" not in t]
+    if ascii_at:
+        # NUL, in none of these texts, separates them and maps to itself.
+        joined = "\0".join([texts[k] for k in ascii_at]).encode("ascii")
+        parts = joined.translate(b"\0" + ascii_table[1:]).decode("ascii").split("\0")
+        for k, part in zip(ascii_at, parts, strict=True):
+            found[k] = part.split()
+    return [pattern.findall(t) if words is None else words for t, words in zip(texts, found, strict=True)]
 
 
 class _Shared:

@@ -17,7 +17,7 @@ from argmap.text import shorten
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["Finding", "Severity", "SEVERITIES", "quote"]
+__all__ = ["Finding", "Severity", "SEVERITIES", "quote", "quote_text"]
 
 Severity = Literal["error", "warning", "hint"]
 #: Severities from worst to mildest; only errors make ``argmap check`` exit with status 1.
@@ -81,4 +81,13 @@ def quote(m: ArgumentMap, node_id: str) -> str:
     if not isinstance(text, str):
         premises = [p for p in m.graph.predecessors(node_id) if m.graph.nodes[p].get("kind") == "claim"]
         text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in premises) or node_id
+    return quote_text(text)
+
+
+def quote_text(text: str) -> str:
+    """A text as :func:`quote` shows it: on one line, shortened, in double quotes.
+
+    >>> quote_text("Uniforms  reduce\\nbullying.")
+    '"Uniforms reduce bullying."'
+    """
     return f'"{shorten(text, _QUOTE_CHARS)}"'

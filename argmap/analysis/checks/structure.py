@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from argmap.analysis.checks.facts import facts_of
-from argmap.analysis.checks.finding import quote
+from argmap.analysis.checks.facts import facts_of, findall_each
 from argmap.model import IMPLICIT_TAG
 
 if TYPE_CHECKING:
@@ -41,7 +41,12 @@ def normalise_text(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"\w+", folded))
+    return " ".join(_WORD.findall(folded))
+
+
+_WORD = re.compile(r"\w+")
+#: ``_WORD`` on ASCII text: letters, digits and the underscore.
+_WORD_ASCII = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
 
 
 def unsupported(m: ArgumentMap) -> Iterator[Hit]:
@@ -55,14 +60,17 @@ def unsupported(m: ArgumentMap) -> Iterator[Hit]:
     [('f',)]
     """
     f = facts_of(m)
+    supported, nodes = f.supported, f.nodes
     for c in f.claims:
-        attrs = f.nodes[c]
-        if attrs.get("sources") or any(f.polarity[s] == "support" for s in f.incoming(c)):
+        if c in supported:
+            continue
+        attrs = nodes[c]
+        if attrs.get("sources"):
             continue
         implicit = IMPLICIT_TAG in attrs.get("tags", ())
         what = "unstated premise" if implicit else "claim"
         yield (c,), (
-            f"{what} {c!r} {quote(m, c)} has neither a reason nor a source: "
+            f"{what} {c!r} {f.quote(c)} has neither a reason nor a source: "
             "support it with a reason, or cite where it comes from (a source), "
             "so a reader knows why to accept it"
         )
@@ -84,18 +92,19 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
     []
     """
     f = facts_of(m)
+    polarity, attacked, premises_of = f.polarity, f.attacked, f.premises
     for i in f.steps:
-        if f.polarity[i] != "attack":
+        if polarity[i] != "attack" or i in attacked:
             continue
         role = f.role(i)
         if role not in ("objection", "undercut"):
             continue
-        premises = f.premises[i]
-        if f.attacks_on(i) or any(f.attacks_on(p) for p in premises):
+        premises = premises_of[i]
+        if any(p in attacked for p in premises):
             continue
         word = "undercut" if role == "undercut" else "objection"
         yield (i, *premises), (
-            f"{word} {i!r} {quote(m, i)} has no answer yet: rebut it (attack its premise), "
+            f"{word} {i!r} {f.quote(i)} has no answer yet: rebut it (attack its premise), "
             "undercut it (show the step does not follow), or concede it"
         )
 
@@ -103,14 +112,15 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
 def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
     """Claim -> claim edges, one for each premise of a supporting step aimed at a claim."""
     f = facts_of(m)
+    kind, polarity, succ, premises = f.kind, f.polarity, f.succ, f.premises
     edges = []
     for i in f.steps:
-        if f.polarity[i] != "support":
+        if polarity[i] != "support":
             continue
-        for t in f.targets(i):
-            if f.kind[t] != "claim":
+        for t in succ[i]:
+            if kind[t] != "claim":
                 continue
-            for p in f.premises[i]:
+            for p in premises[i]:
                 if p != t:  # a step supporting its own premise is premise-is-conclusion
                     edges.append((p, t))
     return edges
@@ -119,11 +129,13 @@ def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
 def _on_or_after_cycles(edges: list[tuple[str, str]]) -> set[str]:
     """The nodes Kahn's peeling cannot remove: those on a cycle or downstream of one (linear time)."""
     succ: dict[str, list[str]] = {}
-    indegree: dict[str, int] = {}
     for u, v in edges:
-        succ.setdefault(u, []).append(v)
-        indegree.setdefault(u, 0)
-        indegree[v] = indegree.get(v, 0) + 1
+        if u in succ:
+            succ[u].append(v)
+        else:
+            succ[u] = [v]
+    indegree = dict.fromkeys(succ, 0)
+    indegree.update(Counter(v for _, v in edges))
     ready = [n for n, d in indegree.items() if d == 0]
     while ready:
         for nxt in succ.get(ready.pop(), ()):
@@ -182,12 +194,13 @@ def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
     [('s', 't')]
     """
     f = facts_of(m)
+    kind, succ, premises_of = f.kind, f.succ, f.premises
     for i in f.steps:
-        premises = f.premises[i]
-        for t in f.targets(i):
-            if f.kind[t] == "claim" and t in premises:
+        premises = premises_of[i]
+        for t in succ[i]:
+            if kind[t] == "claim" and t in premises:
                 yield (i, t), (
-                    f"step {i!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
+                    f"step {i!r} uses claim {t!r} {f.quote(t)} as both premise and conclusion: "
                     "a claim cannot be its own reason; remove it from the premises"
                 )
 
@@ -202,10 +215,11 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
     [('b', 'a')]
     """
     f = facts_of(m)
+    folded = f.folded  # the claims whose text is a string
+    keys = dict(zip(folded, map(" ".join, findall_each(_WORD, _WORD_ASCII, list(folded.values()))), strict=True))
     first: dict[str, str] = {}
     for c in f.claims:
-        text = f.nodes[c].get("text")
-        key = normalise_text(text) if isinstance(text, str) else ""
+        key = keys.get(c, "")  # normalise_text of the claim's text
         if not key:
             continue
         if key not in first:
@@ -215,7 +229,7 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
         line = f.nodes[original].get("line")
         where = f" (line {line})" if line is not None else ""
         yield (c, original), (
-            f"claim {c!r} {quote(m, c)} says the same as claim {original!r}{where}: keep one "
+            f"claim {c!r} {f.quote(c)} says the same as claim {original!r}{where}: keep one "
             "claim and reuse it wherever it is needed, so the map shows one statement once"
         )
 
@@ -235,6 +249,6 @@ def isolated_claim(m: ArgumentMap) -> Iterator[Hit]:
     for c in f.claims:
         if not f.succ[c] and not f.pred[c]:
             yield (c,), (
-                f"claim {c!r} {quote(m, c)} is connected to nothing: link it as a reason or "
+                f"claim {c!r} {f.quote(c)} is connected to nothing: link it as a reason or "
                 "objection to the claim it bears on, or remove it"
             )
