@@ -38,6 +38,7 @@ __all__ = [
     "Source",
     "Node",
     "NodeList",
+    "fill",
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
@@ -497,6 +498,32 @@ def adjacency(graph: nx.DiGraph) -> tuple[AttrTable, dict[str, AttrTable], dict[
     ('claim', ['s'], ['s'])
     """
     return graph._node, graph._succ, graph._pred
+
+
+def fill(graph: nx.DiGraph, nodes: Iterable[tuple[str, dict[str, Any]]],
+         edges: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    """Put nodes (id, attributes) and edges (u, v, attributes) into an empty graph at once.
+
+    What ``add_nodes_from`` and ``add_edges_from`` do, written straight into the tables
+    :func:`adjacency` reads, at a third of the cost on big maps (a reader builds 200,000 nodes
+    and edges for 100,000 claims). The dicts given become the graph's own; every edge's ends
+    must be among the nodes. Nodes and edges keep the order given.
+
+    >>> m = ArgumentMap()
+    >>> fill(m.graph, [("t", {"kind": "claim", "text": "T"}), ("r", {"kind": "claim", "text": "R"}),
+    ...                ("s", {"kind": "inference", "polarity": "support"})],
+    ...      [("r", "s", {"role": "premise"}), ("s", "t", {"role": "support"})])
+    >>> m["s"].premise.text, m["s"].target.id, m.graph.edges["s", "t"]["role"]
+    ('R', 't', 'support')
+    """
+    if len(graph):
+        raise ValueError("fill() builds an empty graph; add to one with add_nodes_from/add_edges_from")
+    table, succ, pred = adjacency(graph)
+    table.update(nodes)
+    succ.update((n, {}) for n in table)
+    pred.update((n, {}) for n in table)
+    for u, v, attrs in edges:
+        succ[u][v] = pred[v][u] = attrs
 
 
 def _slug(text: str) -> str:
