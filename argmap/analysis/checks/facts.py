@@ -53,19 +53,45 @@ class MapFacts:
         self.kind: dict[str, str | None] = {n: a.get("kind") for n, a in nodes.items()}
         self.claims = [n for n, k in self.kind.items() if k == "claim"]
         self.steps = [n for n, k in self.kind.items() if k == "inference"]
-        self.polarity: dict[str, str] = {n: nodes[n].get("polarity", "support") for n in self.steps}
         # What one check works out and others reuse: each claim's word terms, linked pairs, ...
         self.memo: dict[str, Any] = {}
 
     @cached_property
-    def premises(self) -> dict[str, list[str]]:
-        kind, pred = self.kind, self.pred
-        return {s: [p for p in pred[s] if kind[p] == "claim"] for s in self.steps}
+    def _step_tables(self) -> _StepTables:
+        # One pass over the steps fills every table about them: on a big map, each further pass
+        # over 100,000 steps and their neighbours would cost as much as the work done in it.
+        kind, nodes, succ, pred = self.kind, self.nodes, self.succ, self.pred
+        t = _StepTables()
+        polarity, premises, target, on_claims = t.polarity, t.premises, t.target, t.on_claims
+        for s in self.steps:
+            pol = polarity[s] = nodes[s].get("polarity", "support")
+            ps = premises[s] = [p for p in pred[s] if kind[p] == "claim"]
+            out = succ[s]
+            if len(out) == 1:
+                (aim,) = out
+                target[s] = aim
+                (t.supported if pol == "support" else t.attacked).add(aim)
+                if ps and kind[aim] == "claim" and aim not in ps:
+                    on_claims.append((s, ps, aim))
+            else:
+                target[s] = None
+                (t.supported if pol == "support" else t.attacked).update(out)
+            if pol == "attack":
+                t.in_attacks.update(pred[s])
+        return t
 
-    @cached_property
+    @property
+    def polarity(self) -> dict[str, str]:
+        """Each step's polarity (``support`` when it has none)."""
+        return self._step_tables.polarity
+
+    @property
+    def premises(self) -> dict[str, list[str]]:
+        return self._step_tables.premises
+
+    @property
     def target(self) -> dict[str, str | None]:
-        succ = self.succ
-        return {s: next(iter(succ[s])) if len(succ[s]) == 1 else None for s in self.steps}
+        return self._step_tables.target
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -84,23 +110,15 @@ class MapFacts:
                 out[c] = normalize("NFKC", text).casefold()
         return out
 
-    @cached_property
+    @property
     def supported(self) -> set[str]:
         """The nodes some supporting step is aimed at."""
-        polarity, succ = self.polarity, self.succ
-        return {t for s in self.steps if polarity[s] == "support" for t in succ[s]}
+        return self._step_tables.supported
 
-    @cached_property
+    @property
     def attacked(self) -> set[str]:
         """The nodes some attacking step is aimed at (those :meth:`attacks_on` finds steps for)."""
-        polarity, succ = self.polarity, self.succ
-        return {t for s in self.steps if polarity[s] == "attack" for t in succ[s]}
-
-    @cached_property
-    def _in_attacks(self) -> set[str]:
-        # The nodes with an edge into an attacking step: a claim here is a premise of an objection.
-        polarity, pred = self.polarity, self.pred
-        return {p for s in self.steps if polarity[s] == "attack" for p in pred[s]}
+        return self._step_tables.attacked
 
     def quote(self, node: str) -> str:
         """:func:`~argmap.analysis.checks.finding.quote` of a node, straight from its attributes."""
@@ -130,7 +148,7 @@ class MapFacts:
             return "objection"
         if self.kind[target] == "inference":
             return "rebuttal" if polarity[target] == "attack" else "undercut"
-        if target in self._in_attacks:  # the target is a premise of an objection: this answers it
+        if target in self._step_tables.in_attacks:  # the target is a premise of an objection: this answers it
             return "rebuttal"
         return "objection"
 
@@ -139,16 +157,23 @@ class MapFacts:
         polarity = self.polarity
         return [s for s in self.incoming(node) if polarity[s] == "attack"]
 
-    @cached_property
+    @property
     def steps_on_claims(self) -> list[tuple[str, list[str], str]]:
         """(step, premise ids, conclusion id) for every well-formed step aimed at a claim."""
-        out = []
-        kind, premises_of, target_of = self.kind, self.premises, self.target
-        for step in self.steps:
-            target, premises = target_of[step], premises_of[step]
-            if target is not None and premises and kind[target] == "claim" and target not in premises:
-                out.append((step, premises, target))
-        return out
+        return self._step_tables.on_claims
+
+
+class _StepTables:
+    """What :attr:`MapFacts._step_tables` works out in its one pass."""
+
+    def __init__(self) -> None:
+        self.polarity: dict[str, str] = {}
+        self.premises: dict[str, list[str]] = {}
+        self.target: dict[str, str | None] = {}
+        self.on_claims: list[tuple[str, list[str], str]] = []
+        self.supported: set[str] = set()  # nodes a supporting step is aimed at
+        self.attacked: set[str] = set()  # nodes an attacking step is aimed at
+        self.in_attacks: set[str] = set()  # nodes with an edge into an attacking step
 
 
 def findall_each(pattern: re.Pattern[str], ascii_table: bytes, texts: list[str]) -> list[list[str]]:

@@ -9,6 +9,7 @@ a.argdown:4: unsupported: claim 'c2' has no reason
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,13 +18,36 @@ from argmap.text import shorten
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["Finding", "Severity", "SEVERITIES", "quote", "quote_text"]
+__all__ = ["Finding", "Message", "Severity", "SEVERITIES", "quote", "quote_text"]
 
 Severity = Literal["error", "warning", "hint"]
 #: Severities from worst to mildest; only errors make ``argmap check`` exit with status 1.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "hint")
 
 _QUOTE_CHARS = 60
+
+#: A finding's message as a check gives it: the text, or a function that writes the text when
+#: it is first read (a check that finds thousands of weak spots leaves the writing to the reader).
+Message = str | Callable[[], str]
+
+
+class _MessageField:
+    """:attr:`Finding.message`: always text when read; written on first read when given as a function.
+
+    A message written later says what it would have said when the check ran: the functions
+    checks give hold the texts and terms they need, never the map.
+    """
+
+    def __get__(self, finding: Finding | None, owner: type | None = None) -> str:
+        if finding is None:
+            raise AttributeError("message")  # the class has no default message: one is required
+        text = finding.__dict__["message"]
+        if not isinstance(text, str):
+            text = finding.__dict__["message"] = text()
+        return text  # type: ignore[no-any-return]
+
+    def __set__(self, finding: Finding, value: Message) -> None:
+        finding.__dict__["message"] = value
 
 
 @dataclass(frozen=True)
@@ -38,9 +62,13 @@ class Finding:
     code: str
     severity: Severity
     nodes: tuple[str, ...]
-    message: str
+    message: _MessageField = _MessageField()  # a str when read (see Message)
     path: str | None = None
     line: int | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled and copied with its text written, never with a function that would write it.
+        return {**self.__dict__, "message": self.message}
 
     @property
     def location(self) -> str:

@@ -10,11 +10,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from argmap.analysis.checks.facts import facts_of, findall_each
+from argmap.analysis.checks.finding import Message, quote_text
 from argmap.model import IMPLICIT_TAG
 
 if TYPE_CHECKING:
@@ -31,7 +33,8 @@ __all__ = [
     "isolated_claim",
 ]
 
-Hit = tuple[tuple[str, ...], str]
+#: What a check yields: the ids of the nodes involved and the message (see :data:`Message`).
+Hit = tuple[tuple[str, ...], Message]
 
 
 def normalise_text(text: str) -> str:
@@ -68,12 +71,19 @@ def unsupported(m: ArgumentMap) -> Iterator[Hit]:
         if attrs.get("sources"):
             continue
         implicit = IMPLICIT_TAG in attrs.get("tags", ())
-        what = "unstated premise" if implicit else "claim"
-        yield (c,), (
-            f"{what} {c!r} {f.quote(c)} has neither a reason nor a source: "
-            "support it with a reason, or cite where it comes from (a source), "
-            "so a reader knows why to accept it"
-        )
+        text = attrs.get("text")
+        # Most claims of a big map land here: their messages are written when read.
+        shown = text if isinstance(text, str) else None
+        yield (c,), partial(_unsupported_message, implicit, c, shown, None if shown is not None else f.quote(c))
+
+
+def _unsupported_message(implicit: bool, claim: str, text: str | None, quoted: str | None) -> str:
+    what = "unstated premise" if implicit else "claim"
+    return (
+        f"{what} {claim!r} {quoted or quote_text(text or '')} has neither a reason nor a source: "
+        "support it with a reason, or cite where it comes from (a source), "
+        "so a reader knows why to accept it"
+    )
 
 
 def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
@@ -145,6 +155,13 @@ def _on_or_after_cycles(edges: list[tuple[str, str]]) -> set[str]:
     return {n for n, d in indegree.items() if d > 0}
 
 
+def _one_way(edges: list[tuple[str, str]], order: dict[str, int]) -> bool:
+    """True when every edge runs from a later node to an earlier one, or every edge the other
+    way: no circle then. Maps are mostly written thesis first, reasons after."""
+    later = [order[u] > order[v] for u, v in edges]
+    return all(later) or not any(later)
+
+
 def circular_support(m: ArgumentMap) -> Iterator[Hit]:
     """Claims that, through a chain of reasons, end up supporting themselves.
 
@@ -158,12 +175,14 @@ def circular_support(m: ArgumentMap) -> Iterator[Hit]:
     [('a', 'b')]
     """
     edges = _support_edges(m)
+    order = facts_of(m).order
+    if _one_way(edges, order):
+        return  # no circle: the usual case, seen at a glance
     left = _on_or_after_cycles(edges)
     if not left:
-        return  # no circle: the usual case, found without building a graph
+        return  # no circle, found without building a graph
     g = nx.DiGraph()
     g.add_edges_from((u, v) for u, v in edges if u in left and v in left)
-    order = facts_of(m).order
     groups = [sorted(c, key=order.__getitem__) for c in nx.strongly_connected_components(g) if len(c) > 1]
     for group in sorted(groups, key=lambda c: order[c[0]]):
         start = group[0]
@@ -217,6 +236,9 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
     f = facts_of(m)
     folded = f.folded  # the claims whose text is a string
     keys = dict(zip(folded, map(" ".join, findall_each(_WORD, _WORD_ASCII, list(folded.values()))), strict=True))
+    said = [key for key in keys.values() if key]
+    if len(set(said)) == len(said):
+        return  # every claim says something of its own: the usual case
     first: dict[str, str] = {}
     for c in f.claims:
         key = keys.get(c, "")  # normalise_text of the claim's text

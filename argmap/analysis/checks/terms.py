@@ -21,10 +21,11 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks.facts import MapFacts, facts_of, findall_each
+from argmap.analysis.checks.finding import quote_text
 from argmap.analysis.checks.structure import Hit
 
 if TYPE_CHECKING:
@@ -294,23 +295,34 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
     f = facts_of(m)
     paired = {s for a, b, _ in _looks_linked_pairs(f) for s in (a, b)}
     tw = _all_term_words(f)
+    nodes = f.nodes
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) != 1 or step in paired:
             continue
         p = premises[0]
         premise_words, conclusion_words = tw.get(p, _NO_TERMS), tw.get(conclusion, _NO_TERMS)
-        missing = conclusion_words.keys() - premise_words.keys()
-        stray = premise_words.keys() - conclusion_words.keys()
-        if not missing and not stray:
-            continue
-        gaps = []
-        if missing:
-            words = _words(conclusion_words, missing)
-            gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
-        if stray:
-            gaps.append(f"the premise speaks of {_words(premise_words, stray)}, which the conclusion does not mention")
-        yield (step, p), (
-            f"step {step!r} has a single premise {f.quote(p)}, and {'; '.join(gaps)}: "
-            "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "
-            f"{_HEURISTIC}"
-        )
+        if premise_words.keys() == conclusion_words.keys():
+            continue  # neither speaks of a term the other does not
+        # Most steps of a big map land here: their messages are written when read, from the
+        # premise's text and both term tables as they are now.
+        text = nodes[p].get("text")
+        shown = text if isinstance(text, str) else None
+        yield (step, p), partial(_lonely_message, step, shown, None if shown is not None else f.quote(p),
+                                 premise_words, conclusion_words)
+
+
+def _lonely_message(step: str, text: str | None, quoted: str | None,
+                    premise_words: dict[str, str], conclusion_words: dict[str, str]) -> str:
+    missing = conclusion_words.keys() - premise_words.keys()
+    stray = premise_words.keys() - conclusion_words.keys()
+    gaps = []
+    if missing:
+        words = _words(conclusion_words, missing)
+        gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
+    if stray:
+        gaps.append(f"the premise speaks of {_words(premise_words, stray)}, which the conclusion does not mention")
+    return (
+        f"step {step!r} has a single premise {quoted or quote_text(text or '')}, and {'; '.join(gaps)}: "
+        "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "
+        f"{_HEURISTIC}"
+    )
