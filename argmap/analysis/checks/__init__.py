@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks import schemes, structure, terms
@@ -110,6 +111,8 @@ def check(
     keys: list[int] = []
     nodes_attrs = adjacency(m.graph)[0]
     places = len(nodes_attrs) + 1
+    # Only maps read from text files have line numbers; skip looking for them in the others.
+    lines = any(map(dict.__contains__, nodes_attrs.values(), repeat("line")))
     with shared_facts(m), gc_paused():  # every check reads one index of the map, built once
         order: dict[str, int] | None = None
         for c in chosen:
@@ -121,7 +124,8 @@ def check(
                 line: object = None
                 place = 0
                 if nodes:
-                    line = nodes_attrs[nodes[0]].get("line")
+                    if lines:
+                        line = nodes_attrs[nodes[0]].get("line")
                     if order is None:
                         order = facts_of(m).order
                     place = order[nodes[0]] + 1

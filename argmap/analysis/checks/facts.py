@@ -26,7 +26,7 @@ from contextvars import ContextVar
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from argmap.analysis.checks.finding import quote, quote_text
+from argmap.analysis.checks.finding import quote_text
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class MapFacts:
         # over 100,000 steps and their neighbours would cost as much as the work done in it.
         kind, nodes, succ, pred = self.kind, self.nodes, self.succ, self.pred
         t = _StepTables()
-        polarity, premises, target, on_claims = t.polarity, t.premises, t.target, t.on_claims
+        polarity, premises, target, on_claims, own = t.polarity, t.premises, t.target, t.on_claims, t.own_premise
         for s in self.steps:
             pol = polarity[s] = nodes[s].get("polarity", "support")
             ps = premises[s] = [p for p in pred[s] if kind[p] == "claim"]
@@ -71,11 +71,15 @@ class MapFacts:
                 (aim,) = out
                 target[s] = aim
                 (t.supported if pol == "support" else t.attacked).add(aim)
-                if ps and kind[aim] == "claim" and aim not in ps:
-                    on_claims.append((s, ps, aim))
+                if kind[aim] == "claim":
+                    if aim in ps:
+                        own.append((s, aim))
+                    elif ps:
+                        on_claims.append((s, ps, aim))
             else:
                 target[s] = None
                 (t.supported if pol == "support" else t.attacked).update(out)
+                own.extend((s, aim) for aim in out if kind[aim] == "claim" and aim in ps)
             if pol == "attack":
                 t.in_attacks.update(pred[s])
         return t
@@ -121,11 +125,19 @@ class MapFacts:
         return self._step_tables.attacked
 
     def quote(self, node: str) -> str:
-        """:func:`~argmap.analysis.checks.finding.quote` of a node, straight from its attributes."""
-        text = self.nodes[node].get("text")
-        if isinstance(text, str):
-            return quote_text(text)
-        return quote(self.map, node)
+        """:func:`~argmap.analysis.checks.finding.quote` of a node, from these tables."""
+        nodes = self.nodes
+        text = nodes[node].get("text")
+        if not isinstance(text, str):  # a step: its premises' texts
+            kind = self.kind
+            premises = [p for p in self.pred[node] if kind[p] == "claim"]
+            text = " + ".join(str(nodes[p].get("text", p)) for p in premises) or node
+        return quote_text(text)
+
+    @property
+    def own_premise(self) -> list[tuple[str, str]]:
+        """(step, claim) for each target claim that is also one of the step's premises."""
+        return self._step_tables.own_premise
 
     def targets(self, step: str) -> list[str]:
         return list(self.succ[step])
@@ -174,6 +186,7 @@ class _StepTables:
         self.supported: set[str] = set()  # nodes a supporting step is aimed at
         self.attacked: set[str] = set()  # nodes an attacking step is aimed at
         self.in_attacks: set[str] = set()  # nodes with an edge into an attacking step
+        self.own_premise: list[tuple[str, str]] = []  # (step, claim): a target among its premises
 
 
 def findall_each(pattern: re.Pattern[str], ascii_table: bytes, texts: list[str]) -> list[list[str]]:

@@ -213,15 +213,11 @@ def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
     [('s', 't')]
     """
     f = facts_of(m)
-    kind, succ, premises_of = f.kind, f.succ, f.premises
-    for i in f.steps:
-        premises = premises_of[i]
-        for t in succ[i]:
-            if kind[t] == "claim" and t in premises:
-                yield (i, t), (
-                    f"step {i!r} uses claim {t!r} {f.quote(t)} as both premise and conclusion: "
-                    "a claim cannot be its own reason; remove it from the premises"
-                )
+    for i, t in f.own_premise:
+        yield (i, t), (
+            f"step {i!r} uses claim {t!r} {f.quote(t)} as both premise and conclusion: "
+            "a claim cannot be its own reason; remove it from the premises"
+        )
 
 
 def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
