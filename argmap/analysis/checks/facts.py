@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import and_, eq, not_
 from typing import TYPE_CHECKING, Any
 
 from argmap.analysis.checks.finding import quote_text
@@ -58,6 +60,43 @@ class MapFacts:
 
     @cached_property
     def _step_tables(self) -> _StepTables:
+        return self._step_tables_at_once() or self._step_tables_one_by_one()
+
+    def _step_tables_at_once(self) -> _StepTables | None:
+        """The tables by builtins mapped over whole columns, when every step has one target."""
+        kind, nodes, succ, pred, steps = self.kind, self.nodes, self.succ, self.pred, self.steps
+        outs = list(map(succ.__getitem__, steps))
+        if set(map(len, outs)) != {1}:
+            return None  # no steps, or a broken one: one by one
+        t = _StepTables()
+        pols = list(map(dict.get, map(nodes.__getitem__, steps), repeat("polarity"), repeat("support")))
+        t.polarity = dict(zip(steps, pols, strict=True))
+        aims = list(map(next, map(iter, outs)))
+        t.target = dict(zip(steps, aims, strict=True))
+        ins = list(map(pred.__getitem__, steps))
+        t.premises = dict(zip(steps, map(list, ins), strict=True))
+        on_claim = list(map(eq, map(kind.__getitem__, aims), repeat("claim")))
+        # A step's premises are its in-neighbours but the steps (undercuts) and nodes of another
+        # kind among them: filter the few steps such a node points at.
+        pointed_at = set(compress(aims, map(not_, on_claim)))  # by a step
+        if len(self.claims) + len(steps) != len(kind):
+            odd = (n for n, k in kind.items() if k != "claim" and k != "inference")
+            pointed_at.update(chain.from_iterable(map(succ.__getitem__, odd)))
+        for s in pointed_at.intersection(t.premises):
+            t.premises[s] = [p for p in pred[s] if kind[p] == "claim"]
+        is_support = list(map(eq, pols, repeat("support")))
+        is_attack = list(map(eq, pols, repeat("attack")))
+        t.supported = set(compress(aims, is_support))
+        t.attacked = set(compress(aims, is_attack))
+        t.in_attacks = set(chain.from_iterable(compress(ins, is_attack)))
+        premises = list(map(t.premises.__getitem__, steps))
+        own = list(map(and_, on_claim, map(list.__contains__, premises, aims)))
+        t.own_premise = list(compress(zip(steps, aims, strict=True), own))
+        usable = map(and_, map(and_, on_claim, map(not_, own)), map(bool, premises))
+        t.on_claims = list(compress(zip(steps, premises, aims, strict=True), usable))
+        return t
+
+    def _step_tables_one_by_one(self) -> _StepTables:
         # One pass over the steps fills every table about them: on a big map, each further pass
         # over 100,000 steps and their neighbours would cost as much as the work done in it.
         kind, nodes, succ, pred = self.kind, self.nodes, self.succ, self.pred
@@ -70,7 +109,10 @@ class MapFacts:
             if len(out) == 1:
                 (aim,) = out
                 target[s] = aim
-                (t.supported if pol == "support" else t.attacked).add(aim)
+                if pol == "support":
+                    t.supported.add(aim)
+                elif pol == "attack":
+                    t.attacked.add(aim)
                 if kind[aim] == "claim":
                     if aim in ps:
                         own.append((s, aim))
@@ -78,7 +120,10 @@ class MapFacts:
                         on_claims.append((s, ps, aim))
             else:
                 target[s] = None
-                (t.supported if pol == "support" else t.attacked).update(out)
+                if pol == "support":
+                    t.supported.update(out)
+                elif pol == "attack":
+                    t.attacked.update(out)
                 own.extend((s, aim) for aim in out if kind[aim] == "claim" and aim in ps)
             if pol == "attack":
                 t.in_attacks.update(pred[s])
