@@ -50,7 +50,7 @@ class _MessageField:
         finding.__dict__["message"] = value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Finding:
     """A weak spot a check found in a map.
 
@@ -65,6 +65,18 @@ class Finding:
     message: _MessageField = _MessageField()  # a str when read (see Message)
     path: str | None = None
     line: int | None = None
+
+    def __init__(self, code: str, severity: Severity, nodes: tuple[str, ...], message: Message,
+                 path: str | None = None, line: int | None = None) -> None:
+        # What the generated __init__ does, straight into the instance's dict: a big map's check
+        # makes hundreds of thousands of findings, and frozen fields are slow to set one by one.
+        fields = self.__dict__
+        fields["code"] = code
+        fields["severity"] = severity
+        fields["nodes"] = nodes
+        fields["message"] = message
+        fields["path"] = path
+        fields["line"] = line
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled and copied with its text written, never with a function that would write it.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from argmap.analysis.checks.facts import facts_of, findall_each
+from argmap.analysis.checks.facts import facts_of
 from argmap.analysis.checks.finding import Message, quote_text
 from argmap.model import IMPLICIT_TAG
 
@@ -48,8 +48,26 @@ def normalise_text(text: str) -> str:
 
 
 _WORD = re.compile(r"\w+")
-#: ``_WORD`` on ASCII text: letters, digits and the underscore.
-_WORD_ASCII = bytes(c if chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
+#: ``_WORD`` on ASCII text: letters, digits and the underscore kept, NUL too, the rest a space.
+_WORD_ASCII = bytes(c if c == 0 or chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32
+                    for c in range(256))
+_SPACES = re.compile(b"  +")
+
+
+def _normalised_each(folded: list[str]) -> list[str]:
+    """:func:`normalise_text` of texts already folded; the ASCII ones all at once.
+
+    >>> _normalised_each([" tea, (hot) tea! ", "café  au lait", "", "a_b 1"])
+    ['tea hot tea', 'café au lait', '', 'a_b 1']
+    """
+    out = [" ".join(_WORD.findall(t)) if not t.isascii() or "\0" in t else None for t in folded]
+    ascii_at = [k for k, t in enumerate(out) if t is None]
+    if ascii_at:
+        joined = "\0".join([folded[k] for k in ascii_at]).encode("ascii").translate(_WORD_ASCII)
+        parts = _SPACES.sub(b" ", joined).split(b"\0")
+        for k, part in zip(ascii_at, map(bytes.decode, map(bytes.strip, parts)), strict=True):
+            out[k] = part
+    return out  # type: ignore[return-value]
 
 
 def unsupported(m: ArgumentMap) -> Iterator[Hit]:
@@ -231,7 +249,7 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
     """
     f = facts_of(m)
     folded = f.folded  # the claims whose text is a string
-    keys = dict(zip(folded, map(" ".join, findall_each(_WORD, _WORD_ASCII, list(folded.values()))), strict=True))
+    keys = dict(zip(folded, _normalised_each(list(folded.values())), strict=True))
     said = [key for key in keys.values() if key]
     if len(set(said)) == len(said):
         return  # every claim says something of its own: the usual case

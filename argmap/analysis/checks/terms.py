@@ -22,7 +22,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Set
 from functools import lru_cache, partial
-from itertools import chain
+from itertools import chain, compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks.facts import MapFacts, facts_of, findall_each
@@ -251,8 +252,11 @@ def _looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
 
 def _find_looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
     by_target: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
-    polarity = f.polarity
-    for step, premises, conclusion in f.steps_on_claims:
+    polarity, steps_on_claims = f.polarity, f.steps_on_claims
+    # Only conclusions with two steps or more can have a pair: most have one.
+    conclusions = list(map(itemgetter(2), steps_on_claims))
+    shared = {c for c, n in Counter(conclusions).items() if n > 1}
+    for step, premises, conclusion in compress(steps_on_claims, map(shared.__contains__, conclusions)):
         key = (conclusion, polarity[step])
         if key in by_target:
             by_target[key].append((step, premises))
