@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Set
+from collections.abc import Iterator
 from functools import lru_cache, partial
 from itertools import chain, compress
 from operator import itemgetter
@@ -131,63 +131,52 @@ def key_terms(text: str) -> set[str]:
     return set(term_words(text))
 
 
-_NO_TERMS: frozenset[str] = frozenset()
-Terms = dict[str, frozenset[str]]  # each claim's key terms
+_NO_TERMS: dict[str, str] = {}
 
 
-def _all_terms(f: MapFacts) -> Terms:
-    """:func:`key_terms` of every claim with a text, worked out for all of them at once."""
-    found: Terms | None = f.memo.get("terms")
+def _all_term_words(f: MapFacts) -> dict[str, dict[str, str]]:
+    """:func:`term_words` of every claim with a text, worked out for all of them at once."""
+    found: dict[str, dict[str, str]] | None = f.memo.get("term-words")
     if found is None:
         folded = f.folded
         words = findall_each(_LETTERS, _LETTERS_ASCII, list(folded.values()))
-        seen: dict[str, str | None] = {}  # each word's term, once per map: texts share words
-        for w in set(chain.from_iterable(words)):
-            seen[w] = _term(w)
-        # filter(None, ...) drops the words of no term (a term, a stem of 3 letters or more, is never "").
-        found = f.memo["terms"] = dict(zip(folded, map(frozenset, map(partial(filter, None), map(
-            partial(map, seen.__getitem__), words))), strict=True))
+        seen = {w: _term(w) for w in set(chain.from_iterable(words))}  # texts share their words
+        found = f.memo["term-words"] = {c: _first_words(ws, seen) for c, ws in zip(folded, words, strict=True)}
     return found
 
 
-def _term_words_of(f: MapFacts, node: str) -> dict[str, str]:
-    """:func:`term_words` of a claim's text (what a message shows the terms by)."""
-    folded = f.folded.get(node)
-    return {} if folded is None else _first_words(_LETTERS.findall(folded), {})
-
-
-def _covered(terms: Terms, premises: list[str]) -> frozenset[str] | set[str]:
-    """The terms the premises use between them."""
+def _covered(tw: dict[str, dict[str, str]], premises: list[str]) -> set[str] | dict[str, str]:
+    """The terms the premises use between them (a dict's keys stand for the terms of one)."""
     if len(premises) == 1:
-        return terms.get(premises[0], _NO_TERMS)
+        return tw.get(premises[0], _NO_TERMS)
     covered: set[str] = set()
     for p in premises:
-        covered.update(terms.get(p, _NO_TERMS))
+        covered.update(tw.get(p, _NO_TERMS))
     return covered
 
 
-def _missing_from_premises(terms: Terms, premises: list[str], conclusion: str) -> frozenset[str]:
-    return terms.get(conclusion, _NO_TERMS) - _covered(terms, premises)
+def _missing_from_premises(tw: dict[str, dict[str, str]], premises: list[str], conclusion: str) -> set[str]:
+    return tw.get(conclusion, _NO_TERMS).keys() - _covered(tw, premises)
 
 
-def _stray_terms(terms: Terms, premises: list[str], conclusion: str) -> dict[str, frozenset[str]]:
+def _stray_terms(tw: dict[str, dict[str, str]], premises: list[str], conclusion: str) -> dict[str, set[str]]:
     """For each premise, its terms found in no other premise and not in the conclusion."""
-    conclusion_terms = terms.get(conclusion, _NO_TERMS)
+    conclusion_terms = tw.get(conclusion, _NO_TERMS)
     if len(premises) == 1:
-        left = terms.get(premises[0], _NO_TERMS) - conclusion_terms
+        left = tw.get(premises[0], _NO_TERMS).keys() - conclusion_terms.keys()
         return {premises[0]: left} if left else {}
     # How many premises use each term: a term of p is stray when p alone uses it (linear in the
     # premises, where comparing each premise with every other would be quadratic).
-    users = Counter(t for p in premises for t in terms.get(p, _NO_TERMS))
-    stray: dict[str, frozenset[str]] = {}
+    users = Counter(t for p in premises for t in tw.get(p, _NO_TERMS))
+    stray: dict[str, set[str]] = {}
     for p in premises:
-        left = frozenset(t for t in terms.get(p, _NO_TERMS) if users[t] == 1 and t not in conclusion_terms)
+        left = {t for t in tw.get(p, _NO_TERMS) if users[t] == 1 and t not in conclusion_terms}
         if left:
             stray[p] = left
     return stray
 
 
-def _words(words: dict[str, str], terms: Set[str]) -> str:
+def _words(words: dict[str, str], terms: set[str]) -> str:
     """The terms as the words a text uses (``words``: its term words), in the order it uses them."""
     return "'" + "', '".join([w for t, w in words.items() if t in terms]) + "'"
 
@@ -206,15 +195,14 @@ def rabbit_rule(m: ArgumentMap) -> Iterator[Hit]:
     [(('s', 't'), "Rabbit rule: step 's' concludes about 'mortal")]
     """
     f = facts_of(m)
-    terms = _all_terms(f)
+    tw = _all_term_words(f)
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue  # a one-premise step is lonely-premise's business
-        missing = _missing_from_premises(terms, premises, conclusion)
+        missing = _missing_from_premises(tw, premises, conclusion)
         if missing:
             yield (step, conclusion), (
-                f"Rabbit rule: step {step!r} concludes about {_words(_term_words_of(f, conclusion), missing)}, "
-                "which no premise "
+                f"Rabbit rule: step {step!r} concludes about {_words(tw[conclusion], missing)}, which no premise "
                 f"mentions: a co-premise linking them is probably missing {_HEURISTIC}"
             )
 
@@ -230,14 +218,14 @@ def holding_hands(m: ArgumentMap) -> Iterator[Hit]:
     [('p2', 'support-t')]
     """
     f = facts_of(m)
-    all_terms = _all_terms(f)
+    tw = _all_term_words(f)
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue
-        for p, terms in _stray_terms(all_terms, premises, conclusion).items():
+        for p, terms in _stray_terms(tw, premises, conclusion).items():
             yield (p, step), (
                 f"Holding Hands rule: in step {step!r}, premise {p!r} {f.quote(p)} speaks of "
-                f"{_words(_term_words_of(f, p), terms)}, which neither the other premises nor the conclusion mention: "
+                f"{_words(tw[p], terms)}, which neither the other premises nor the conclusion mention: "
                 f"connect it or drop it {_HEURISTIC}"
             )
 
@@ -262,12 +250,12 @@ def _find_looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
             by_target[key].append((step, premises))
         else:
             by_target[key] = [(step, premises)]
-    terms = _all_terms(f)
+    tw = _all_term_words(f)
     pairs = []
     for (conclusion, _), steps in by_target.items():
         if len(steps) < 2 or len(steps) > _MAX_PAIR_STEPS:
             continue
-        missing = [(s, _missing_from_premises(terms, ps, conclusion)) for s, ps in steps]
+        missing = [(s, _missing_from_premises(tw, ps, conclusion)) for s, ps in steps]
         for k, (a, missing_a) in enumerate(missing):
             if not missing_a:
                 continue
@@ -311,26 +299,25 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
     """
     f = facts_of(m)
     paired = {s for a, b, _ in _looks_linked_pairs(f) for s in (a, b)}
-    terms = _all_terms(f)
-    nodes, folded = f.nodes, f.folded
+    tw = _all_term_words(f)
+    nodes = f.nodes
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) != 1 or step in paired:
             continue
         p = premises[0]
-        if terms.get(p, _NO_TERMS) == terms.get(conclusion, _NO_TERMS):
+        premise_words, conclusion_words = tw.get(p, _NO_TERMS), tw.get(conclusion, _NO_TERMS)
+        if premise_words.keys() == conclusion_words.keys():
             continue  # neither speaks of a term the other does not
         # Most steps of a big map land here: their messages are written when read, from the
-        # premise's text and both folded texts as they are now.
+        # premise's text and both term tables as they are now.
         text = nodes[p].get("text")
         shown = text if isinstance(text, str) else None
         yield (step, p), partial(_lonely_message, step, shown, None if shown is not None else f.quote(p),
-                                 folded.get(p), folded.get(conclusion))
+                                 premise_words, conclusion_words)
 
 
 def _lonely_message(step: str, text: str | None, quoted: str | None,
-                    premise_folded: str | None, conclusion_folded: str | None) -> str:
-    premise_words = {} if premise_folded is None else _first_words(_LETTERS.findall(premise_folded), {})
-    conclusion_words = {} if conclusion_folded is None else _first_words(_LETTERS.findall(conclusion_folded), {})
+                    premise_words: dict[str, str], conclusion_words: dict[str, str]) -> str:
     missing = conclusion_words.keys() - premise_words.keys()
     stray = premise_words.keys() - conclusion_words.keys()
     gaps = []
