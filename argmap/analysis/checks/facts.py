@@ -86,6 +86,7 @@ class MapFacts:
             t.premises[s] = [p for p in pred[s] if kind[p] == "claim"]
         is_support = list(map(eq, pols, repeat("support")))
         is_attack = list(map(eq, pols, repeat("attack")))
+        t.attack_steps = list(compress(steps, is_attack))
         t.supported = set(compress(aims, is_support))
         t.attacked = set(compress(aims, is_attack))
         t.in_attacks = set(chain.from_iterable(compress(ins, is_attack)))
@@ -126,6 +127,7 @@ class MapFacts:
                     t.attacked.update(out)
                 own.extend((s, aim) for aim in out if kind[aim] == "claim" and aim in ps)
             if pol == "attack":
+                t.attack_steps.append(s)
                 t.in_attacks.update(pred[s])
         return t
 
@@ -163,6 +165,11 @@ class MapFacts:
     def supported(self) -> set[str]:
         """The nodes some supporting step is aimed at."""
         return self._step_tables.supported
+
+    @property
+    def attack_steps(self) -> list[str]:
+        """The attacking steps, in the graph's order."""
+        return self._step_tables.attack_steps
 
     @property
     def attacked(self) -> set[str]:
@@ -232,6 +239,7 @@ class _StepTables:
         self.attacked: set[str] = set()  # nodes an attacking step is aimed at
         self.in_attacks: set[str] = set()  # nodes with an edge into an attacking step
         self.own_premise: list[tuple[str, str]] = []  # (step, claim): a target among its premises
+        self.attack_steps: list[str] = []
 
 
 def findall_each(pattern: re.Pattern[str], ascii_table: bytes, texts: list[str]) -> list[list[str]]:

@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from functools import partial
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -120,10 +121,8 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
     []
     """
     f = facts_of(m)
-    polarity, attacked, premises_of = f.polarity, f.attacked, f.premises
-    for i in f.steps:
-        if polarity[i] != "attack" or i in attacked:
-            continue
+    attacked, premises_of = f.attacked, f.premises
+    for i in filterfalse(attacked.__contains__, f.attack_steps):
         role = f.role(i)
         if role not in ("objection", "undercut"):
             continue
