@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import eq, not_
 from typing import TYPE_CHECKING, Any
 
 from argmap.model import POLARITIES, AttrTable, Source, adjacency
@@ -69,13 +70,17 @@ def _clearly_well_formed(nodes: AttrTable, succ: dict[str, AttrTable], pred: dic
     """
     if set(map(type, nodes)) != {str} or not all(map(str.strip, nodes)):
         return not nodes  # an id that is no string, or blank; or no node at all
+    ids = list(nodes)
+    if list(succ) != ids or list(pred) != ids:
+        return False  # networkx keeps its three tables in one order; columns below rely on it
     attrs = list(nodes.values())
     kinds = list(map(dict.get, attrs, repeat("kind")))
     if kinds.count("claim") + kinds.count("inference") != len(kinds):
         return False
-    claims = [n for n, k in zip(nodes, kinds, strict=True) if k == "claim"]
-    steps = [n for n, k in zip(nodes, kinds, strict=True) if k == "inference"]
-    claim_attrs = list(map(nodes.__getitem__, claims))
+    is_claim = list(map(eq, kinds, repeat("claim")))
+    is_step = list(map(not_, is_claim))  # every node is a claim or a step
+    steps = list(compress(ids, is_step))
+    claim_attrs = list(compress(attrs, is_claim))
     texts: list[Any] = list(map(dict.get, claim_attrs, repeat("text")))
     if set(map(type, texts)) - {str} or not all(map(str.strip, texts)):
         return False
@@ -87,7 +92,7 @@ def _clearly_well_formed(nodes: AttrTable, succ: dict[str, AttrTable], pred: dic
         if type(sources) is not list or set(map(type, sources)) - {Source}:
             return False
     # Claims: every edge out goes to a step, as a premise; and every step has a claim premise.
-    claim_out = list(map(succ.__getitem__, claims))
+    claim_out = list(compress(succ.values(), is_claim))
     if set(chain.from_iterable(claim_out)) != set(steps):
         return False
     roles = list(map(dict.get, chain.from_iterable(map(dict.values, claim_out)), repeat("role")))
@@ -95,16 +100,16 @@ def _clearly_well_formed(nodes: AttrTable, succ: dict[str, AttrTable], pred: dic
         return False
     # Steps: one target (a node, so of a kind), not among the step's premises, along an edge whose
     # role is the step's polarity.
-    step_out = list(map(succ.__getitem__, steps))
+    step_out = list(compress(succ.values(), is_step))
     if set(map(len, step_out)) - {1}:
         return False
-    polarities = list(map(dict.get, map(nodes.__getitem__, steps), repeat("polarity")))
+    polarities = list(map(dict.get, compress(attrs, is_step), repeat("polarity")))
     if sum(map(polarities.count, POLARITIES)) != len(polarities):
         return False
     if list(map(dict.get, map(next, map(iter, map(dict.values, step_out))), repeat("role"))) != polarities:
         return False
     targets = list(map(next, map(iter, step_out)))
-    return not any(map(dict.__contains__, map(pred.__getitem__, steps), targets))
+    return not any(map(dict.__contains__, compress(pred.values(), is_step), targets))
 
 
 def problems(m: ArgumentMap) -> list[str]:
