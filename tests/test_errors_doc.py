@@ -1,7 +1,9 @@
 """docs/errors.md lists every error message argmap has, each with an example and the fix.
 
 The messages are read from the code itself: every error argmap raises with a message written
-in the code (``raise ParseError(f"...")``, ``raise line.error("...")``, ``raise self.fail(...)``),
+in the code (``raise ParseError(f"...")``, ``raise line.error("...")``, ``raise self.fail(...)``,
+``raise ValueError(...)``: Python's own error types reach users too, a rules file's through a
+``ParseError`` for one),
 the problems ``validate()`` lists, and the command line's words for a failing file system. Each
 must be matched by an example in the page's catalogue (``…`` in a message stands for the part
 that varies), and each example must match a message of the code, so the page can neither miss a
@@ -11,7 +13,6 @@ new error nor keep one that is gone.
 from __future__ import annotations
 
 import ast
-import builtins
 import re
 from pathlib import Path
 
@@ -19,8 +20,6 @@ from argmap.cli import failures
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "errors.md"
-#: Exceptions of Python's own: a programming mistake in code calling argmap, not a user's error.
-_BUILTIN = {name for name in dir(builtins) if name.endswith(("Error", "Exception"))}
 #: Calls that make an error even where no ``raise`` is in sight (returned by a helper).
 _ERRORS = {"ArgmapError", "ParseError", "RenderError", "SetupError", "ValidationError", "UsageError"}
 #: A row of the catalogue: ``| ``example`` | fix |`` (double backticks: messages hold single ones).
@@ -33,6 +32,8 @@ def _text(node: ast.AST) -> str | None:
         return node.value
     if isinstance(node, ast.JoinedStr):
         return "".join(str(v.value) if isinstance(v, ast.Constant) else "…" for v in node.values)
+    if isinstance(node, ast.GeneratorExp | ast.ListComp):  # found.extend(f"..." for ...)
+        return _text(node.elt)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _text(node.left), _text(node.right)
         return None if left is None and right is None else (left or "…") + (right or "…")
@@ -58,7 +59,8 @@ def message_templates() -> dict[str, str]:
 
     def keep(text: str, where: str) -> None:
         text = " ".join(text.split())
-        if text.strip("… ") and " " in text:  # a word alone is a format's name, not a message
+        if re.search(r"[A-Za-z]", text) and " " in text:  # a word alone is a format's name, not a message;
+            # no words at all ("…: …", a message made elsewhere) would match any example
             found.setdefault(text, where)
 
     for path in sorted((ROOT / "argmap").rglob("*.py")):
@@ -66,12 +68,12 @@ def message_templates() -> dict[str, str]:
         rel = path.relative_to(ROOT)
         for node in ast.walk(tree):
             calls: list[ast.Call] = []
-            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc) not in _BUILTIN:
-                calls.append(node.exc)
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                calls.append(node.exc)  # Python's own error types too: their words reach users as well
             elif isinstance(node, ast.Call) and _name(node) in _ERRORS:
                 calls.append(node)
             elif (isinstance(node, ast.Call) and rel.as_posix() == "argmap/validation.py"
-                  and _name(node) == "append"):
+                  and _name(node) in ("append", "extend")):
                 calls.append(node)  # the problems validate() lists
             for call in calls:
                 for text in _messages(call):
@@ -96,15 +98,21 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile(".*?".join(re.escape(part) for part in template.split("…")), re.S)
 
 
+def _says(pattern: re.Pattern[str], example: str) -> bool:
+    """The example is the message, alone or after the ``where: `` that a caller put in front."""
+    tails = [example] + [example[i + 2:] for i in range(len(example)) if example.startswith(": ", i)]
+    return any(pattern.fullmatch(tail) for tail in tails)
+
+
 def test_every_message_has_an_example_and_a_fix() -> None:
     rows = catalogue()
     examples = [example for example, _ in rows]
     templates = message_templates()
     missing = [f"{where}: {t}" for t, where in templates.items()
-               if not any(_pattern(t).fullmatch(e) for e in examples)]
+               if not any(_says(_pattern(t), e) for e in examples)]
     assert not missing, "add an example and its fix to docs/errors.md for:\n" + "\n".join(missing)
     patterns = [_pattern(t) for t in templates]
-    stale = [e for e in examples if not any(p.fullmatch(e) for p in patterns)]
+    stale = [e for e in examples if not any(_says(p, e) for p in patterns)]
     assert not stale, "these examples match no message argmap has (any more):\n" + "\n".join(stale)
     assert all(fix and fix != "-" for _, fix in rows)
 

@@ -190,7 +190,7 @@ def _apply(rules: GradingRules, key: str, data: Any) -> None:
             raise ValueError("a list of weights, one per depth: [thesis, its reasons and objections, ...]")
         rules.depth_weights = [_weight(v, f"depth {i}") for i, v in enumerate(data)]
     elif key == "required":
-        rules.required = set(_texts(data, "required"))
+        rules.required = set(_texts(data))
     elif key == "required_cap":
         if not isinstance(data, int | float) or isinstance(data, bool) or not 0 <= data <= 100:
             raise ValueError("a score between 0 and 100")
@@ -227,10 +227,11 @@ def _weight(value: Any, name: str) -> float:
     return float(value)
 
 
-def _texts(value: Any, name: str) -> list[str]:
+def _texts(value: Any, name: str = "") -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not all(isinstance(t, str | int | float) for t in items):
-        raise ValueError(f"{name}: a list of texts")
+        prefix = f"{name}: " if name else ""  # the key is said once already, by the caller
+        raise ValueError(prefix + "a list of texts")
     return [str(t) for t in items]
 
 

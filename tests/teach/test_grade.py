@@ -331,6 +331,19 @@ def test_saved_rules_reproduce_the_grading(tmp_path: Path, capsys: pytest.Captur
     assert [x["student"] for x in data["ignored"]] == ["c-largest"]
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("required: {a: 1}", "r.yaml:1:11: required: a list of texts"),  # the key said once, not twice
+    ("accept: {m1: {a: 1}}", "r.yaml:1:9: accept: m1: a list of texts"),
+    ("threshold: 200", "r.yaml:1:12: threshold: a percentage between 0 and 100"),
+    ("ignore: [{kind: missing}]", "r.yaml:1:9: ignore: a 'missing' mistake is named by the model claim's id: "
+                                  "{kind: missing, model: ID}"),
+])
+def test_a_bad_rule_says_where_and_what(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as err:
+        rules_from_text(text, "r.yaml")
+    assert str(err.value) == message
+
+
 def test_empty_rules_are_no_rules() -> None:
     assert rules_from_text("") == GradingRules(path=None)
 
