@@ -26,6 +26,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, Literal, Required, SupportsIndex, TypedDict, TypeVar, Unpack, overload
 
 from argmap.errors import ValidationError
+from argmap.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     import graphviz
@@ -42,6 +43,7 @@ __all__ = [
     "NodeList",
     "ClaimRow",
     "InferenceRow",
+    "fill",
     "IMPLICIT_TAG",
     "POLARITIES",
     "answers_back",
@@ -596,25 +598,52 @@ def _plain(graph: nx.DiGraph) -> bool:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a batch is built, then file the batch as old.
+    """Pause the cyclic garbage collector while a batch is built (:func:`~argmap.gc_pause.gc_paused`),
+    then file the batch as old.
 
-    A batch makes several dicts and lists per node and no reference cycles; the collector would
-    walk every one of them again and again as they pile up (about half the time of a big build),
-    and walk them twice more after, moving them up its generations, before it files a map (data
-    that lives long) with the oldest objects. ``gc.freeze()`` then ``gc.unfreeze()`` files them
-    there at once (two list splices, no walk; the next full collection still walks them). It
-    files the process's other young objects there too: reference cycles made just before the
-    batch are freed at that next full collection instead of sooner.
+    After the pause the collector would walk the batch twice more, moving it up its generations,
+    before it files a map (data that lives long) with the oldest objects. ``gc.freeze()`` then
+    ``gc.unfreeze()`` files them there at once (two list splices, no walk; the next full
+    collection still walks them). It files the process's other young objects there too: reference
+    cycles made just before the batch are freed at that next full collection instead of sooner.
     """
-    running = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         yield
-    finally:
-        if running:
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
+    if gc.isenabled():
+        gc.freeze()
+        gc.unfreeze()
+
+
+def fill(graph: nx.DiGraph, nodes: Iterable[tuple[str, dict[str, Any]]],
+         edges: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    """Put nodes (id, attributes) and edges (u, v, attributes) into a graph at once.
+
+    What ``add_nodes_from`` and ``add_edges_from`` do; into an empty graph (a reader's new map)
+    written straight into the tables :func:`adjacency` reads, at a third of the cost on big maps
+    (200,000 nodes and edges for 100,000 claims). There the dicts given become the graph's own,
+    every edge's ends must be among the nodes, and an edge given twice keeps its last
+    attributes. Nodes and edges keep the order given.
+
+    >>> m = ArgumentMap()
+    >>> fill(m.graph, [("t", {"kind": "claim", "text": "T"}), ("r", {"kind": "claim", "text": "R"}),
+    ...                ("s", {"kind": "inference", "polarity": "support"})],
+    ...      [("r", "s", {"role": "premise"}), ("s", "t", {"role": "support"})])
+    >>> m["s"].premise.text, m["s"].target.id, m.graph.edges["s", "t"]["role"]
+    ('R', 't', 'support')
+    """
+    if len(graph) or not _plain(graph):  # nodes to merge with, or tables of another shape: networkx's way
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
+        return
+    table, succ, pred = adjacency(graph)
+    table.update(nodes)
+    succ.update((n, {}) for n in table)
+    pred.update((n, {}) for n in table)
+    for u, v, attrs in edges:
+        succ[u][v] = pred[v][u] = attrs
+    cache = getattr(graph, "__networkx_cache__", None)
+    if isinstance(cache, dict):  # what networkx's own calls clear after every change
+        cache.clear()
 
 
 def _slug(text: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import chain, compress, repeat
+from operator import eq, not_
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import POLARITIES, Source, adjacency
+from argmap.model import POLARITIES, AttrTable, Source, adjacency
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -57,6 +59,59 @@ def _well_formed_step(kinds: dict[str, Any], premises: dict[str, Any], targets: 
             and target not in premises and any(kinds[p] == "claim" for p in premises))
 
 
+def _clearly_well_formed(nodes: AttrTable, succ: dict[str, AttrTable], pred: dict[str, AttrTable]) -> bool:
+    """True when the map breaks no rule, decided in bulk; False when it may break one.
+
+    The rules of :func:`problems`, each tested over a whole column (every claim's text, every
+    step's one edge) by builtins mapped over lists, with no Python code run per node. Values
+    compare with ``==`` as :func:`problems` compares them (never hashed: they may be anything);
+    anything unusual (a subclass, a node of no kind) gives False, and :func:`problems` then goes
+    node by node.
+    """
+    if set(map(type, nodes)) != {str} or not all(map(str.strip, nodes)):
+        return not nodes  # an id that is no string, or blank; or no node at all
+    ids = list(nodes)
+    if list(succ) != ids or list(pred) != ids:
+        return False  # networkx keeps its three tables in one order; columns below rely on it
+    attrs = list(nodes.values())
+    kinds = list(map(dict.get, attrs, repeat("kind")))
+    if kinds.count("claim") + kinds.count("inference") != len(kinds):
+        return False
+    is_claim = list(map(eq, kinds, repeat("claim")))
+    is_step = list(map(not_, is_claim))  # every node is a claim or a step
+    steps = list(compress(ids, is_step))
+    claim_attrs = list(compress(attrs, is_claim))
+    texts: list[Any] = list(map(dict.get, claim_attrs, repeat("text")))
+    if set(map(type, texts)) - {str} or not all(map(str.strip, texts)):
+        return False
+    ratings = [r for r in map(dict.get, claim_attrs, repeat("rating")) if r is not None]
+    if set(map(type, ratings)) - {int, float} or not (
+            all(map((0.0).__le__, ratings)) and all(map((1.0).__ge__, ratings))):  # NaN fails both
+        return False
+    for sources in filter(None, map(dict.get, attrs, repeat("sources"))):
+        if type(sources) is not list or set(map(type, sources)) - {Source}:
+            return False
+    # Claims: every edge out goes to a step, as a premise; and every step has a claim premise.
+    claim_out = list(compress(succ.values(), is_claim))
+    if set(chain.from_iterable(claim_out)) != set(steps):
+        return False
+    roles = list(map(dict.get, chain.from_iterable(map(dict.values, claim_out)), repeat("role")))
+    if roles.count("premise") != len(roles):
+        return False
+    # Steps: one target (a node, so of a kind), not among the step's premises, along an edge whose
+    # role is the step's polarity.
+    step_out = list(compress(succ.values(), is_step))
+    if set(map(len, step_out)) - {1}:
+        return False
+    polarities = list(map(dict.get, compress(attrs, is_step), repeat("polarity")))
+    if sum(map(polarities.count, POLARITIES)) != len(polarities):
+        return False
+    if list(map(dict.get, map(next, map(iter, map(dict.values, step_out))), repeat("role"))) != polarities:
+        return False
+    targets = list(map(next, map(iter, step_out)))
+    return not any(map(dict.__contains__, compress(pred.values(), is_step), targets))
+
+
 def problems(m: ArgumentMap) -> list[str]:
     """Every rule the map breaks, as readable lines (empty when the map is well formed).
 
@@ -73,6 +128,8 @@ def problems(m: ArgumentMap) -> list[str]:
     edge 't' -> 'ghost': a claim can only be a premise of an inference
     """
     nodes, succ, pred = adjacency(m.graph)
+    if _clearly_well_formed(nodes, succ, pred):
+        return []
     kinds = {node: attrs.get("kind") for node, attrs in nodes.items()}
     found: list[str] = []
     for node, attrs in nodes.items():

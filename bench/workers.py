@@ -112,6 +112,7 @@ def model(clock: Clock, path: str) -> dict[str, Any]:
     """Load a map file, validate it and run every check (what ``argmap check`` does)."""
     import argmap
 
+    argmap.formats.all_formats()  # the format modules (and networkx) import on first use: not work
     m = clock.run("load", lambda: argmap.load(path))
     clock.run("validate", m.validate)
     findings = clock.run("check", lambda: argmap.check(m))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
 from argmap import ArgumentMap, ValidationError
@@ -85,3 +88,29 @@ def test_what_is_built_is_written_and_read_back(tmp_path) -> None:  # type: igno
     for suffix in (".json", ".yaml", ".argdown", ".aif.json", ".graphml"):
         argmap.dump(m, tmp_path / f"m{suffix}")
         assert {c.text for c in argmap.load(tmp_path / f"m{suffix}").claims} == {"T", "R"}
+
+
+@pytest.mark.parametrize("edit", [
+    lambda g: g.nodes["t"].update(rating=float("nan")),
+    lambda g: g.nodes["t"].update(rating=True),          # a bool is not a rating the fast pass knows
+    lambda g: g.nodes["s"].update(polarity=["support"]),  # unhashable values are compared, never hashed
+    lambda g: g.nodes["r"].update(kind=["claim"]),
+    lambda g: g.edges["r", "s"].update(role=["premise"]),
+    lambda g: g.nodes["r"].update(sources="not a list"),
+    lambda g: g.nodes["r"].update(text=None),
+    lambda g: g.add_node(7, kind="claim", text="a number for an id"),
+    lambda g: g.add_edge("s", "r", role="premise"),       # the step's target among its premises
+    lambda g: g.remove_edge("r", "s"),                    # a step with no premise
+])
+def test_a_broken_map_is_never_taken_for_a_well_formed_one(edit: Callable[[Any], object]) -> None:
+    from argmap.model import adjacency
+    from argmap.validation import _clearly_well_formed, problems
+
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    m.support(t, m.claim("R", id="r"), id="s")
+    assert _clearly_well_formed(*adjacency(m.graph)) and problems(m) == []
+    edit(m.graph)
+    assert not _clearly_well_formed(*adjacency(m.graph))
+    # True is accepted as a rating by the rules (it is an int); everything else breaks one.
+    assert (problems(m) == []) == (m.graph.nodes["t"].get("rating") is True)

@@ -16,7 +16,8 @@ from typing import Any
 
 from argmap.errors import ParseError
 from argmap.formats.registry import Format, register
-from argmap.model import ArgumentMap, Source
+from argmap.gc_pause import gc_paused
+from argmap.model import ArgumentMap, Source, fill
 from argmap.validation import problems
 
 __all__ = ["to_dict", "from_dict", "dumps", "loads", "schema", "VERSION"]
@@ -136,6 +137,55 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
         _raise_schema_error(doc, path, locate)
     m = ArgumentMap(title=doc.get("title"))
     m.meta.update(doc.get("meta", {}))  # not as keywords: a "title" in meta is just data
+    if not _build_at_once(m, doc):
+        _build_item_by_item(m, doc, path, locate)
+    found = problems(m)
+    if found:
+        raise _fail("; ".join(found), _where_named(doc, found[0]), path, locate)
+    return m
+
+
+def _build_at_once(m: ArgumentMap, doc: dict[str, Any]) -> bool:
+    """Fill the empty map from a schema-valid document in two bulk calls; False, leaving the map
+    empty, when an id repeats, a text is blank or a premise or target is missing (the item-by-item
+    build then finds the first such problem and says where it is)."""
+    claims, inferences = doc.get("claims", []), doc.get("inferences", [])
+    ids = [item["id"] for item in claims]
+    claim_ids = set(ids)
+    ids += [item["id"] for item in inferences]
+    known = set(ids)
+    if (len(known) != len(ids) or not all(item["text"].strip() for item in claims)
+            or not all(p in claim_ids for inf in inferences for p in inf["premises"])
+            or not all(inf["target"] in known for inf in inferences)):
+        return False
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    for inf in inferences:  # each step's premise edges, then its target edge, as one by one
+        step = inf["id"]
+        edges += [(p, step, {"role": "premise"}) for p in inf["premises"]]
+        edges.append((step, inf["target"], {"role": inf["polarity"]}))
+    fill(m.graph, zip(ids, [*map(_claim_attrs, claims), *map(_inference_attrs, inferences)], strict=True), edges)
+    return True
+
+
+def _claim_attrs(item: dict[str, Any]) -> dict[str, Any]:
+    # The attributes _add_node gives, in the same order: the defaults, then the item's own.
+    attrs = {"kind": "claim", "sources": [], "data": {}, "tags": [], **item}
+    del attrs["id"]
+    if item.get("sources"):
+        attrs["sources"] = [Source.from_dict(s) for s in item["sources"]]
+    return attrs
+
+
+def _inference_attrs(item: dict[str, Any]) -> dict[str, Any]:
+    attrs = {"kind": "inference", "sources": [], "data": {}, **item}
+    del attrs["id"], attrs["premises"], attrs["target"]
+    if item.get("sources"):
+        attrs["sources"] = [Source.from_dict(s) for s in item["sources"]]
+    return attrs
+
+
+def _build_item_by_item(m: ArgumentMap, doc: dict[str, Any], path: str | None, locate: Locator | None) -> None:
+    """Fill the map one claim, inference and edge at a time, raising at the first bad one."""
     for kind, key in (("claim", "claims"), ("inference", "inferences")):
         for index, item in enumerate(doc.get(key, [])):
             if item["id"] in m.graph:
@@ -155,10 +205,6 @@ def from_dict(doc: Any, *, path: str | None = None, locate: Locator | None = Non
             raise _fail(f"inference {inf['id']!r} names target {inf['target']!r}, which is not defined",
                         ["inferences", index, "target"], path, locate)
         m.graph.add_edge(inf["id"], inf["target"], role=inf["polarity"])
-    found = problems(m)
-    if found:
-        raise _fail("; ".join(found), _where_named(doc, found[0]), path, locate)
-    return m
 
 
 def _where_named(doc: dict[str, Any], problem: str) -> list[str | int]:
@@ -242,9 +288,10 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON; malformed JSON gives a ``ParseError`` with line and column."""
     from argmap.formats.located import parse_json
 
-    doc = parse_json(text, path, "argmap JSON", check=False)  # checked below, only where free
-    _check_free_values(doc, text, path)
-    return from_dict(doc, path=path, locate=json_locator(text))
+    with gc_paused():  # a big document is millions of objects that all stay alive
+        doc = parse_json(text, path, "argmap JSON", check=False)  # checked below, only where free
+        _check_free_values(doc, text, path)
+        return from_dict(doc, path=path, locate=json_locator(text))
 
 
 def _check_free_values(doc: Any, text: str, path: str | None) -> None:

@@ -32,7 +32,8 @@ from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.located import find_position, has_surrogate_escape, parse_json, refuse_blank, refused_xml
 from argmap.formats.registry import Format, register
-from argmap.model import ArgumentMap, Source, adjacency
+from argmap.gc_pause import gc_paused
+from argmap.model import ArgumentMap, Source, adjacency, fill
 from argmap.text import XML_UNSAFE
 from argmap.validation import problems
 
@@ -152,17 +153,23 @@ def dumps(m: ArgumentMap) -> str:
                     graph_data, "  </graph>\n</graphml>\n"])
 
 
+_EMPTY: dict[Any, type] = {"[]": list, "{}": dict}  # the JSON of an empty list and dict, as argmap writes it
+
+
 def _decode(key: str, value: Any, where: str, path: str | None) -> tuple[str, Any]:
     name = key[len(_PREFIX):] if key.startswith(_PREFIX) else key
     if key not in _JSON_KEYS and not key.startswith(_PREFIX):
         return key, value
-    try:
-        decoded = parse_json(value, path, f"{where}: attribute {key!r}", check=False) if isinstance(value, str) \
-            else value
-    except ParseError as exc:
-        raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.message})", path=path) from None
-    if isinstance(value, str):
-        _check_decoded(decoded, value, f"{where}: attribute {key!r}", path)
+    if value in _EMPTY:  # most maps' tags, sources and data: nothing to parse
+        decoded = _EMPTY[value]()
+    else:
+        try:
+            decoded = parse_json(value, path, f"{where}: attribute {key!r}", check=False) if isinstance(value, str) \
+                else value
+        except ParseError as exc:
+            raise ParseError(f"{where}: attribute {key!r} should hold JSON ({exc.message})", path=path) from None
+        if isinstance(value, str):
+            _check_decoded(decoded, value, f"{where}: attribute {key!r}", path)
     if name == "sources":
         if not isinstance(decoded, list) or not all(isinstance(s, dict) for s in decoded):
             raise ParseError(f"{where}: 'sources' should be a JSON list of objects", path=path)
@@ -198,6 +205,11 @@ def _refuse_unsafe(text: str, path: str | None) -> None:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read GraphML written by argmap (or any GraphML whose nodes carry argmap's attributes)."""
+    with gc_paused():  # a big file is millions of objects (elements, attributes) that all stay alive
+        return _loads(text, path)
+
+
+def _loads(text: str, path: str | None) -> ArgumentMap:
     refuse_blank(text, path, "GraphML")
     if "<!DOCTYPE" in text:
         # Entity tricks need a document type declaration (XML spells it so, and only so):
@@ -222,6 +234,7 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         name, decoded = _decode(key, value, "the graph", path)
         m.graph.graph[name] = _as_text(name, decoded)
     m.graph.graph.setdefault("meta", {})
+    nodes: list[tuple[str, dict[str, Any]]] = []
     for node, attrs in graph.nodes(data=True):
         try:
             decoded_attrs = {name: _as_text(name, value)
@@ -234,10 +247,11 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
         decoded_attrs.setdefault("data", {})
         if decoded_attrs["kind"] == "claim":
             decoded_attrs.setdefault("tags", [])
-        m.graph.add_node(str(node), **decoded_attrs)
-    for u, v, attrs in _insertion_order(list(graph.edges(data=True))):
-        attrs = {k: x for k, x in attrs.items() if k != _IN_ORDER}
-        m.graph.add_edge(str(u), str(v), **dict(_decode(k, x, f"edge {u!r} -> {v!r}", path) for k, x in attrs.items()))
+        nodes.append((str(node), decoded_attrs))
+    edges = [(str(u), str(v), dict(_decode(k, x, f"edge {u!r} -> {v!r}", path) for k, x in attrs.items()
+                                   if k != _IN_ORDER))
+             for u, v, attrs in _insertion_order(list(graph.edges(data=True)))]
+    fill(m.graph, nodes, edges)  # every edge's ends are nodes: networkx added those it lacked
     found = problems(m)
     if found:
         first = re.search(r"'((?:[^'\\]|\\.)*)'", found[0])  # the node the first problem names

@@ -413,3 +413,49 @@ def test_holding_hands_on_a_step_with_many_premises_counts_terms_once() -> None:
     m.support(t, premises, id="s")
     hits = [nodes for nodes, _ in CHECKS["holding-hands"].run(m)]
     assert len(hits) == 300 and hits[0] == ("p0", "s")
+
+
+def test_a_message_written_when_read_says_what_it_said_when_the_check_ran() -> None:
+    import copy
+    import pickle
+
+    m = ArgumentMap()
+    t = m.claim("Cats are better pets than dogs.", id="t")
+    m.support(t, m.claim("Cats need no walks.", id="p"), id="s")
+    findings = check(m)
+    m.graph.nodes["p"]["text"] = "Something else entirely."  # after the run: the findings stand
+    m.graph.nodes["t"]["text"] = "Another thesis."
+    lonely = next(f for f in findings if f.code == "lonely-premise")
+    assert '"Cats need no walks."' in lonely.message
+    assert "'better', 'pet', 'dog'" not in lonely.message  # words as written, not stems
+    assert "the conclusion speaks of 'better', 'pets', 'dogs'" in lonely.message
+    unsupported = next(f for f in findings if f.code == "unsupported" and f.nodes == ("p",))
+    assert str(unsupported).startswith("unsupported: claim 'p' \"Cats need no walks.\" has neither")
+    # Once read, or copied, pickled, compared, printed: always the text.
+    for same in (copy.copy(lonely), pickle.loads(pickle.dumps(lonely))):
+        assert same == lonely and same.message == lonely.message and hash(same) == hash(lonely)
+    assert lonely.to_dict()["message"] == lonely.message
+    assert isinstance(pickle.loads(pickle.dumps(findings[0])).__dict__["message"], str)
+
+
+def test_a_finding_takes_its_message_as_text_or_as_a_function_of_none() -> None:
+    from argmap.analysis.checks.finding import Finding
+
+    written = Finding("unsupported", "warning", ("c",), "claim 'c' has no reason", "a.json")
+    later = Finding("unsupported", "warning", ("c",), lambda: "claim 'c' has no reason", "a.json")
+    assert later == written and repr(later) == repr(written)
+    assert str(later) == "a.json: unsupported: claim 'c' has no reason"
+    with pytest.raises(AttributeError):
+        later.message = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Finding("unsupported", "warning", ("c",))  # type: ignore[call-arg]
+
+
+def test_a_broken_map_called_check_by_check_counts_only_attacks_as_attacks() -> None:
+    # A step of neither polarity (a hand edit) answers nothing and is answered by nothing.
+    m = ArgumentMap()
+    t = m.claim("T", id="t")
+    o = m.attack(t, m.claim("O", id="o"), id="a")
+    m.attack(o.premise, m.claim("R", id="r"), id="b")
+    m.graph.nodes["b"]["polarity"] = "sideways"
+    assert [nodes for nodes, _ in CHECKS["unanswered-objection"].run(m)] == [("a", "o")]

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from argmap.analysis.checks import schemes, structure, terms
-from argmap.analysis.checks.facts import shared_facts
+from argmap.analysis.checks.facts import facts_of, shared_facts
 from argmap.analysis.checks.finding import SEVERITIES, Finding, Severity
 from argmap.analysis.checks.structure import Hit
+from argmap.gc_pause import gc_paused
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
@@ -72,6 +74,8 @@ CHECKS: dict[str, Check] = {c.code: c for c in (
 
 # Checks below that assume a well-formed map are skipped when ``invalid`` finds problems.
 _NEEDS_VALID = frozenset(CHECKS) - {"invalid"}
+_RANK = {code: k for k, code in enumerate(CHECKS)}
+_TAILS = len(SEVERITIES) * len(CHECKS)  # (severity, rank) pairs
 
 
 def check(
@@ -102,28 +106,36 @@ def check(
     path = m.graph.graph.get("path")
     path = None if path is None else str(path)
     findings: list[Finding] = []
-    broken = False
+    # Each finding's place in the report as one number: (line or 0, the node's place in the
+    # map or -1, severity, the check's rank), counted in mixed radix, so the sort compares ints.
+    keys: list[int] = []
     nodes_attrs = adjacency(m.graph)[0]
-    with shared_facts(m):  # every check reads one index of the map, built once
+    places = len(nodes_attrs) + 1
+    # Only maps read from text files have line numbers; skip looking for them in the others.
+    lines = any(map(dict.__contains__, nodes_attrs.values(), repeat("line")))
+    with shared_facts(m), gc_paused():  # every check reads one index of the map, built once
+        order: dict[str, int] | None = None
         for c in chosen:
-            if broken and c.code in _NEEDS_VALID:
-                continue
+            if findings and c.code in _NEEDS_VALID and findings[0].code == "invalid":
+                break  # the map breaks the model's rules: the other checks would misread it
+            tail = SEVERITIES.index(c.severity) * len(CHECKS) + _RANK[c.code]
             for nodes, message in c.run(m):
-                line = nodes_attrs[nodes[0]].get("line") if nodes else None
-                findings.append(Finding(c.code, c.severity, tuple(nodes), message, path,
-                                        line if isinstance(line, int) else None))
-            if c.code == "invalid":
-                broken = bool(findings)
-    if broken:
+                nodes = tuple(nodes)
+                line: object = None
+                place = 0
+                if nodes:
+                    if lines:
+                        line = nodes_attrs[nodes[0]].get("line")
+                    if order is None:
+                        order = facts_of(m).order
+                    place = order[nodes[0]] + 1
+                if not isinstance(line, int):
+                    line = None
+                findings.append(Finding(c.code, c.severity, nodes, message, path, line))
+                keys.append(((line or 0) * places + place) * _TAILS + tail)
+    if findings and findings[0].code == "invalid":
         return findings
-    order = {n: k for k, n in enumerate(nodes_attrs)}
-    rank = {code: k for k, code in enumerate(CHECKS)}
-
-    def key(f: Finding) -> tuple[int, int, int, int]:
-        place = order[f.nodes[0]] if f.nodes else -1
-        return (f.line if f.line is not None else 0, place, SEVERITIES.index(f.severity), rank[f.code])
-
-    return sorted(findings, key=key)
+    return [findings[k] for k in sorted(range(len(keys)), key=keys.__getitem__)]
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -9,6 +9,7 @@ a.argdown:4: unsupported: claim 'c2' has no reason
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,7 +18,7 @@ from argmap.text import shorten
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["Finding", "Severity", "SEVERITIES", "quote"]
+__all__ = ["Finding", "Message", "Severity", "SEVERITIES", "quote", "quote_text"]
 
 Severity = Literal["error", "warning", "hint"]
 #: Severities from worst to mildest; only errors make ``argmap check`` exit with status 1.
@@ -25,8 +26,31 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "hint")
 
 _QUOTE_CHARS = 60
 
+#: A finding's message as a check gives it: the text, or a function that writes the text when
+#: it is first read (a check that finds thousands of weak spots leaves the writing to the reader).
+Message = str | Callable[[], str]
 
-@dataclass(frozen=True)
+
+class _MessageField:
+    """:attr:`Finding.message`: always text when read; written on first read when given as a function.
+
+    A message written later says what it would have said when the check ran: the functions
+    checks give hold the texts and terms they need, never the map.
+    """
+
+    def __get__(self, finding: Finding | None, owner: type | None = None) -> str:
+        if finding is None:
+            raise AttributeError("message")  # the class has no default message: one is required
+        text = finding.__dict__["message"]
+        if not isinstance(text, str):
+            text = finding.__dict__["message"] = text()
+        return text  # type: ignore[no-any-return]
+
+    def __set__(self, finding: Finding, value: Message) -> None:
+        finding.__dict__["message"] = value
+
+
+@dataclass(frozen=True, init=False)
 class Finding:
     """A weak spot a check found in a map.
 
@@ -38,9 +62,25 @@ class Finding:
     code: str
     severity: Severity
     nodes: tuple[str, ...]
-    message: str
+    message: _MessageField = _MessageField()  # a str when read (see Message)
     path: str | None = None
     line: int | None = None
+
+    def __init__(self, code: str, severity: Severity, nodes: tuple[str, ...], message: Message,
+                 path: str | None = None, line: int | None = None) -> None:
+        # What the generated __init__ does, straight into the instance's dict: a big map's check
+        # makes hundreds of thousands of findings, and frozen fields are slow to set one by one.
+        fields = self.__dict__
+        fields["code"] = code
+        fields["severity"] = severity
+        fields["nodes"] = nodes
+        fields["message"] = message
+        fields["path"] = path
+        fields["line"] = line
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled and copied with its text written, never with a function that would write it.
+        return {**self.__dict__, "message": self.message}
 
     @property
     def location(self) -> str:
@@ -81,4 +121,13 @@ def quote(m: ArgumentMap, node_id: str) -> str:
     if not isinstance(text, str):
         premises = [p for p in m.graph.predecessors(node_id) if m.graph.nodes[p].get("kind") == "claim"]
         text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in premises) or node_id
+    return quote_text(text)
+
+
+def quote_text(text: str) -> str:
+    """A text as :func:`quote` shows it: on one line, shortened, in double quotes.
+
+    >>> quote_text("Uniforms  reduce\\nbullying.")
+    '"Uniforms reduce bullying."'
+    """
     return f'"{shorten(text, _QUOTE_CHARS)}"'

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
+from functools import partial
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from argmap.analysis.checks.facts import facts_of
-from argmap.analysis.checks.finding import quote
+from argmap.analysis.checks.finding import Message, quote_text
 from argmap.model import IMPLICIT_TAG
 
 if TYPE_CHECKING:
@@ -31,7 +34,8 @@ __all__ = [
     "isolated_claim",
 ]
 
-Hit = tuple[tuple[str, ...], str]
+#: What a check yields: the ids of the nodes involved and the message (see :data:`Message`).
+Hit = tuple[tuple[str, ...], Message]
 
 
 def normalise_text(text: str) -> str:
@@ -41,7 +45,30 @@ def normalise_text(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"\w+", folded))
+    return " ".join(_WORD.findall(folded))
+
+
+_WORD = re.compile(r"\w+")
+#: ``_WORD`` on ASCII text: letters, digits and the underscore kept, NUL too, the rest a space.
+_WORD_ASCII = bytes(c if c == 0 or chr(c).isascii() and (chr(c).isalnum() or chr(c) == "_") else 32
+                    for c in range(256))
+_SPACES = re.compile(b"  +")
+
+
+def _normalised_each(folded: list[str]) -> list[str]:
+    """:func:`normalise_text` of texts already folded; the ASCII ones all at once.
+
+    >>> _normalised_each([" tea, (hot) tea! ", "café  au lait", "", "a_b 1"])
+    ['tea hot tea', 'café au lait', '', 'a_b 1']
+    """
+    out = [" ".join(_WORD.findall(t)) if not t.isascii() or "\0" in t else None for t in folded]
+    ascii_at = [k for k, t in enumerate(out) if t is None]
+    if ascii_at:
+        joined = "\0".join([folded[k] for k in ascii_at]).encode("ascii").translate(_WORD_ASCII)
+        parts = _SPACES.sub(b" ", joined).split(b"\0")
+        for k, part in zip(ascii_at, map(bytes.decode, map(bytes.strip, parts)), strict=True):
+            out[k] = part
+    return out  # type: ignore[return-value]
 
 
 def unsupported(m: ArgumentMap) -> Iterator[Hit]:
@@ -55,17 +82,27 @@ def unsupported(m: ArgumentMap) -> Iterator[Hit]:
     [('f',)]
     """
     f = facts_of(m)
+    supported, nodes = f.supported, f.nodes
     for c in f.claims:
-        attrs = f.nodes[c]
-        if attrs.get("sources") or any(f.polarity[s] == "support" for s in f.incoming(c)):
+        if c in supported:
+            continue
+        attrs = nodes[c]
+        if attrs.get("sources"):
             continue
         implicit = IMPLICIT_TAG in attrs.get("tags", ())
-        what = "unstated premise" if implicit else "claim"
-        yield (c,), (
-            f"{what} {c!r} {quote(m, c)} has neither a reason nor a source: "
-            "support it with a reason, or cite where it comes from (a source), "
-            "so a reader knows why to accept it"
-        )
+        text = attrs.get("text")
+        # Most claims of a big map land here: their messages are written when read.
+        shown = text if isinstance(text, str) else None
+        yield (c,), partial(_unsupported_message, implicit, c, shown, None if shown is not None else f.quote(c))
+
+
+def _unsupported_message(implicit: bool, claim: str, text: str | None, quoted: str | None) -> str:
+    what = "unstated premise" if implicit else "claim"
+    return (
+        f"{what} {claim!r} {quoted or quote_text(text or '')} has neither a reason nor a source: "
+        "support it with a reason, or cite where it comes from (a source), "
+        "so a reader knows why to accept it"
+    )
 
 
 def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
@@ -84,18 +121,17 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
     []
     """
     f = facts_of(m)
-    for i in f.steps:
-        if f.polarity[i] != "attack":
-            continue
+    attacked, premises_of = f.attacked, f.premises
+    for i in filterfalse(attacked.__contains__, f.attack_steps):
         role = f.role(i)
         if role not in ("objection", "undercut"):
             continue
-        premises = f.premises[i]
-        if f.attacks_on(i) or any(f.attacks_on(p) for p in premises):
+        premises = premises_of[i]
+        if any(p in attacked for p in premises):
             continue
         word = "undercut" if role == "undercut" else "objection"
         yield (i, *premises), (
-            f"{word} {i!r} {quote(m, i)} has no answer yet: rebut it (attack its premise), "
+            f"{word} {i!r} {f.quote(i)} has no answer yet: rebut it (attack its premise), "
             "undercut it (show the step does not follow), or concede it"
         )
 
@@ -103,14 +139,15 @@ def unanswered_objection(m: ArgumentMap) -> Iterator[Hit]:
 def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
     """Claim -> claim edges, one for each premise of a supporting step aimed at a claim."""
     f = facts_of(m)
+    kind, polarity, succ, premises = f.kind, f.polarity, f.succ, f.premises
     edges = []
     for i in f.steps:
-        if f.polarity[i] != "support":
+        if polarity[i] != "support":
             continue
-        for t in f.targets(i):
-            if f.kind[t] != "claim":
+        for t in succ[i]:
+            if kind[t] != "claim":
                 continue
-            for p in f.premises[i]:
+            for p in premises[i]:
                 if p != t:  # a step supporting its own premise is premise-is-conclusion
                     edges.append((p, t))
     return edges
@@ -119,11 +156,13 @@ def _support_edges(m: ArgumentMap) -> list[tuple[str, str]]:
 def _on_or_after_cycles(edges: list[tuple[str, str]]) -> set[str]:
     """The nodes Kahn's peeling cannot remove: those on a cycle or downstream of one (linear time)."""
     succ: dict[str, list[str]] = {}
-    indegree: dict[str, int] = {}
     for u, v in edges:
-        succ.setdefault(u, []).append(v)
-        indegree.setdefault(u, 0)
-        indegree[v] = indegree.get(v, 0) + 1
+        if u in succ:
+            succ[u].append(v)
+        else:
+            succ[u] = [v]
+    indegree = dict.fromkeys(succ, 0)
+    indegree.update(Counter(v for _, v in edges))
     ready = [n for n, d in indegree.items() if d == 0]
     while ready:
         for nxt in succ.get(ready.pop(), ()):
@@ -131,6 +170,13 @@ def _on_or_after_cycles(edges: list[tuple[str, str]]) -> set[str]:
             if indegree[nxt] == 0:
                 ready.append(nxt)
     return {n for n, d in indegree.items() if d > 0}
+
+
+def _one_way(edges: list[tuple[str, str]], order: dict[str, int]) -> bool:
+    """True when every edge runs from a later node to an earlier one, or every edge the other
+    way: no circle then. Maps are mostly written thesis first, reasons after."""
+    later = [order[u] > order[v] for u, v in edges]
+    return all(later) or not any(later)
 
 
 def circular_support(m: ArgumentMap) -> Iterator[Hit]:
@@ -146,12 +192,14 @@ def circular_support(m: ArgumentMap) -> Iterator[Hit]:
     [('a', 'b')]
     """
     edges = _support_edges(m)
+    order = facts_of(m).order
+    if _one_way(edges, order):
+        return  # no circle: the usual case, seen at a glance
     left = _on_or_after_cycles(edges)
     if not left:
-        return  # no circle: the usual case, found without building a graph
+        return  # no circle, found without building a graph
     g = nx.DiGraph()
     g.add_edges_from((u, v) for u, v in edges if u in left and v in left)
-    order = facts_of(m).order
     groups = [sorted(c, key=order.__getitem__) for c in nx.strongly_connected_components(g) if len(c) > 1]
     for group in sorted(groups, key=lambda c: order[c[0]]):
         start = group[0]
@@ -182,14 +230,11 @@ def premise_is_conclusion(m: ArgumentMap) -> Iterator[Hit]:
     [('s', 't')]
     """
     f = facts_of(m)
-    for i in f.steps:
-        premises = f.premises[i]
-        for t in f.targets(i):
-            if f.kind[t] == "claim" and t in premises:
-                yield (i, t), (
-                    f"step {i!r} uses claim {t!r} {quote(m, t)} as both premise and conclusion: "
-                    "a claim cannot be its own reason; remove it from the premises"
-                )
+    for i, t in f.own_premise:
+        yield (i, t), (
+            f"step {i!r} uses claim {t!r} {f.quote(t)} as both premise and conclusion: "
+            "a claim cannot be its own reason; remove it from the premises"
+        )
 
 
 def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
@@ -202,10 +247,14 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
     [('b', 'a')]
     """
     f = facts_of(m)
+    folded = f.folded  # the claims whose text is a string
+    keys = dict(zip(folded, _normalised_each(list(folded.values())), strict=True))
+    said = [key for key in keys.values() if key]
+    if len(set(said)) == len(said):
+        return  # every claim says something of its own: the usual case
     first: dict[str, str] = {}
     for c in f.claims:
-        text = f.nodes[c].get("text")
-        key = normalise_text(text) if isinstance(text, str) else ""
+        key = keys.get(c, "")  # normalise_text of the claim's text
         if not key:
             continue
         if key not in first:
@@ -215,7 +264,7 @@ def duplicate_claim(m: ArgumentMap) -> Iterator[Hit]:
         line = f.nodes[original].get("line")
         where = f" (line {line})" if line is not None else ""
         yield (c, original), (
-            f"claim {c!r} {quote(m, c)} says the same as claim {original!r}{where}: keep one "
+            f"claim {c!r} {f.quote(c)} says the same as claim {original!r}{where}: keep one "
             "claim and reuse it wherever it is needed, so the map shows one statement once"
         )
 
@@ -235,6 +284,6 @@ def isolated_claim(m: ArgumentMap) -> Iterator[Hit]:
     for c in f.claims:
         if not f.succ[c] and not f.pred[c]:
             yield (c,), (
-                f"claim {c!r} {quote(m, c)} is connected to nothing: link it as a reason or "
+                f"claim {c!r} {f.quote(c)} is connected to nothing: link it as a reason or "
                 "objection to the claim it bears on, or remove it"
             )

@@ -21,11 +21,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import chain, compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
-from argmap.analysis.checks.facts import MapFacts, facts_of
-from argmap.analysis.checks.finding import quote
+from argmap.analysis.checks.facts import MapFacts, facts_of, findall_each
+from argmap.analysis.checks.finding import quote_text
 from argmap.analysis.checks.structure import Hit
 
 if TYPE_CHECKING:
@@ -87,8 +89,9 @@ def stem(word: str) -> str:
     return w
 
 
-_POSSESSIVE = re.compile(r"'s\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: ``_LETTERS`` on ASCII text: the letters.
+_LETTERS_ASCII = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -104,11 +107,20 @@ def term_words(text: str) -> dict[str, str]:
 
     >>> term_words("Uniforms reduce bullying.")
     {'uniform': 'uniforms', 'reduc': 'reduce', 'bully': 'bullying'}
+    >>> term_words("The school’s uniform")  # a possessive's s is too short to be a term
+    {'school': 'school', 'uniform': 'uniform'}
     """
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return _first_words(_LETTERS.findall(unicodedata.normalize("NFKC", text).casefold()), {})
+
+
+def _first_words(words: list[str], seen: dict[str, str | None]) -> dict[str, str]:
+    # seen: words already turned into terms, which a whole map's texts share.
     found: dict[str, str] = {}
-    for w in _LETTERS.findall(_POSSESSIVE.sub("", folded)):
-        term = _term(w)
+    for w in words:
+        if w in seen:
+            term = seen[w]
+        else:
+            term = seen[w] = _term(w)
         if term is not None and term not in found:
             found[term] = w
     return found
@@ -119,49 +131,54 @@ def key_terms(text: str) -> set[str]:
     return set(term_words(text))
 
 
-def _term_words(f: MapFacts, node: str) -> dict[str, str]:
-    # Each node's terms once per check run: the rules look at each claim many times.
-    found = f.term_words.get(node)
+_NO_TERMS: dict[str, str] = {}
+
+
+def _all_term_words(f: MapFacts) -> dict[str, dict[str, str]]:
+    """:func:`term_words` of every claim with a text, worked out for all of them at once."""
+    found: dict[str, dict[str, str]] | None = f.memo.get("term-words")
     if found is None:
-        text = f.nodes[node].get("text")
-        found = f.term_words[node] = term_words(text) if isinstance(text, str) else {}
+        folded = f.folded
+        words = findall_each(_LETTERS, _LETTERS_ASCII, list(folded.values()))
+        seen = {w: _term(w) for w in set(chain.from_iterable(words))}  # texts share their words
+        found = f.memo["term-words"] = {c: _first_words(ws, seen) for c, ws in zip(folded, words, strict=True)}
     return found
 
 
-def _terms(f: MapFacts, node: str) -> frozenset[str]:
-    found = f.terms.get(node)
-    if found is None:
-        found = f.terms[node] = frozenset(_term_words(f, node))
-    return found
-
-
-def _missing_from_premises(f: MapFacts, premises: list[str], conclusion: str) -> frozenset[str]:
+def _covered(tw: dict[str, dict[str, str]], premises: list[str]) -> set[str] | dict[str, str]:
+    """The terms the premises use between them (a dict's keys stand for the terms of one)."""
+    if len(premises) == 1:
+        return tw.get(premises[0], _NO_TERMS)
     covered: set[str] = set()
     for p in premises:
-        covered |= _terms(f, p)
-    return _terms(f, conclusion) - covered
+        covered.update(tw.get(p, _NO_TERMS))
+    return covered
 
 
-def _stray_terms(f: MapFacts, premises: list[str], conclusion: str) -> dict[str, frozenset[str]]:
+def _missing_from_premises(tw: dict[str, dict[str, str]], premises: list[str], conclusion: str) -> set[str]:
+    return tw.get(conclusion, _NO_TERMS).keys() - _covered(tw, premises)
+
+
+def _stray_terms(tw: dict[str, dict[str, str]], premises: list[str], conclusion: str) -> dict[str, set[str]]:
     """For each premise, its terms found in no other premise and not in the conclusion."""
+    conclusion_terms = tw.get(conclusion, _NO_TERMS)
     if len(premises) == 1:
-        left = _terms(f, premises[0]) - _terms(f, conclusion)
+        left = tw.get(premises[0], _NO_TERMS).keys() - conclusion_terms.keys()
         return {premises[0]: left} if left else {}
     # How many premises use each term: a term of p is stray when p alone uses it (linear in the
     # premises, where comparing each premise with every other would be quadratic).
-    users = Counter(t for p in premises for t in _terms(f, p))
-    conclusion_terms = _terms(f, conclusion)
-    stray: dict[str, frozenset[str]] = {}
+    users = Counter(t for p in premises for t in tw.get(p, _NO_TERMS))
+    stray: dict[str, set[str]] = {}
     for p in premises:
-        left = frozenset(t for t in _terms(f, p) if users[t] == 1 and t not in conclusion_terms)
+        left = {t for t in tw.get(p, _NO_TERMS) if users[t] == 1 and t not in conclusion_terms}
         if left:
             stray[p] = left
     return stray
 
 
-def _words(f: MapFacts, node: str, terms: frozenset[str]) -> str:
-    """The terms as the words the node's text uses, in the order it uses them."""
-    return ", ".join(f"'{w}'" for t, w in _term_words(f, node).items() if t in terms)
+def _words(words: dict[str, str], terms: set[str]) -> str:
+    """The terms as the words a text uses (``words``: its term words), in the order it uses them."""
+    return "'" + "', '".join([w for t, w in words.items() if t in terms]) + "'"
 
 
 _HEURISTIC = "(a word-overlap heuristic: ignore it if the words mean the same)"
@@ -178,13 +195,14 @@ def rabbit_rule(m: ArgumentMap) -> Iterator[Hit]:
     [(('s', 't'), "Rabbit rule: step 's' concludes about 'mortal")]
     """
     f = facts_of(m)
+    tw = _all_term_words(f)
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue  # a one-premise step is lonely-premise's business
-        missing = _missing_from_premises(f, premises, conclusion)
+        missing = _missing_from_premises(tw, premises, conclusion)
         if missing:
             yield (step, conclusion), (
-                f"Rabbit rule: step {step!r} concludes about {_words(f, conclusion, missing)}, which no premise "
+                f"Rabbit rule: step {step!r} concludes about {_words(tw[conclusion], missing)}, which no premise "
                 f"mentions: a co-premise linking them is probably missing {_HEURISTIC}"
             )
 
@@ -200,13 +218,14 @@ def holding_hands(m: ArgumentMap) -> Iterator[Hit]:
     [('p2', 'support-t')]
     """
     f = facts_of(m)
+    tw = _all_term_words(f)
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) < 2:
             continue
-        for p, terms in _stray_terms(f, premises, conclusion).items():
+        for p, terms in _stray_terms(tw, premises, conclusion).items():
             yield (p, step), (
-                f"Holding Hands rule: in step {step!r}, premise {p!r} {quote(m, p)} speaks of "
-                f"{_words(f, p, terms)}, which neither the other premises nor the conclusion mention: "
+                f"Holding Hands rule: in step {step!r}, premise {p!r} {f.quote(p)} speaks of "
+                f"{_words(tw[p], terms)}, which neither the other premises nor the conclusion mention: "
                 f"connect it or drop it {_HEURISTIC}"
             )
 
@@ -221,17 +240,28 @@ def _looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
 
 def _find_looks_linked_pairs(f: MapFacts) -> list[tuple[str, str, str]]:
     by_target: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
-    for step, premises, conclusion in f.steps_on_claims:
-        polarity = f.polarity[step]
-        by_target.setdefault((conclusion, polarity), []).append((step, premises))
+    polarity, steps_on_claims = f.polarity, f.steps_on_claims
+    # Only conclusions with two steps or more can have a pair: most have one.
+    conclusions = list(map(itemgetter(2), steps_on_claims))
+    shared = {c for c, n in Counter(conclusions).items() if n > 1}
+    for step, premises, conclusion in compress(steps_on_claims, map(shared.__contains__, conclusions)):
+        key = (conclusion, polarity[step])
+        if key in by_target:
+            by_target[key].append((step, premises))
+        else:
+            by_target[key] = [(step, premises)]
+    tw = _all_term_words(f)
     pairs = []
     for (conclusion, _), steps in by_target.items():
         if len(steps) < 2 or len(steps) > _MAX_PAIR_STEPS:
             continue
-        missing = {s: _missing_from_premises(f, ps, conclusion) for s, ps in steps}
-        for k, (a, pa) in enumerate(steps):
-            for b, pb in steps[k + 1:]:
-                if missing[a] and missing[b] and not _missing_from_premises(f, pa + pb, conclusion):
+        missing = [(s, _missing_from_premises(tw, ps, conclusion)) for s, ps in steps]
+        for k, (a, missing_a) in enumerate(missing):
+            if not missing_a:
+                continue
+            for b, missing_b in missing[k + 1:]:
+                # Together they miss what both miss: nothing, when the two sets are disjoint.
+                if missing_b and missing_a.isdisjoint(missing_b):
                     pairs.append((a, b, conclusion))
     return pairs
 
@@ -246,9 +276,10 @@ def looks_linked(m: ArgumentMap) -> Iterator[Hit]:
     >>> [nodes for nodes, _ in looks_linked(m)]
     [('r1', 'r2', 't')]
     """
-    for a, b, conclusion in _looks_linked_pairs(facts_of(m)):
+    f = facts_of(m)
+    for a, b, conclusion in _looks_linked_pairs(f):
         yield (a, b, conclusion), (
-            f"steps {a!r} and {b!r} are separate reasons for {conclusion!r} {quote(m, conclusion)}, but "
+            f"steps {a!r} and {b!r} are separate reasons for {conclusion!r} {f.quote(conclusion)}, but "
             "each covers only part of it and together they cover all of it: they look like co-premises "
             f"of one linked reason; if neither works without the other, join them {_HEURISTIC}"
         )
@@ -268,22 +299,35 @@ def lonely_premise(m: ArgumentMap) -> Iterator[Hit]:
     """
     f = facts_of(m)
     paired = {s for a, b, _ in _looks_linked_pairs(f) for s in (a, b)}
+    tw = _all_term_words(f)
+    nodes = f.nodes
     for step, premises, conclusion in f.steps_on_claims:
         if len(premises) != 1 or step in paired:
             continue
         p = premises[0]
-        missing = _missing_from_premises(f, premises, conclusion)
-        stray = _stray_terms(f, premises, conclusion).get(p, frozenset())
-        if not missing and not stray:
-            continue
-        gaps = []
-        if missing:
-            words = _words(f, conclusion, missing)
-            gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
-        if stray:
-            gaps.append(f"the premise speaks of {_words(f, p, stray)}, which the conclusion does not mention")
-        yield (step, p), (
-            f"step {step!r} has a single premise {quote(m, p)}, and {'; '.join(gaps)}: "
-            "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "
-            f"{_HEURISTIC}"
-        )
+        premise_words, conclusion_words = tw.get(p, _NO_TERMS), tw.get(conclusion, _NO_TERMS)
+        if premise_words.keys() == conclusion_words.keys():
+            continue  # neither speaks of a term the other does not
+        # Most steps of a big map land here: their messages are written when read, from the
+        # premise's text and both term tables as they are now.
+        text = nodes[p].get("text")
+        shown = text if isinstance(text, str) else None
+        yield (step, p), partial(_lonely_message, step, shown, None if shown is not None else f.quote(p),
+                                 premise_words, conclusion_words)
+
+
+def _lonely_message(step: str, text: str | None, quoted: str | None,
+                    premise_words: dict[str, str], conclusion_words: dict[str, str]) -> str:
+    missing = conclusion_words.keys() - premise_words.keys()
+    stray = premise_words.keys() - conclusion_words.keys()
+    gaps = []
+    if missing:
+        words = _words(conclusion_words, missing)
+        gaps.append(f"the conclusion speaks of {words}, which the premise does not mention")
+    if stray:
+        gaps.append(f"the premise speaks of {_words(premise_words, stray)}, which the conclusion does not mention")
+    return (
+        f"step {step!r} has a single premise {quoted or quote_text(text or '')}, and {'; '.join(gaps)}: "
+        "an unstated co-premise probably connects them; add it to the step (tag it 'implicit') "
+        f"{_HEURISTIC}"
+    )
