@@ -496,7 +496,9 @@ def write_results(path: Path, cases: list[Case], sizes: Sizes, started: dt.datet
         "wall-clock median and the largest peak memory of any run beside them. Targets and ratios are",
         "judged on CPU time, which other work on this shared machine barely moves; wall-clock ratios",
         "are given too. For in-process cases (semantics, big maps) the time is the work alone, after",
-        "imports and input generation.", "",
+        "imports and input generation. Every process runs with OPENBLAS_NUM_THREADS=1: numpy's BLAS",
+        "threads spin idle for a while after numpy is imported, and their CPU would count in whatever",
+        "is timed next (argmap uses numpy for no BLAS work).", "",
         f"- date: {started:%Y-%m-%d %H:%M} (took {(dt.datetime.now() - started).total_seconds() / 60:.0f} min)",
         f"- machine: {machine()}; load average {load[0]:.1f} at the start, {load[1]:.1f} at the end "
         "(other work on the machine slows wall-clock times: read the ratios)",
@@ -631,4 +633,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    # numpy's BLAS thread pool spins idle after import; on CPU clocks that would be charged to the
+    # first thing timed (it doubled a 10,000-claim build). Every side, argmap's and the peers', alike.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     sys.exit(main())
