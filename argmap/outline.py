@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from argmap.gc_pause import gc_paused
 from argmap.model import node_roles
 from argmap.text import ROLE_WORDS
 
@@ -86,6 +87,7 @@ def _text(number: tuple[str, tuple[str, ...]]) -> str:
     return f"{head}.….{'.'.join(tail)}" if head else ".".join(tail)
 
 
+@gc_paused()  # objects by the node, no cycles: the collector would walk the whole map again and again
 def outline(m: ArgumentMap, roles: Mapping[str, str] | None = None) -> list[OutlineItem]:
     """The outline items of a map, depth first in reading order.
 

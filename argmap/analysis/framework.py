@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError
+from argmap.gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -285,8 +286,9 @@ class Framework:
         if support not in SUPPORT_MODES:
             raise ArgmapError(f"unknown support mode {support!r}; use one of {', '.join(SUPPORT_MODES)}")
         ids = list(m.graph.nodes)
-        src, dst = derive_attacks(m, ids, support)
-        fw = cls.from_arrays(len(ids), src, dst, ids)
+        with gc_paused():  # lists and sets by the node, no cycles: the collector would walk the map for nothing
+            src, dst = derive_attacks(m, ids, support)
+            fw = cls.from_arrays(len(ids), src, dst, ids)
         fw.origin = m
         return fw
 

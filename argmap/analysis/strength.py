@@ -53,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ArgmapError
+from argmap.gc_pause import gc_paused
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ def _base_scores(m: ArgumentMap, base: Mapping[str, float] | None) -> dict[str, 
     return scores
 
 
+@gc_paused()  # objects by the node, no cycles: the collector would walk the whole map again and again
 def strength(
     m: ArgumentMap,
     method: str = "dfquad",

@@ -14,6 +14,7 @@ from argmap import limits as _limits
 from argmap.errors import ArgmapError, ParseError
 from argmap.formats import registry
 from argmap.formats.files import read_text, write_atomic, write_files
+from argmap.gc_pause import gc_paused
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ def load(path: str | Path, format: str | None = None, *,
         return _read(fmt, text, str(path))
 
 
+@gc_paused()  # objects by the node, no cycles: the collector would walk the whole map again and again
 def _read(fmt: Format, text: str, path: str | None) -> ArgumentMap | Framework:
     if fmt.reader is None:
         raise ArgmapError(f"format {fmt.name!r} can be written but not read", param="format")
@@ -122,6 +124,7 @@ def dump(m: Any, path: str | Path, format: str | None = None) -> None:
     write_atomic(path, _write(fmt, m))
 
 
+@gc_paused()  # objects by the node, no cycles: the collector would walk the whole map again and again
 def _write(fmt: Format, m: Any) -> str | bytes:
     """The writer's output, refused when UTF-8 cannot encode it (a lone surrogate put in through
     the API: every reader refuses them)."""
