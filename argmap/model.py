@@ -641,8 +641,13 @@ def fill(graph: nx.DiGraph, nodes: Iterable[tuple[str, dict[str, Any]]],
     pred.update((n, {}) for n in table)
     for u, v, attrs in edges:
         succ[u][v] = pred[v][u] = attrs
+    _changed(graph)
+
+
+def _changed(graph: nx.DiGraph) -> None:
+    """After writing into the tables directly: clear what networkx's own calls clear on a change."""
     cache = getattr(graph, "__networkx_cache__", None)
-    if isinstance(cache, dict):  # what networkx's own calls clear after every change
+    if isinstance(cache, dict):
         cache.clear()
 
 
@@ -1010,9 +1015,7 @@ class ArgumentMap:
                 self.graph.remove_node(node)
             raise
         finally:
-            cache = getattr(self.graph, "__networkx_cache__", None)
-            if isinstance(cache, dict):  # what networkx's own calls clear after every change
-                cache.clear()
+            _changed(self.graph)
 
     # -- reading ----------------------------------------------------------------------------
     def _view(self, node_id: str) -> Node:

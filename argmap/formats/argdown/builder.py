@@ -33,8 +33,6 @@ import unicodedata
 from dataclasses import fields
 from typing import Any
 
-import networkx as nx
-
 from argmap.errors import ParseError
 from argmap.formats.argdown.document import (
     Argument,
@@ -44,7 +42,7 @@ from argmap.formats.argdown.document import (
     StatementClass,
     _regroup,
 )
-from argmap.model import ArgumentMap, Source
+from argmap.model import ArgumentMap, Source, fill
 from argmap.model import _slug as _model_slug
 
 __all__ = ["build", "KEY"]
@@ -398,7 +396,7 @@ class _Builder:
         for rel in relations:
             if rel.type == "undercut":
                 self.relation(rel)
-        _fill(self.g, self.attrs, self.edges)
+        fill(self.g, self.attrs.items(), self.edges)
         self.restore()
         self.fold_objections()
         for node in self.plain_looking:
@@ -431,32 +429,6 @@ def slug(text: str) -> str:
     if len(words) <= 5 and len(text) > 120:
         return _model_slug(text)  # the first five words may run past the head
     return "-".join(words[:5])[:40].strip("-")
-
-
-def _fill(g: nx.DiGraph, nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, dict[str, str]]]) -> None:
-    """Add nodes and edges to a new, empty graph.
-
-    networkx's own calls do checks and copies per item that cost as much as parsing does here;
-    a fresh plain DiGraph's adjacency dicts are filled directly instead (the layout networkx has
-    used since 2.0), falling back to the public calls for anything else.
-    """
-    plain = (type(g) is nx.DiGraph and len(g) == 0 and isinstance(getattr(g, "_succ", None), dict)
-             and isinstance(getattr(g, "_pred", None), dict) and isinstance(getattr(g, "_node", None), dict))
-    if not plain:  # pragma: no cover - only a future networkx would change the layout
-        g.add_nodes_from(nodes.items())
-        g.add_edges_from(edges)
-        return
-    succ, pred, node_attrs = g._succ, g._pred, g._node
-    for node, attrs in nodes.items():
-        succ[node] = {}
-        pred[node] = {}
-        node_attrs[node] = attrs
-    for u, v, attrs in edges:
-        succ[u][v] = attrs
-        pred[v][u] = attrs
-    cache = getattr(g, "__networkx_cache__", None)
-    if isinstance(cache, dict):
-        cache.clear()
 
 
 def _own_label(data: dict[str, Any], title: str | None) -> str | None:
