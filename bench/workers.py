@@ -169,6 +169,7 @@ def aif_corpus(clock: Clock, folder: str) -> dict[str, Any]:
 # -- Argdown reading in-process (argdown_bench's own target) -----------------------------------------
 def argdown_read(clock: Clock, statements: str) -> dict[str, Any]:
     """``argmap.loads`` of a generated debate: statements per second."""
+    import networkx  # noqa: F401  (the map's graph: an import, outside the clock like every import)
     from generate import argdown_debate
 
     import argmap
