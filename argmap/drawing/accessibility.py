@@ -74,6 +74,11 @@ def node_title(m: ArgumentMap, node_id: str, theme: Theme, role: str | None = No
     return f"{word}: {node.label}" if node.label else word
 
 
+def _edge_title(tail: str, head: str) -> str:
+    """A line's title from the titles of its two ends ("connection" when either has none)."""
+    return f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection"
+
+
 def _set_title(group: ET.Element, text: str) -> None:
     title = group.find(_SVG + "title")
     if title is None:
@@ -134,7 +139,7 @@ def make_accessible(
             edge = drawing.edges.get(raw)
             if edge is not None:
                 tail, head = by_name.get(edge.tail_name, ""), by_name.get(edge.head_name, "")
-                _set_title(group, f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection")
+                _set_title(group, _edge_title(tail, head))
         elif "cluster" in classes:
             _set_title(group, _cluster_title(m, group, drawing.parts.get(group.get("id") or ""), raw, titles))
 
@@ -200,7 +205,7 @@ def _accessible_stream(svg: str, drawing: Drawing, m: ArgumentMap, title: str | 
             edge = drawing.edges.get(html.unescape(raw))
             if edge is not None:
                 tail, head = by_name.get(edge.tail_name, ""), by_name.get(edge.head_name, "")
-                text = f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection"
+                text = _edge_title(tail, head)
         elif "cluster" in words:
             part = drawing.parts.get(key)
             text = _cluster_title(m, ET.Element("g"), part, html.unescape(raw), titles)

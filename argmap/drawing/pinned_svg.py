@@ -21,12 +21,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from argmap.drawing.accessibility import _cluster_title, _part_title, _root_ids, map_title
+from argmap.drawing.accessibility import _cluster_title, _edge_title, _part_title, _root_ids, map_title
 from argmap.drawing.boxes import BOLD, ITALIC
 from argmap.drawing.svgdoc import SVG_NS, XLINK_NS, XML_DECLARATION
 from argmap.drawing.themes import FONT_FALLBACK
 from argmap.outline import outline_text
-from argmap.text import shorten, xml_safe
+from argmap.text import xml_safe
 
 if TYPE_CHECKING:
     from argmap.drawing.boxes import Text
@@ -207,8 +207,7 @@ class _Titles:
         raw = f"{edge.tail}->{edge.head}"
         if not self.describe:
             return raw
-        tail, head = self.by_name.get(edge.tail, ""), self.by_name.get(edge.head, "")
-        return f"{shorten(tail, 40)} → {shorten(head, 40)}" if tail and head else "connection"
+        return _edge_title(self.by_name.get(edge.tail, ""), self.by_name.get(edge.head, ""))
 
     def frame(self, name: str, element: str) -> str:
         if not self.describe:
