@@ -16,7 +16,6 @@ from typing import Any
 
 from argmap.errors import ParseError
 from argmap.formats.registry import Format, register
-from argmap.gc_pause import gc_paused
 from argmap.model import ArgumentMap, Source, fill
 from argmap.validation import problems
 
@@ -288,10 +287,9 @@ def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read argmap JSON; malformed JSON gives a ``ParseError`` with line and column."""
     from argmap.formats.located import parse_json
 
-    with gc_paused():  # a big document is millions of objects that all stay alive
-        doc = parse_json(text, path, "argmap JSON", check=False)  # checked below, only where free
-        _check_free_values(doc, text, path)
-        return from_dict(doc, path=path, locate=json_locator(text))
+    doc = parse_json(text, path, "argmap JSON", check=False)  # checked below, only where free
+    _check_free_values(doc, text, path)
+    return from_dict(doc, path=path, locate=json_locator(text))
 
 
 def _check_free_values(doc: Any, text: str, path: str | None) -> None:

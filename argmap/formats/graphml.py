@@ -32,7 +32,6 @@ from argmap import limits
 from argmap.errors import ParseError
 from argmap.formats.located import find_position, has_surrogate_escape, parse_json, refuse_blank, refused_xml
 from argmap.formats.registry import Format, register
-from argmap.gc_pause import gc_paused
 from argmap.model import ArgumentMap, Source, adjacency, fill
 from argmap.text import XML_UNSAFE
 from argmap.validation import problems
@@ -205,11 +204,6 @@ def _refuse_unsafe(text: str, path: str | None) -> None:
 
 def loads(text: str, path: str | None = None) -> ArgumentMap:
     """Read GraphML written by argmap (or any GraphML whose nodes carry argmap's attributes)."""
-    with gc_paused():  # a big file is millions of objects (elements, attributes) that all stay alive
-        return _loads(text, path)
-
-
-def _loads(text: str, path: str | None) -> ArgumentMap:
     refuse_blank(text, path, "GraphML")
     if "<!DOCTYPE" in text:
         # Entity tricks need a document type declaration (XML spells it so, and only so):

@@ -16,7 +16,6 @@ includes), :mod:`.parser` (paragraphs into Argdown's model, :mod:`.document`), :
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from argmap.errors import ParseError
@@ -39,15 +38,7 @@ def loads(text: str, path: str | None = None, *, root: str | Path | None = None)
     if not text.strip():
         raise ParseError("the file is empty; an Argdown map needs at least one statement, such as "
                          "`[Title]: text`", path=path, line=1, column=1)
-    # The reader makes many small objects and no reference cycles; pausing the cyclic garbage
-    # collector meanwhile halves the time on large documents.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return build(parse(text, path, root=root))
-    finally:
-        if paused:
-            gc.enable()
+    return build(parse(text, path, root=root))
 
 
 def _sniff(text: str) -> bool:
