@@ -28,7 +28,7 @@ from itertools import chain, compress, repeat
 from operator import and_, eq, not_
 from typing import TYPE_CHECKING, Any
 
-from argmap.analysis.checks.finding import quote_text
+from argmap.analysis.checks.finding import quote_node
 from argmap.model import adjacency
 
 if TYPE_CHECKING:
@@ -178,13 +178,7 @@ class MapFacts:
 
     def quote(self, node: str) -> str:
         """:func:`~argmap.analysis.checks.finding.quote` of a node, from these tables."""
-        nodes = self.nodes
-        text = nodes[node].get("text")
-        if not isinstance(text, str):  # a step: its premises' texts
-            kind = self.kind
-            premises = [p for p in self.pred[node] if kind[p] == "claim"]
-            text = " + ".join(str(nodes[p].get("text", p)) for p in premises) or node
-        return quote_text(text)
+        return quote_node(self.nodes, self.pred, node)
 
     @property
     def own_premise(self) -> list[tuple[str, str]]:

@@ -9,16 +9,17 @@ a.argdown:4: unsupported: claim 'c2' has no reason
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from argmap.model import adjacency
 from argmap.text import shorten
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+    from argmap.model import ArgumentMap, AttrTable
 
-__all__ = ["Finding", "Message", "Severity", "SEVERITIES", "quote", "quote_text"]
+__all__ = ["Finding", "Message", "Severity", "SEVERITIES", "quote", "quote_node", "quote_text"]
 
 Severity = Literal["error", "warning", "hint"]
 #: Severities from worst to mildest; only errors make ``argmap check`` exit with status 1.
@@ -116,11 +117,17 @@ def quote(m: ArgumentMap, node_id: str) -> str:
     >>> quote(m, m.claim("Uniforms reduce bullying over clothes.", id="u").id)
     '"Uniforms reduce bullying over clothes."'
     """
-    attrs = m.graph.nodes[node_id]
-    text = attrs.get("text")
+    nodes, _succ, pred = adjacency(m.graph)
+    return quote_node(nodes, pred, node_id)
+
+
+def quote_node(nodes: AttrTable, pred: Mapping[str, AttrTable], node_id: str) -> str:
+    """:func:`quote` from a graph's tables (:func:`~argmap.model.adjacency`): a step is quoted
+    by its premises' texts."""
+    text = nodes[node_id].get("text")
     if not isinstance(text, str):
-        premises = [p for p in m.graph.predecessors(node_id) if m.graph.nodes[p].get("kind") == "claim"]
-        text = " + ".join(str(m.graph.nodes[p].get("text", p)) for p in premises) or node_id
+        premises = [p for p in pred[node_id] if nodes[p].get("kind") == "claim"]
+        text = " + ".join(str(nodes[p].get("text", p)) for p in premises) or node_id
     return quote_text(text)
 
 
